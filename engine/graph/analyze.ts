@@ -1,0 +1,201 @@
+// Validation before any run: every problem is collected (not just the first) so the canvas can mark
+// all broken nodes at once. Shapes are inferred in topological order.
+import { isModuleKind, moduleOf, type ModuleKind } from '../modules/registry.ts';
+import type { ModuleDef } from '../modules/types.ts';
+import { formatShape, sameShape, sizeOf, type Shape, type TensorJson } from '../tensor.ts';
+import { type GraphIssue, where } from './issues.ts';
+import { topologicalOrder } from './topo.ts';
+import { OUTPUT_PORT, type Graph, type GraphEdge, type GraphNode } from './types.ts';
+
+export interface AnalyzedNode {
+  readonly node: GraphNode;
+  readonly index: number;
+  readonly kind: ModuleKind;
+  readonly def: ModuleDef<unknown>;
+  readonly config: unknown;
+  /** The edge feeding each input port, in the order of `def.inputs`. */
+  readonly inputEdges: (GraphEdge | undefined)[];
+  readonly outputEdges: GraphEdge[];
+  shape?: Shape;
+}
+
+export interface Analysis {
+  readonly issues: GraphIssue[];
+  readonly nodes: Map<string, AnalyzedNode>;
+  /** Node ids in a deterministic topological order (document order breaks ties); empty on a cycle. */
+  readonly order: string[];
+  /** The batch size shared by all data nodes (1 when there are none). */
+  readonly batch: number;
+}
+
+export function analyzeGraph(graph: Graph): Analysis {
+  const issues: GraphIssue[] = [];
+  const nodes = new Map<string, AnalyzedNode>();
+
+  graph.nodes.forEach((node, index) => {
+    if (nodes.has(node.id)) {
+      issues.push({ code: 'duplicate-id', nodeId: node.id, message: `two nodes have the id "${node.id}"` });
+      return;
+    }
+    if (!isModuleKind(node.kind)) {
+      issues.push({ code: 'unknown-kind', nodeId: node.id, message: `${where(node.id)}: unknown kind "${node.kind}"` });
+      return;
+    }
+    const def = moduleOf(node.kind);
+    let config: unknown;
+    try {
+      config = def.parseConfig(node.config ?? {});
+    } catch (e) {
+      issues.push({ code: 'bad-config', nodeId: node.id, message: `${where(node.id, node.kind)}: ${(e as Error).message}` });
+      return;
+    }
+    nodes.set(node.id, { node, index, kind: node.kind, def, config, inputEdges: def.inputs.map(() => undefined), outputEdges: [] });
+  });
+
+  const edgeIds = new Set<string>();
+  for (const edge of graph.edges) {
+    if (edgeIds.has(edge.id)) issues.push({ code: 'duplicate-id', edgeId: edge.id, message: `two edges have the id "${edge.id}"` });
+    edgeIds.add(edge.id);
+    wireEdge(edge, graph, nodes, issues);
+  }
+
+  for (const a of nodes.values()) {
+    a.def.inputs.forEach((port, i) => {
+      if (!a.inputEdges[i]) {
+        issues.push({ code: 'unconnected-port', nodeId: a.node.id, port, message: `${where(a.node.id, a.kind, port)}: input is not connected` });
+      }
+    });
+  }
+
+  const sorted = topologicalOrder(graph.nodes.filter((n) => nodes.has(n.id)).map((n) => n.id), [...nodes.values()].flatMap((a) => a.outputEdges));
+  if ('cycle' in sorted) {
+    const loop = sorted.cycle;
+    issues.push({ code: 'cycle', nodeId: loop[0], nodes: loop, message: `cycle: ${[...loop, loop[0]].map((id) => `"${id}"`).join(' → ')}` });
+    return { issues, nodes, order: [], batch: 1 };
+  }
+
+  const batch = checkData(nodes, issues);
+  checkParams(nodes, issues);
+  inferShapes(sorted.order, nodes, batch, issues);
+  return { issues, nodes, order: sorted.order, batch };
+}
+
+function wireEdge(edge: GraphEdge, graph: Graph, nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): void {
+  const label = `edge "${edge.id}"`;
+  const source = nodes.get(edge.source), target = nodes.get(edge.target);
+  for (const [end, id] of [['source', edge.source], ['target', edge.target]] as const) {
+    if (!(end === 'source' ? source : target) && !graph.nodes.some((n) => n.id === id)) {
+      issues.push({ code: 'missing-node', edgeId: edge.id, nodeId: id, message: `${label}: its ${end} node "${id}" does not exist` });
+    }
+  }
+  if (!source || !target) return;
+  if (edge.sourcePort !== OUTPUT_PORT) {
+    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.source, port: edge.sourcePort, message: `${label}: ${where(edge.source, source.kind)} has no output port "${edge.sourcePort}" (only "${OUTPUT_PORT}")` });
+    return;
+  }
+  const portIndex = target.def.inputs.indexOf(edge.targetPort);
+  if (portIndex < 0) {
+    const ports = target.def.inputs.length ? target.def.inputs.map((p) => `"${p}"`).join(', ') : 'none';
+    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${label}: ${where(edge.target, target.kind)} has no input port "${edge.targetPort}" (its inputs: ${ports})` });
+    return;
+  }
+  if (source.def.isLoss) {
+    issues.push({ code: 'loss-output-wired', edgeId: edge.id, nodeId: edge.source, port: OUTPUT_PORT, message: `${label}: ${where(edge.source, source.kind)} is a loss; its output is final (the total loss sums every loss node), so it cannot feed "${edge.target}"` });
+    return;
+  }
+  const occupant = target.inputEdges[portIndex];
+  if (occupant) {
+    issues.push({ code: 'port-occupied', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${where(edge.target, target.kind, edge.targetPort)}: already fed by edge "${occupant.id}" from "${occupant.source}"; edge "${edge.id}" from "${edge.source}" is a second one` });
+    return;
+  }
+  target.inputEdges[portIndex] = edge;
+  source.outputEdges.push(edge);
+}
+
+/** Data values must fit [batch, size], hold finite numbers, and share one batch size. */
+function checkData(nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): number {
+  let batch: { size: number; nodeId: string } | undefined;
+  for (const a of nodes.values()) {
+    const features = a.def.valueFeatures?.(a.config);
+    if (features === undefined || !a.node.value) continue;
+    const v = a.node.value;
+    const ok = checkTensor(v, `${where(a.node.id, a.kind)}: value`, a.node.id, 'value-shape', issues);
+    if (!ok) continue;
+    if (v.shape.length !== 2 || v.shape[1] !== features) {
+      issues.push({ code: 'value-shape', nodeId: a.node.id, port: OUTPUT_PORT, shapes: [v.shape], message: `${where(a.node.id, a.kind)}: value has shape ${formatShape(v.shape)} but size is ${features}, so it must be [batch, ${features}]` });
+      continue;
+    }
+    if (!batch) batch = { size: v.shape[0]!, nodeId: a.node.id };
+    else if (v.shape[0] !== batch.size) {
+      issues.push({ code: 'batch-mismatch', nodeId: a.node.id, port: OUTPUT_PORT, shapes: [v.shape], message: `${where(a.node.id, a.kind)}: batch size ${v.shape[0]} differs from "${batch.nodeId}"'s ${batch.size}` });
+    }
+  }
+  return batch?.size ?? 1;
+}
+
+function checkParams(nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): void {
+  for (const a of nodes.values()) {
+    const expected = a.def.paramShapes(a.config);
+    for (const [name, t] of Object.entries(a.node.params ?? {})) {
+      const shape = expected[name];
+      const what = `${where(a.node.id, a.kind)}: parameter ${name}`;
+      if (!shape) {
+        const known = Object.keys(expected).join(', ') || 'none';
+        issues.push({ code: 'unknown-param', nodeId: a.node.id, message: `${what} is not one of its parameters (${known})` });
+        continue;
+      }
+      if (!checkTensor(t, what, a.node.id, 'param-shape', issues)) continue;
+      if (!sameShape(t.shape, shape)) {
+        issues.push({ code: 'param-shape', nodeId: a.node.id, shapes: [t.shape, shape], message: `${what} has shape ${formatShape(t.shape)}, expected ${formatShape(shape)} from its config` });
+      }
+    }
+  }
+}
+
+/** Length matches shape, every entry a finite number. */
+function checkTensor(t: TensorJson, what: string, nodeId: string, code: 'param-shape' | 'value-shape', issues: GraphIssue[]): boolean {
+  if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d > 0)) {
+    issues.push({ code, nodeId, message: `${what}: shape ${JSON.stringify(t.shape)} must list positive integers` });
+    return false;
+  }
+  if (!Array.isArray(t.data) || t.data.length !== sizeOf(t.shape)) {
+    const n = Array.isArray(t.data) ? t.data.length : 0;
+    issues.push({ code, nodeId, shapes: [t.shape], message: `${what}: shape ${formatShape(t.shape)} needs ${sizeOf(t.shape)} numbers, data has ${n}` });
+    return false;
+  }
+  const bad = t.data.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
+  if (bad >= 0) {
+    issues.push({ code: 'non-finite', nodeId, message: `${what}: entry ${bad} is ${JSON.stringify(t.data[bad]) ?? String(t.data[bad])}, not a finite number` });
+    return false;
+  }
+  return true;
+}
+
+function inferShapes(order: string[], nodes: Map<string, AnalyzedNode>, batch: number, issues: GraphIssue[]): void {
+  for (const id of order) {
+    const a = nodes.get(id)!;
+    const features = a.def.valueFeatures?.(a.config);
+    if (features !== undefined) {
+      const v = a.node.value;
+      a.shape = v && v.shape.length === 2 && v.shape[1] === features ? v.shape : [batch, features];
+      continue;
+    }
+    const inputShapes: Shape[] = [];
+    for (const edge of a.inputEdges) {
+      const s = edge ? nodes.get(edge.source)?.shape : undefined;
+      if (!s) return markUnknown(a);
+      inputShapes.push(s);
+    }
+    const r = a.def.inferShape(a.config, inputShapes);
+    if ('shape' in r) a.shape = r.shape;
+    else {
+      const code = /batch size/.test(r.message) ? 'batch-mismatch' : 'shape-mismatch';
+      issues.push({ code, nodeId: id, port: r.port, shapes: inputShapes, message: `${where(id, a.kind, r.port)}: ${r.message}` });
+    }
+  }
+}
+
+// A node downstream of a broken one has no shape; it is not blamed, its ancestor is.
+function markUnknown(a: AnalyzedNode): void {
+  a.shape = undefined;
+}

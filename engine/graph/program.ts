@@ -1,0 +1,232 @@
+// A validated graph turned into buffers: forward fills every node's output, backward seeds dL/dL = 1
+// and walks the reverse order, each node applying its own VJP. Buffers are allocated once here.
+import { initParam } from '../init.ts';
+import type { InitScheme } from '../modules/linear.ts';
+import type { ModuleKind } from '../modules/registry.ts';
+import type { Matrix, ModuleDef, NodeFrame } from '../modules/types.ts';
+import { cloneTensor, formatShape, tensor, zeros, type Tensor } from '../tensor.ts';
+import { analyzeGraph, type AnalyzedNode } from './analyze.ts';
+import { GraphQueryError, GraphValidationError, where } from './issues.ts';
+import type { Graph } from './types.ts';
+
+export interface CompileOptions {
+  /** Compute gradients flowing into data nodes. Training turns this off: nobody looks at them there. */
+  readonly dataGradients?: boolean;
+  /** Replace module implementations; the gradient checker's negative control uses this. */
+  readonly modules?: Partial<Record<ModuleKind, ModuleDef<unknown>>>;
+}
+
+export interface CompiledEdge {
+  readonly id: string;
+  readonly source: CompiledNode;
+  readonly target: CompiledNode;
+  readonly port: number;
+  readonly portName: string;
+  /** dL/d(target's input port): this consumer's share of the source's gradient. */
+  readonly grad: Tensor;
+}
+
+export interface CompiledNode {
+  readonly id: string;
+  readonly kind: ModuleKind;
+  readonly def: ModuleDef<unknown>;
+  readonly frame: NodeFrame<unknown>;
+  readonly paramNames: readonly string[];
+  readonly inputEdges: CompiledEdge[];
+  readonly outputEdges: CompiledEdge[];
+  /** False for nodes with no path to a loss: they keep zero gradients. */
+  readonly reachesLoss: boolean;
+}
+
+export interface ParamResult { readonly value: Tensor; readonly grad: Tensor }
+export interface NodeResult {
+  readonly output: Tensor;
+  readonly grad: Tensor;
+  readonly params: Record<string, ParamResult>;
+}
+export interface EdgeResult { readonly value: Tensor; readonly grad: Tensor }
+export interface RunResults {
+  readonly loss: number | null;
+  readonly order: readonly string[];
+  readonly nodes: Record<string, NodeResult>;
+  readonly edges: Record<string, EdgeResult>;
+}
+
+export type JacobianOf = { readonly input: string } | { readonly param: string };
+
+export function compileGraph(graph: Graph, options: CompileOptions = {}): Program {
+  const analysis = analyzeGraph(graph);
+  if (analysis.issues.length > 0) throw new GraphValidationError(analysis.issues);
+  return new Program(graph, analysis.order, analysis.nodes, analysis.batch, options);
+}
+
+export class Program {
+  readonly order: readonly string[];
+  readonly batch: number;
+  /** In topological order. */
+  readonly nodes: readonly CompiledNode[];
+  readonly edges: readonly CompiledEdge[];
+  readonly lossNodes: readonly CompiledNode[];
+  loss: number | null = null;
+  private readonly byId = new Map<string, CompiledNode>();
+
+  constructor(graph: Graph, order: string[], analyzed: Map<string, AnalyzedNode>, batch: number, options: CompileOptions) {
+    this.order = order;
+    this.batch = batch;
+    const seed = graph.seed ?? 0;
+    const reaching = nodesReachingLoss(order, analyzed);
+    const needsGrad = options.dataGradients === false ? nodesWithParamsUpstream(order, analyzed) : null;
+    const nodes: CompiledNode[] = [];
+    const edges: CompiledEdge[] = [];
+    for (const id of order) {
+      const a = analyzed.get(id)!;
+      const def = options.modules?.[a.kind] ?? a.def;
+      const shapes = def.paramShapes(a.config);
+      const paramNames = Object.keys(shapes);
+      const init = ((a.config as { init?: InitScheme }).init ?? 'xavier');
+      const params = paramNames.map((name) => {
+        const stored = a.node.params?.[name];
+        return stored ? tensor(stored.shape, stored.data) : initParam(init, shapes[name]!, seed, id, name);
+      });
+      const value = def.valueFeatures ? (a.node.value ? tensor(a.node.value.shape, a.node.value.data) : zeros(a.shape!)) : null;
+      const inputs = a.inputEdges.map((e) => this.byId.get(e!.source)!.frame.out);
+      const gradInputs = a.inputEdges.map((e) => zeros(this.byId.get(e!.source)!.frame.out.shape));
+      const frame: NodeFrame<unknown> = {
+        config: a.config, inputs, params, value,
+        out: zeros(a.shape!), gradOut: zeros(a.shape!),
+        gradInputs: a.inputEdges.map((e, i) => (!needsGrad || needsGrad.has(e!.source) ? gradInputs[i]! : null)),
+        gradParams: params.map((p) => zeros(p.shape)),
+      };
+      const node: CompiledNode = { id, kind: a.kind, def, frame, paramNames, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id) };
+      a.inputEdges.forEach((e, port) => {
+        const source = this.byId.get(e!.source)!;
+        const edge: CompiledEdge = { id: e!.id, source, target: node, port, portName: def.inputs[port]!, grad: gradInputs[port]! };
+        node.inputEdges.push(edge);
+        source.outputEdges.push(edge);
+        edges.push(edge);
+      });
+      this.byId.set(id, node);
+      nodes.push(node);
+    }
+    this.nodes = nodes;
+    this.edges = edges;
+    this.lossNodes = nodes.filter((n) => n.def.isLoss);
+  }
+
+  node(id: string): CompiledNode {
+    const n = this.byId.get(id);
+    if (!n) throw new GraphQueryError(`no node "${id}" in the graph`);
+    return n;
+  }
+
+  forward(): number | null {
+    for (const n of this.nodes) n.def.forward(n.frame);
+    this.loss = this.lossNodes.length ? this.lossNodes.reduce((s, n) => s + n.frame.out.data[0]!, 0) : null;
+    return this.loss;
+  }
+
+  /** Reverse pass. A graph without a loss leaves every gradient at zero. */
+  backward(): void {
+    for (let i = this.nodes.length - 1; i >= 0; i--) {
+      const n = this.nodes[i]!, f = n.frame;
+      if (!n.reachesLoss) continue;
+      if (n.def.isLoss) f.gradOut.data[0] = 1; // dL/dL = 1: the total loss is the sum of the loss nodes
+      else accumulateShares(n);
+      n.def.vjp(f);
+    }
+  }
+
+  run(): number | null {
+    const loss = this.forward();
+    this.backward();
+    return loss;
+  }
+
+  param(nodeId: string, name: string): ParamResult {
+    const n = this.node(nodeId);
+    const i = n.paramNames.indexOf(name);
+    if (i < 0) throw new GraphQueryError(`${where(nodeId, n.kind)} has no parameter "${name}" (it has: ${n.paramNames.join(', ') || 'none'})`);
+    return { value: n.frame.params[i]!, grad: n.frame.gradParams[i]! };
+  }
+
+  /** Every trainable parameter, in topological order. */
+  parameters(): { nodeId: string; name: string; value: Tensor; grad: Tensor }[] {
+    return this.nodes.flatMap((n) => n.paramNames.map((name, i) => ({ nodeId: n.id, name, value: n.frame.params[i]!, grad: n.frame.gradParams[i]! })));
+  }
+
+  /** Replaces a data node's value in place (same shape), e.g. with the next mini-batch. */
+  setValue(nodeId: string, data: ArrayLike<number>): void {
+    const v = this.node(nodeId).frame.value;
+    if (!v) throw new GraphQueryError(`node "${nodeId}" is not a data node`);
+    if (data.length !== v.data.length) throw new GraphQueryError(`node "${nodeId}": value needs ${v.data.length} numbers for shape ${formatShape(v.shape)}, got ${data.length}`);
+    v.data.set(data);
+  }
+
+  /** θ ← θ − lr · dL/dθ for every parameter. */
+  sgdStep(learningRate: number): void {
+    for (const n of this.nodes) {
+      n.frame.params.forEach((p, i) => {
+        const g = n.frame.gradParams[i]!.data, w = p.data;
+        for (let k = 0; k < w.length; k++) w[k] = w[k]! - learningRate * g[k]!;
+      });
+    }
+  }
+
+  /** The explicit local Jacobian of one node for one sample. */
+  jacobian(nodeId: string, sample: number, of: JacobianOf): Matrix {
+    const n = this.node(nodeId);
+    if (!Number.isInteger(sample) || sample < 0 || sample >= this.batch) {
+      throw new GraphQueryError(`${where(nodeId, n.kind)}: sample ${sample} is outside the batch 0…${this.batch - 1}`);
+    }
+    if ('input' in of) {
+      const i = n.def.inputs.indexOf(of.input);
+      if (i < 0) throw new GraphQueryError(`${where(nodeId, n.kind)} has no input port "${of.input}"`);
+      return n.def.jacobian(n.frame, sample, { input: i });
+    }
+    const i = n.paramNames.indexOf(of.param);
+    if (i < 0) throw new GraphQueryError(`${where(nodeId, n.kind)} has no parameter "${of.param}"`);
+    return n.def.jacobian(n.frame, sample, { param: i });
+  }
+
+  /** A snapshot (copies) of every value and gradient, for the UI, the CLI and tests. */
+  results(): RunResults {
+    const nodes: Record<string, NodeResult> = {};
+    for (const n of this.nodes) {
+      const params: Record<string, ParamResult> = {};
+      n.paramNames.forEach((name, i) => { params[name] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.frame.gradParams[i]!) }; });
+      nodes[n.id] = { output: cloneTensor(n.frame.out), grad: cloneTensor(n.frame.gradOut), params };
+    }
+    const edges: Record<string, EdgeResult> = {};
+    for (const e of this.edges) edges[e.id] = { value: cloneTensor(e.source.frame.out), grad: cloneTensor(e.grad) };
+    return { loss: this.loss, order: [...this.order], nodes, edges };
+  }
+}
+
+/** dL/d(out) = Σ over consumers of their shares: gradients accumulate on fan-out. */
+function accumulateShares(n: CompiledNode): void {
+  const g = n.frame.gradOut.data;
+  g.fill(0);
+  for (const e of n.outputEdges) {
+    if (!e.target.reachesLoss) continue;
+    const share = e.grad.data;
+    for (let k = 0; k < g.length; k++) g[k] = g[k]! + share[k]!;
+  }
+}
+
+function nodesReachingLoss(order: string[], analyzed: Map<string, AnalyzedNode>): Set<string> {
+  const reaching = new Set<string>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const a = analyzed.get(order[i]!)!;
+    if (a.def.isLoss || a.outputEdges.some((e) => reaching.has(e.target))) reaching.add(a.node.id);
+  }
+  return reaching;
+}
+
+function nodesWithParamsUpstream(order: string[], analyzed: Map<string, AnalyzedNode>): Set<string> {
+  const set = new Set<string>();
+  for (const id of order) {
+    const a = analyzed.get(id)!;
+    if (Object.keys(a.def.paramShapes(a.config)).length > 0 || a.inputEdges.some((e) => e && set.has(e.source))) set.add(id);
+  }
+  return set;
+}

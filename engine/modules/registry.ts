@@ -1,0 +1,47 @@
+// The one map from kind to module. Adding a kind means one file and one line here.
+import { addModule } from './add.ts';
+import { bceModule } from './bce.ts';
+import { concatModule } from './concat.ts';
+import { inputModule } from './input.ts';
+import { linearModule } from './linear.ts';
+import { mseModule } from './mse.ts';
+import { multiplyModule } from './multiply.ts';
+import { reluModule } from './relu.ts';
+import { sigmoidModule } from './sigmoid.ts';
+import { softmaxCeModule } from './softmax-ce.ts';
+import { softmaxModule } from './softmax.ts';
+import { tanhModule } from './tanh.ts';
+import { targetModule } from './target.ts';
+import type { ModuleDef } from './types.ts';
+
+// Each kind has its own config type; the map only needs to know they are modules.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModuleDef = ModuleDef<any>;
+
+export const modules = {
+  input: inputModule,
+  target: targetModule,
+  linear: linearModule,
+  sigmoid: sigmoidModule,
+  tanh: tanhModule,
+  relu: reluModule,
+  softmax: softmaxModule,
+  add: addModule,
+  multiply: multiplyModule,
+  concat: concatModule,
+  mse: mseModule,
+  bce: bceModule,
+  softmax_ce: softmaxCeModule,
+} as const satisfies Record<string, AnyModuleDef>;
+
+export type ModuleKind = keyof typeof modules;
+export const moduleKinds = Object.keys(modules) as ModuleKind[];
+
+export function isModuleKind(kind: string): kind is ModuleKind {
+  return Object.hasOwn(modules, kind);
+}
+
+/** The module of a kind, with its config type erased for generic graph code. */
+export function moduleOf(kind: ModuleKind): ModuleDef<unknown> {
+  return modules[kind] as unknown as ModuleDef<unknown>;
+}

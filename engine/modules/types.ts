@@ -1,0 +1,73 @@
+import type { Shape, Tensor } from '../tensor.ts';
+
+export type ModuleFamily = 'data' | 'layer' | 'activation' | 'combine' | 'loss';
+
+/** Buffers of one node for one run. Modules read and write only these; nothing is allocated per step. */
+export interface NodeFrame<C = unknown> {
+  readonly config: C;
+  /** Values arriving on the input ports, in the order of `ModuleDef.inputs`. */
+  readonly inputs: Tensor[];
+  /** Parameters, in the order of `ModuleDef.paramNames`. */
+  readonly params: Tensor[];
+  /** Data nodes (input, target) emit this tensor. */
+  readonly value: Tensor | null;
+  readonly out: Tensor;
+  /** dL/d(out): the node's total gradient, summed over its consumers. */
+  readonly gradOut: Tensor;
+  /** dL/d(input port) written (not accumulated) by `vjp`; null where nobody needs it. */
+  readonly gradInputs: (Tensor | null)[];
+  /** dL/d(param) written (not accumulated) by `vjp`, summed over the batch. */
+  readonly gradParams: Tensor[];
+}
+
+/** Directional derivatives (tangents) of every buffer in a frame, for forward-over-reverse. */
+export interface TangentFrame {
+  readonly inputs: Tensor[];
+  readonly params: Tensor[];
+  readonly value: Tensor | null;
+  readonly out: Tensor;
+  readonly gradOut: Tensor;
+  readonly gradInputs: (Tensor | null)[];
+  readonly gradParams: Tensor[];
+}
+
+/** A dense matrix, row-major: rows index outputs, columns index what we differentiate by. */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
+
+export type JacobianTarget = { readonly input: number } | { readonly param: number };
+
+export type ShapeResult = { readonly shape: Shape } | { readonly port: string; readonly message: string };
+
+export interface ModuleDef<C> {
+  readonly kind: string;
+  readonly label: string;
+  readonly family: ModuleFamily;
+  /** The module's math in one line, shown by the UI. */
+  readonly formula: string;
+  readonly inputs: readonly string[];
+  readonly isLoss: boolean;
+  /** Parses a node's raw config, filling defaults; throws a message naming the field when bad. */
+  parseConfig(raw: Record<string, unknown>): C;
+  paramShapes(config: C): Readonly<Record<string, Shape>>;
+  /** Data kinds: the expected feature count of their value. */
+  valueFeatures?(config: C): number;
+  inferShape(config: C, inputShapes: readonly Shape[]): ShapeResult;
+  /** A short human summary of the configuration, e.g. "2→3". */
+  describe(config: C): string;
+  forward(f: NodeFrame<C>): void;
+  vjp(f: NodeFrame<C>): void;
+  /** d(out[sample,:]) / d(target[sample,:]) for inputs, or d(out[sample,:]) / d(param) for params. */
+  jacobian(f: NodeFrame<C>, sample: number, target: JacobianTarget): Matrix;
+  /** Forward-mode: t.out = J · (t.inputs, t.params, t.value). */
+  jvp(f: NodeFrame<C>, t: TangentFrame): void;
+  /** Tangent of vjp: t.gradInputs and t.gradParams, given t.gradOut and the forward tangents. */
+  vjpTangent(f: NodeFrame<C>, t: TangentFrame): void;
+}
+
+export function matrix(rows: number, cols: number): Matrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}

@@ -1,0 +1,56 @@
+// Layering is enforced here: engine/ imports nothing of ours and no platform; renderer/ may use
+// engine/ and only the *types* of app/; app/ never imports renderer/.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const platformModules = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'zustand', 'zustand/*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-*', 'out', 'release', 'test-results', 'playwright-report', 'coverage', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'off',
+      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name="only"][callee.object.name=/^(it|test|describe)$/]', message: 'no .only in committed tests' }],
+    },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './engine', from: ['./app', './renderer', './cli', './test', './bench'], message: 'engine/ imports nothing of ours' }],
+      }],
+      'no-restricted-imports': ['error', { patterns: [{ group: platformModules, message: 'engine/ is pure TypeScript: no DOM, React, Electron or Node imports' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['app/**/*.ts', 'app/**/*.cts', 'app/**/*.mts'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './app', from: ['./renderer'], message: 'app/ never imports renderer/' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './renderer', from: ['./cli', './bench', './test'], message: 'renderer/ uses engine/ and the preload API types only' }],
+      }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'the renderer talks to the desktop shell through the preload API only' }],
+        patterns: [{ regex: '(^|/)app/(?!common/|preload/api-types)', message: 'renderer/ may import only the shared contract types from app/', allowTypeImports: true }],
+      }],
+    },
+  },
+);
