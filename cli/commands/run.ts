@@ -1,0 +1,39 @@
+// run FILE [--json]: forward + backward; every node's value and gradient, every edge's.
+import { toJson, type RunResults } from '../../engine/index.ts';
+import { oneFile, parseArgs } from '../args.ts';
+import { type CliIo, EXIT } from '../io.ts';
+import { loadProgram } from '../load.ts';
+import { num, table, tensorText } from '../table.ts';
+
+export const runUsage = 'run FILE [--json]';
+
+export function runCommand(args: string[], io: CliIo): number {
+  const parsed = parseArgs(args, { value: [], boolean: ['json'] });
+  const file = oneFile(parsed, runUsage);
+  const { program } = loadProgram(io, file);
+  program.run();
+  const results = program.results();
+  if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(resultsJson(results))}\n`);
+  else io.stdout(humanReport(results, program.nodes.map((n) => [n.id, n.kind] as const)));
+  return EXIT.ok;
+}
+
+export function resultsJson(r: RunResults): unknown {
+  const nodes = Object.fromEntries(Object.entries(r.nodes).map(([id, n]) => [id, {
+    output: toJson(n.output),
+    grad: toJson(n.grad),
+    params: Object.fromEntries(Object.entries(n.params).map(([name, p]) => [name, { value: toJson(p.value), grad: toJson(p.grad) }])),
+  }]));
+  const edges = Object.fromEntries(Object.entries(r.edges).map(([id, e]) => [id, { value: toJson(e.value), grad: toJson(e.grad) }]));
+  return { loss: r.loss, order: r.order, nodes, edges };
+}
+
+function humanReport(r: RunResults, kinds: readonly (readonly [string, string])[]): string {
+  const rows = kinds.map(([id, kind]) => {
+    const n = r.nodes[id]!;
+    const params = Object.entries(n.params).map(([name, p]) => `dL/d${name}=${tensorText(p.grad)}`).join('  ');
+    return [id, kind, tensorText(n.output), tensorText(n.grad), params];
+  });
+  const loss = r.loss === null ? 'no loss node: forward pass only' : `loss L = ${num(r.loss)}`;
+  return `${loss}\n\n${table(['node', 'kind', 'output', 'dL/d(output)', 'parameter gradients'], rows)}`;
+}

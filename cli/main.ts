@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// backprop-studio CLI: the engine, headless. Bad input exits 2 with one line on stderr, never a stack trace.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { GraphQueryError } from '../engine/index.ts';
+import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
+import { hessianCommand, hessianUsage } from './commands/hessian.ts';
+import { runCommand, runUsage } from './commands/run.ts';
+import { CliError, type CliIo, EXIT } from './io.ts';
+
+type Command = (args: string[], io: CliIo) => number | Promise<number>;
+
+const commands: Record<string, { run: Command; usage: string }> = {
+  run: { run: runCommand, usage: runUsage },
+  gradcheck: { run: gradcheckCommand, usage: gradcheckUsage },
+  hessian: { run: hessianCommand, usage: hessianUsage },
+};
+
+export function usage(): string {
+  return `usage: backprop-studio <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}\n`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`backprop-studio: unknown command "${name}"\n${usage()}`);
+    return EXIT.badInput;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError || e instanceof GraphQueryError) {
+      io.stderr(`backprop-studio ${name}: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr(`backprop-studio ${name}: internal error: ${(e as Error).message ?? String(e)}\n`);
+    return 3;
+  }
+}
+
+export function registerCommand(name: string, run: Command, usageText: string): void {
+  commands[name] = { run, usage: usageText };
+}
+
+export const nodeIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+  readFile: (p) => readFileSync(p, 'utf8'),
+  writeFile: (p, s) => writeFileSync(p, s, 'utf8'),
+};
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) {
+  main(process.argv.slice(2), nodeIo).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import type { CliIo } from '../../cli/io.ts';
+
+const lecture = readFileSync(new URL('../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8');
+
+/** Runs the CLI in-process over an in-memory file system. */
+async function cli(argv: string[], files: Record<string, string> = { 'lecture.bpgraph': lecture }) {
+  let stdout = '', stderr = '';
+  const io: CliIo = {
+    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false,
+    readFile: (p) => {
+      if (!(p in files)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+      return files[p]!;
+    },
+    writeFile: (p, s) => { files[p] = s; },
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+
+describe('run --json', () => {
+  it('prints exactly one JSON object with the lecture values', async () => {
+    const { code, stdout, stderr } = await cli(['run', 'lecture.bpgraph', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(stdout);
+    const h1 = sigmoid(0.8 * 1.5), h2 = sigmoid(-1.2 * h1);
+    expect(out.loss).toBeCloseTo(0.5 * (0.25 - h2) ** 2, 15);
+    expect(out.order).toEqual(['x', 'w1', 'h1', 'w2', 'h2', 'y', 'loss']);
+    expect(out.nodes.w2.params.W.grad.data[0]).toBeCloseTo((h2 - 0.25) * h2 * (1 - h2) * h1, 14);
+    expect(out.edges['e-h2-loss'].grad.shape).toEqual([1, 1]);
+    expect(out.edges['e-h2-loss'].grad.data[0]).toBeCloseTo(h2 - 0.25, 15);
+    expect(Object.keys(out.edges)).toHaveLength(6);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const { code, stdout } = await cli(['run', 'lecture.bpgraph']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^loss L = 5\.9526e-4/);
+    expect(stdout).toMatch(/w2\s+linear\s+\[-0\.92223\]/);
+  });
+});
+
+describe('bad input exits 2 with one line naming the file and what is wrong', () => {
+  const cases: [string, string, RegExp][] = [
+    ['missing file', '', /missing\.bpgraph: cannot read \(no such file\)/],
+    ['malformed JSON', '{oops', /bad\.bpgraph: not valid JSON/],
+    ['wrong marker', '{"format":"x","version":1,"nodes":[],"edges":[]}', /bad\.bpgraph: format: expected "backprop-studio-graph"/],
+    ['non-numeric parameter', '{"format":"backprop-studio-graph","version":1,"nodes":[{"id":"a","kind":"linear","params":{"W":{"shape":[1,1],"data":["x"]}}}],"edges":[]}', /nodes\[0\]\.params\.W\.data\[0\]/],
+    ['cycle', '{"format":"backprop-studio-graph","version":1,"nodes":[{"id":"a","kind":"sigmoid"},{"id":"b","kind":"tanh"}],"edges":[{"id":"e1","source":"a","target":"b","targetPort":"in"},{"id":"e2","source":"b","target":"a","targetPort":"in"}]}', /cycle: "a" → "b" → "a"/],
+  ];
+  it.each(cases)('%s', async (_name, text, message) => {
+    const file = text ? 'bad.bpgraph' : 'missing.bpgraph';
+    const { code, stdout, stderr } = await cli(['run', file], text ? { 'bad.bpgraph': text } : {});
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('unknown options and commands', async () => {
+    expect((await cli(['run', 'lecture.bpgraph', '--jsn'])).stderr).toMatch(/unknown option --jsn/);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['hessian', 'lecture.bpgraph'])).stderr).toMatch(/--params is required/);
+    const bad = await cli(['hessian', 'lecture.bpgraph', '--params', 'w1.Q']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/node "w1" \(linear\) has no parameter "Q"/);
+  });
+});
+
+describe('hessian', () => {
+  it('states the row order and is symmetric', async () => {
+    const { code, stdout } = await cli(['hessian', 'lecture.bpgraph', '--params', 'w1.W,w2.W', '--json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.order).toEqual(['w1.W[0,0]', 'w2.W[0,0]']);
+    expect(out.hessian.shape).toEqual([2, 2]);
+    expect(out.hessian.data[1]).toBeCloseTo(out.hessian.data[2], 15);
+    const text = await cli(['hessian', 'lecture.bpgraph', '--params', 'w1.W,w2.W']);
+    expect(text.stdout).toMatch(/rows and columns in this order: w1\.W\[0,0\], w2\.W\[0,0\]/);
+  });
+});
+
+describe('gradcheck', () => {
+  it('passes on the lecture example and reports every checked node', async () => {
+    const { code, stdout } = await cli(['gradcheck', 'lecture.bpgraph', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.passed).toBe(true);
+    expect(report.nodes.map((n: { nodeId: string }) => n.nodeId)).toEqual(['x', 'w1', 'w2', 'y']);
+  });
+
+  it('exits 1 when the tolerance cannot be met', async () => {
+    const { code, stdout } = await cli(['gradcheck', 'lecture.bpgraph', '--eps', '0.5', '--tol', '1e-12']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAILED/);
+  });
+});
