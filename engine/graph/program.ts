@@ -121,8 +121,10 @@ export class Program {
 
   forward(): number | null {
     for (const n of this.nodes) n.def.forward(n.frame);
-    this.loss = this.lossNodes.length ? this.lossNodes.reduce((s, n) => s + n.frame.out.data[0]!, 0) : null;
-    return this.loss;
+    if (this.lossNodes.length === 0) return (this.loss = null);
+    let loss = 0;
+    for (const n of this.lossNodes) loss += n.frame.out.data[0]!;
+    return (this.loss = loss);
   }
 
   /** Reverse pass. A graph without a loss leaves every gradient at zero. */
@@ -165,10 +167,11 @@ export class Program {
   /** θ ← θ − lr · dL/dθ for every parameter. */
   sgdStep(learningRate: number): void {
     for (const n of this.nodes) {
-      n.frame.params.forEach((p, i) => {
-        const g = n.frame.gradParams[i]!.data, w = p.data;
+      const { params, gradParams } = n.frame;
+      for (let i = 0; i < params.length; i++) {
+        const w = params[i]!.data, g = gradParams[i]!.data;
         for (let k = 0; k < w.length; k++) w[k] = w[k]! - learningRate * g[k]!;
-      });
+      }
     }
   }
 
