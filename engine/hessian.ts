@@ -91,8 +91,9 @@ function pushTangent(program: Program, tangents: Map<string, TangentFrame>): voi
     if (!n.def.isLoss) {
       for (const e of n.outputEdges) {
         if (!e.target.reachesLoss) continue;
-        const share = tangents.get(e.target.id)!.gradInputs[e.port]!.data;
-        for (let k = 0; k < g.length; k++) g[k] = g[k]! + share[k]!;
+        const share = tangents.get(e.target.id)!.gradInputs[e.port];
+        if (!share) continue; // training mode skips gradients into data nodes
+        for (let k = 0; k < g.length; k++) g[k] = g[k]! + share.data[k]!;
       }
     }
     n.def.vjpTangent(n.frame, t);

@@ -67,7 +67,8 @@ export function analyzeGraph(graph: Graph): Analysis {
     });
   }
 
-  const sorted = topologicalOrder(graph.nodes.filter((n) => nodes.has(n.id)).map((n) => n.id), [...nodes.values()].flatMap((a) => a.outputEdges));
+  // nodes.keys() holds each id once (a duplicate is reported above, not sorted twice).
+  const sorted = topologicalOrder([...nodes.keys()], [...nodes.values()].flatMap((a) => a.outputEdges));
   if ('cycle' in sorted) {
     const loop = sorted.cycle;
     issues.push({ code: 'cycle', nodeId: loop[0], nodes: loop, message: `cycle: ${[...loop, loop[0]].map((id) => `"${id}"`).join(' → ')}` });
@@ -165,10 +166,15 @@ function checkTensor(t: TensorJson, what: string, nodeId: string, code: 'param-s
   }
   const bad = t.data.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
   if (bad >= 0) {
-    issues.push({ code: 'non-finite', nodeId, message: `${what}: entry ${bad} is ${JSON.stringify(t.data[bad]) ?? String(t.data[bad])}, not a finite number` });
+    issues.push({ code: 'non-finite', nodeId, message: `${what}: entry ${bad} is ${describeEntry(t.data[bad])}, not a finite number` });
     return false;
   }
   return true;
+}
+
+// JSON.stringify(NaN) is "null": name non-finite numbers as themselves.
+function describeEntry(x: unknown): string {
+  return typeof x === 'number' ? String(x) : (JSON.stringify(x) ?? String(x));
 }
 
 function inferShapes(order: string[], nodes: Map<string, AnalyzedNode>, batch: number, issues: GraphIssue[]): void {

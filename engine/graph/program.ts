@@ -67,12 +67,15 @@ export class Program {
   readonly nodes: readonly CompiledNode[];
   readonly edges: readonly CompiledEdge[];
   readonly lossNodes: readonly CompiledNode[];
+  /** False when compiled for training: gradients into data nodes are then not computed. */
+  readonly dataGradients: boolean;
   loss: number | null = null;
   private readonly byId = new Map<string, CompiledNode>();
 
   constructor(graph: Graph, order: string[], analyzed: Map<string, AnalyzedNode>, batch: number, options: CompileOptions) {
     this.order = order;
     this.batch = batch;
+    this.dataGradients = options.dataGradients !== false;
     const seed = graph.seed ?? 0;
     const reaching = nodesReachingLoss(order, analyzed);
     const needsGrad = options.dataGradients === false ? nodesWithParamsUpstream(order, analyzed) : null;
@@ -120,7 +123,12 @@ export class Program {
   }
 
   forward(): number | null {
-    for (const n of this.nodes) n.def.forward(n.frame);
+    return this.forwardFrom(0);
+  }
+
+  /** Re-runs the forward pass from a position in the order on; earlier outputs are kept as they are. */
+  forwardFrom(position: number): number | null {
+    for (let i = position; i < this.nodes.length; i++) this.nodes[i]!.def.forward(this.nodes[i]!.frame);
     if (this.lossNodes.length === 0) return (this.loss = null);
     let loss = 0;
     for (const n of this.lossNodes) loss += n.frame.out.data[0]!;

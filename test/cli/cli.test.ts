@@ -93,7 +93,7 @@ describe('gradcheck', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.passed).toBe(true);
-    expect(report.nodes.map((n: { nodeId: string }) => n.nodeId)).toEqual(['x', 'w1', 'w2', 'y']);
+    expect(report.nodes.map((n: { nodeId: string }) => n.nodeId)).toEqual(['x', 'w1', 'h1', 'w2', 'h2', 'y', 'loss']);
   });
 
   it('exits 1 when the tolerance cannot be met', async () => {

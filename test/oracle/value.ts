@@ -1,0 +1,98 @@
+// A scalar reverse-mode autodiff in the style of micrograd, written from the math alone. It is the
+// independent oracle the engine's values and gradients are compared against.
+export class Value {
+  data: number;
+  grad = 0;
+  readonly children: readonly Value[];
+  /** Adds this node's contribution to its children's gradients, given this.grad. */
+  private localBackward: () => void = () => {};
+
+  constructor(data: number, children: readonly Value[] = []) {
+    this.data = data;
+    this.children = children;
+  }
+
+  static of(x: number | Value): Value {
+    return x instanceof Value ? x : new Value(x);
+  }
+
+  /** A node with the given children and ∂out/∂child for each. */
+  private static op(data: number, children: Value[], partials: number[]): Value {
+    const out = new Value(data, children);
+    out.localBackward = () => {
+      children.forEach((c, i) => { c.grad += partials[i]! * out.grad; });
+    };
+    return out;
+  }
+
+  add(o: number | Value): Value {
+    const b = Value.of(o);
+    return Value.op(this.data + b.data, [this, b], [1, 1]);
+  }
+
+  sub(o: number | Value): Value {
+    const b = Value.of(o);
+    return Value.op(this.data - b.data, [this, b], [1, -1]);
+  }
+
+  mul(o: number | Value): Value {
+    const b = Value.of(o);
+    return Value.op(this.data * b.data, [this, b], [b.data, this.data]);
+  }
+
+  div(o: number | Value): Value {
+    const b = Value.of(o);
+    return Value.op(this.data / b.data, [this, b], [1 / b.data, -this.data / (b.data * b.data)]);
+  }
+
+  neg(): Value {
+    return Value.op(-this.data, [this], [-1]);
+  }
+
+  exp(): Value {
+    const e = Math.exp(this.data);
+    return Value.op(e, [this], [e]);
+  }
+
+  log(): Value {
+    return Value.op(Math.log(this.data), [this], [1 / this.data]);
+  }
+
+  tanh(): Value {
+    const t = Math.tanh(this.data);
+    return Value.op(t, [this], [1 - t * t]);
+  }
+
+  sigmoid(): Value {
+    const s = 1 / (1 + Math.exp(-this.data));
+    return Value.op(s, [this], [s * (1 - s)]);
+  }
+
+  relu(): Value {
+    return Value.op(Math.max(0, this.data), [this], [this.data > 0 ? 1 : 0]);
+  }
+
+  /** Passes the value through unchanged; used to read one consumer's share of a gradient. */
+  identity(): Value {
+    return Value.op(this.data, [this], [1]);
+  }
+
+  /** Topological order of everything this depends on, then the chain rule in reverse from dL/dL = 1. */
+  backward(): void {
+    const order: Value[] = [];
+    const seen = new Set<Value>();
+    const visit = (v: Value): void => {
+      if (seen.has(v)) return;
+      seen.add(v);
+      for (const c of v.children) visit(c);
+      order.push(v);
+    };
+    visit(this);
+    this.grad = 1;
+    for (let i = order.length - 1; i >= 0; i--) order[i]!.localBackward();
+  }
+}
+
+export function sum(values: readonly Value[]): Value {
+  return values.reduce<Value>((s, v) => s.add(v), new Value(0));
+}
