@@ -1,0 +1,337 @@
+// The equation each step computes, per module kind, written with the run's numbers (read from
+// RunResults, never recomputed). Symbols come from node ids (h1 → h_{1}); a linear node named after
+// its weight (w2) writes w_{2} for the weight and z_{2} for its output, as on the lecture slides.
+import { isModuleKind, modules, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
+import { tensorNorm, texNumber } from './format.ts';
+
+/** Tensors with at most this many entries are written out in full. */
+const SMALL = 4;
+
+export interface TimelineContext {
+  readonly results: RunResults;
+  readonly nodes: Map<string, GraphNode>;
+  readonly inEdges: Map<string, GraphEdge[]>;
+  readonly outEdges: Map<string, GraphEdge[]>;
+  readonly reaching: Set<string>;
+  readonly lossCount: number;
+}
+
+
+export function kindOf(ctx: TimelineContext, id: string): ModuleKind | null {
+  const k = ctx.nodes.get(id)?.kind ?? '';
+  return isModuleKind(k) ? k : null;
+}
+
+export function labelOf(ctx: TimelineContext, id: string): string {
+  const k = kindOf(ctx, id);
+  return k ? modules[k].label : (ctx.nodes.get(id)?.kind ?? '?');
+}
+
+const escapeText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => (
+  c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`
+));
+
+/** A node id as a symbol: h1 → h_{1}, x → x, h_out → h_{\mathrm{out}}, anything else upright text. */
+export function texSymbol(id: string): string {
+  let m = /^([A-Za-z])_?(\d+)$/.exec(id);
+  if (m) return `${m[1]}_{${m[2]}}`;
+  if (/^[A-Za-z]$/.test(id)) return id;
+  m = /^([A-Za-z])_([A-Za-z0-9]+)$/.exec(id);
+  if (m) return `${m[1]}_{\\mathrm{${m[2]}}}`;
+  return `\\text{${escapeText(id)}}`;
+}
+
+/** A linear node named after its weight (w1, W_2) writes w_{1} for the weight and z_{1} for its output. */
+function linearNames(id: string, scalar: boolean): { out: string; weight: string; bias: string } {
+  const m = /^[wW]_?(\d+)$/.exec(id);
+  if (m) return { out: `z_{${m[1]}}`, weight: `${scalar ? 'w' : 'W'}_{${m[1]}}`, bias: `b_{${m[1]}}` };
+  const s = texSymbol(id);
+  return { out: s, weight: `${scalar ? 'w' : 'W'}_{${s}}`, bias: `b_{${s}}` };
+}
+
+function outSym(ctx: TimelineContext, id: string): string {
+  const k = kindOf(ctx, id);
+  if (k === 'linear') return linearNames(id, isScalar(param(ctx, id, 'W'))).out;
+  if (k && modules[k].isLoss) return ctx.lossCount === 1 ? 'L' : `L_{${texSymbol(id)}}`;
+  return texSymbol(id);
+}
+
+const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
+
+function reachingConsumers(ctx: TimelineContext, id: string): GraphEdge[] {
+  return (ctx.outEdges.get(id) ?? []).filter((e) => ctx.reaching.has(e.target));
+}
+
+/** dL/d(source) as carried by one edge: the whole gradient, or this consumer's share on fan-out. */
+function edgeGradSym(ctx: TimelineContext, e: GraphEdge): string {
+  const full = `\\frac{\\partial L}{\\partial ${outSym(ctx, e.source)}}`;
+  return reachingConsumers(ctx, e.source).length > 1 ? `${full}\\Big|_{\\to ${outSym(ctx, e.target)}}` : full;
+}
+
+// ---------- numbers ----------
+
+const isScalar = (t: Tensor): boolean => t.data.length === 1;
+
+function nodeOut(ctx: TimelineContext, id: string): Tensor { return need(ctx.results.nodes[id]).output; }
+function nodeGrad(ctx: TimelineContext, id: string): Tensor { return need(ctx.results.nodes[id]).grad; }
+function param(ctx: TimelineContext, id: string, name: string): Tensor { return need(ctx.results.nodes[id]?.params[name]).value; }
+function paramGrad(ctx: TimelineContext, id: string, name: string): Tensor { return need(ctx.results.nodes[id]?.params[name]).grad; }
+function edgeValue(ctx: TimelineContext, e: GraphEdge): Tensor { return need(ctx.results.edges[e.id]).value; }
+function edgeGrad(ctx: TimelineContext, e: GraphEdge): Tensor { return need(ctx.results.edges[e.id]).grad; }
+function need<T>(v: T | undefined): T {
+  if (v === undefined) throw new Error('missing result');
+  return v;
+}
+
+/** A tensor as TeX: a number, a bmatrix when small, else its shape and norm (one group). */
+export function texTensor(t: { shape: readonly number[]; data: ArrayLike<number> }): string {
+  const n = t.data.length;
+  if (n === 1) return texNumber(t.data[0]!);
+  if (n <= SMALL) {
+    const cols = t.shape.length === 2 && t.shape[0]! * t.shape[1]! === n ? t.shape[1]! : n;
+    const rows: string[] = [];
+    for (let r = 0; r < n / cols; r++) {
+      rows.push(Array.from({ length: cols }, (_, c) => texNumber(t.data[r * cols + c]!)).join(' & '));
+    }
+    return `\\begin{bmatrix}${rows.join(' \\\\ ')}\\end{bmatrix}`;
+  }
+  return `{\\left[${t.shape.join('\\times ')}\\right]_{\\lVert\\cdot\\rVert=${texNumber(tensorNorm(t.data), 3)}}}`;
+}
+
+/** A factor of a product: (−0.5), or a bracketed tensor. */
+const factor = (t: Tensor): string => (isScalar(t) ? `(${texNumber(t.data[0]!)})` : texTensor(t));
+/** A term inside parentheses already written: 0.3 or (−0.3) for scalars. */
+const term = (t: Tensor): string => (isScalar(t) && t.data[0]! < 0 ? `(${texNumber(t.data[0]!)})` : texTensor(t));
+/** Elementwise product: juxtaposition for scalars, ⊙ for tensors. */
+const times = (scalar: boolean): string => (scalar ? '\\,' : ' \\odot ');
+
+const lines = (ls: string[]): string => (ls.length === 1 ? ls[0]! : `\\begin{gathered}${ls.join(' \\\\[4pt] ')}\\end{gathered}`);
+
+function inputs(ctx: TimelineContext, id: string): GraphEdge[] {
+  return ctx.inEdges.get(id) ?? [];
+}
+
+function port(ctx: TimelineContext, id: string, i: number): GraphEdge {
+  return need(inputs(ctx, id)[i]);
+}
+
+function reductionOf(ctx: TimelineContext, id: string): string {
+  const reduction = (ctx.nodes.get(id)?.config as { reduction?: string } | undefined)?.reduction;
+  if (reduction !== 'mean') return '';
+  const p = edgeValue(ctx, port(ctx, id, 0));
+  return `\\tfrac{1}{${p.shape[0]}}`;
+}
+
+// ---------- forward ----------
+
+const ACTIVATIONS: Partial<Record<ModuleKind, (arg: string) => string>> = {
+  sigmoid: (a) => `\\sigma(${a})`,
+  tanh: (a) => `\\tanh(${a})`,
+  relu: (a) => `\\max(0,\\, ${a})`,
+  softmax: (a) => `\\operatorname{softmax}(${a})`,
+};
+
+export function forwardTex(ctx: TimelineContext, id: string): string {
+  const kind = kindOf(ctx, id);
+  const y = outSym(ctx, id), out = nodeOut(ctx, id);
+  switch (kind) {
+    case 'input':
+    case 'target':
+      return `${y} = ${texTensor(out)}`;
+    case 'linear': {
+      const [sym, num] = linearExpression(ctx, id);
+      return `${y} = ${sym} = ${num} = ${texTensor(out)}`;
+    }
+    case 'sigmoid':
+    case 'tanh':
+    case 'relu':
+    case 'softmax': {
+      const f = ACTIVATIONS[kind]!;
+      const e = port(ctx, id, 0), x = edgeValue(ctx, e);
+      const parts = [`${y} = ${f(outSym(ctx, e.source))}`];
+      // A scalar linear layer feeding the activation is written inline, as on the slides: σ(w₁x).
+      if (kindOf(ctx, e.source) === 'linear' && isScalar(x) && isScalar(param(ctx, e.source, 'W'))) {
+        const [sym, num] = linearExpression(ctx, e.source);
+        parts[0] = `${y} = ${f(sym)}`;
+        parts.push(f(num));
+      }
+      parts.push(f(texTensor(x)), texTensor(out));
+      return parts.join(' = ');
+    }
+    case 'add':
+    case 'multiply': {
+      const a = port(ctx, id, 0), b = port(ctx, id, 1);
+      const op = kind === 'add' ? ' + ' : isScalar(out) ? ' \\cdot ' : ' \\odot ';
+      return `${y} = ${outSym(ctx, a.source)}${op}${outSym(ctx, b.source)} = ${texTensor(edgeValue(ctx, a))}${op}${term(edgeValue(ctx, b))} = ${texTensor(out)}`;
+    }
+    case 'concat': {
+      const a = port(ctx, id, 0), b = port(ctx, id, 1);
+      return `${y} = \\big[\\,${outSym(ctx, a.source)} \\mid ${outSym(ctx, b.source)}\\,\\big] = \\big[\\,${texTensor(edgeValue(ctx, a))} \\mid ${texTensor(edgeValue(ctx, b))}\\,\\big] = ${texTensor(out)}`;
+    }
+    case 'mse': {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      return `${y} = \\tfrac{1}{2}${r}${sum}(${outSym(ctx, p.source)} - ${outSym(ctx, t.source)})^{2} = \\tfrac{1}{2}${r}${sum}(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})^{2} = ${texTensor(out)}`;
+    }
+    case 'bce': {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      const form = (ps: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log ${ps} + (1-${ts})\\log(1-${ps})\\big]`;
+      return `${y} = ${form(outSym(ctx, p.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, p)), factor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
+    }
+    case 'softmax_ce': {
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const form = (zs: string, ts: string): string => `-${r}\\sum ${ts} \\odot \\log\\operatorname{softmax}(${zs})`;
+      return `${y} = ${form(outSym(ctx, z.source), outSym(ctx, t.source))} = ${form(texTensor(edgeValue(ctx, z)), texTensor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
+    }
+    default:
+      return `${y} = ${texTensor(out)}`;
+  }
+}
+
+/** [symbols, numbers] of a linear node's right-hand side: w x + b, or x Wᵀ + b. */
+function linearExpression(ctx: TimelineContext, id: string): [string, string] {
+  const W = param(ctx, id, 'W'), b = ctx.results.nodes[id]?.params.b?.value;
+  const e = port(ctx, id, 0), x = edgeValue(ctx, e), xs = outSym(ctx, e.source);
+  const names = linearNames(id, isScalar(W));
+  if (isScalar(W)) {
+    const num = isScalar(x) ? `${texNumber(W.data[0]!)} \\cdot ${term(x)}` : `${factor(W)}\\,${texTensor(x)}`;
+    return b
+      ? [`${names.weight}\\,${xs} + ${names.bias}`, `${num} + ${term(b)}`]
+      : [`${names.weight}\\,${xs}`, num];
+  }
+  const num = `${texTensor(x)}\\,${texTensor(W)}^{\\top}`;
+  return b
+    ? [`${xs}\\,${names.weight}^{\\top} + ${names.bias}`, `${num} + ${texTensor(b)}`]
+    : [`${xs}\\,${names.weight}^{\\top}`, num];
+}
+
+// ---------- backward ----------
+
+export function backwardTex(ctx: TimelineContext, id: string): string {
+  const kind = kindOf(ctx, id);
+  const ls: string[] = [];
+  const y = outSym(ctx, id);
+  if (kind && modules[kind].isLoss) {
+    ls.push(ctx.lossCount === 1 ? '\\frac{\\partial L}{\\partial L} = 1' : `\\frac{\\partial L}{\\partial ${y}} = 1 \\quad (L = \\textstyle\\sum \\text{losses})`);
+  } else {
+    ls.push(totalGradLine(ctx, id));
+  }
+  if (kind === 'input' || kind === 'target') return lines(ls);
+  const g = nodeGrad(ctx, id), out = nodeOut(ctx, id), scalar = isScalar(out);
+  const gy = dL(y);
+  const ins = inputs(ctx, id);
+  const lhs = (i: number): string => edgeGradSym(ctx, port(ctx, id, i));
+  const gin = (i: number): string => texTensor(edgeGrad(ctx, port(ctx, id, i)));
+  switch (kind) {
+    case 'sigmoid':
+      ls.push(`${lhs(0)} = ${gy}${times(scalar)}${y}${times(scalar)}(1-${y}) = ${factor(g)}${times(scalar)}${factor(out)}${times(scalar)}(1-${term(out)}) = ${gin(0)}`);
+      break;
+    case 'tanh':
+      ls.push(`${lhs(0)} = ${gy}${times(scalar)}(1-${y}^{2}) = ${factor(g)}${times(scalar)}(1-${term(out)}^{2}) = ${gin(0)}`);
+      break;
+    case 'relu': {
+      const e = port(ctx, id, 0), x = edgeValue(ctx, e);
+      const mask = { shape: x.shape, data: Float64Array.from(x.data, (v) => (v > 0 ? 1 : 0)) };
+      ls.push(`${lhs(0)} = ${gy}${times(scalar)}\\mathbb{1}[${outSym(ctx, e.source)} > 0] = ${factor(g)}${times(scalar)}${factor(mask)} = ${gin(0)}`);
+      break;
+    }
+    case 'softmax':
+      ls.push(`${lhs(0)} = ${y} \\odot \\big(${gy} - \\langle ${gy}, ${y}\\rangle\\big) = ${texTensor(out)} \\odot \\big(${texTensor(g)} - \\langle ${texTensor(g)}, ${texTensor(out)}\\rangle\\big) = ${gin(0)}`);
+      break;
+    case 'add':
+      ins.forEach((_e, i) => ls.push(`${lhs(i)} = ${gy} = ${gin(i)}`));
+      break;
+    case 'multiply':
+      ins.forEach((_e, i) => {
+        const other = port(ctx, id, 1 - i);
+        ls.push(`${lhs(i)} = ${gy}${times(scalar)}${outSym(ctx, other.source)} = ${factor(g)}${times(scalar)}${factor(edgeValue(ctx, other))} = ${gin(i)}`);
+      });
+      break;
+    case 'concat': {
+      const Fa = edgeValue(ctx, port(ctx, id, 0)).shape[1]!, F = out.shape[1]!;
+      ls.push(`${lhs(0)} = \\big(${gy}\\big)_{:,\\,1..${Fa}} = ${gin(0)}`);
+      ls.push(`${lhs(1)} = \\big(${gy}\\big)_{:,\\,${Fa + 1}..${F}} = ${gin(1)}`);
+      break;
+    }
+    case 'linear':
+      ls.push(...linearBackward(ctx, id));
+      break;
+    case 'mse': {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const diff = `(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})`;
+      ls.push(`${lhs(0)} = ${r}(${ps} - ${ts}) = ${r}${diff} = ${gin(0)}`);
+      ls.push(`${lhs(1)} = -${r}(${ps} - ${ts}) = -${r}${diff} = ${gin(1)}`);
+      break;
+    }
+    case 'bce': {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const pv = edgeValue(ctx, p), tv = edgeValue(ctx, t), s = isScalar(pv);
+      ls.push(`${lhs(0)} = ${r}\\frac{${ps} - ${ts}}{${ps}${times(s)}(1-${ps})} = ${r}\\frac{${texTensor(pv)} - ${term(tv)}}{${factor(pv)}${times(s)}(1-${term(pv)})} = ${gin(0)}`);
+      ls.push(`${lhs(1)} = ${r}\\log\\frac{1-${ps}}{${ps}} = ${r}\\log\\frac{1-${term(pv)}}{${texTensor(pv)}} = ${gin(1)}`);
+      break;
+    }
+    case 'softmax_ce': {
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const zs = outSym(ctx, z.source), ts = outSym(ctx, t.source);
+      const zv = texTensor(edgeValue(ctx, z)), tv = texTensor(edgeValue(ctx, t));
+      ls.push(`${lhs(0)} = ${r}\\big(\\operatorname{softmax}(${zs})\\textstyle\\sum_j {${ts}}_{j} - ${ts}\\big) = ${r}\\big(\\operatorname{softmax}(${zv})\\textstyle\\sum ${tv} - ${tv}\\big) = ${gin(0)}`);
+      ls.push(`${lhs(1)} = ${r}\\big(\\log\\textstyle\\sum_k e^{{${zs}}_{k}} - ${zs}\\big) = ${gin(1)}`);
+      break;
+    }
+    default:
+      break;
+  }
+  return lines(ls);
+}
+
+/** dL/d(out) of a non-loss node: the sum of its consumers' shares when it fans out. */
+function totalGradLine(ctx: TimelineContext, id: string): string {
+  const y = outSym(ctx, id), g = nodeGrad(ctx, id);
+  const consumers = reachingConsumers(ctx, id);
+  if (consumers.length <= 1) return `${dL(y)} = ${texTensor(g)}`;
+  const syms = consumers.map((e) => edgeGradSym(ctx, e)).join(' + ');
+  const nums = consumers.map((e, i) => (i === 0 ? texTensor(edgeGrad(ctx, e)) : term(edgeGrad(ctx, e)))).join(' + ');
+  return `${dL(y)} = ${syms} = ${nums} = ${texTensor(g)}`;
+}
+
+/**
+ * dL/dz of a linear node, as [symbols, numbers]. When its only consumer is a scalar activation the
+ * chain is written out (dL/dh₂ · h₂(1−h₂)), so the weight's gradient reads as on the slides.
+ */
+function linearUpstream(ctx: TimelineContext, id: string): [string, string] {
+  const z = outSym(ctx, id), g = nodeGrad(ctx, id);
+  const consumers = reachingConsumers(ctx, id);
+  const c = consumers.length === 1 ? consumers[0]! : null;
+  const ck = c ? kindOf(ctx, c.target) : null;
+  if (c && isScalar(g) && (ck === 'sigmoid' || ck === 'tanh' || ck === 'relu')) {
+    const h = outSym(ctx, c.target), hv = nodeOut(ctx, c.target), gh = nodeGrad(ctx, c.target);
+    const local = ck === 'sigmoid' ? [`${h}(1-${h})`, `${factor(hv)}(1-${term(hv)})`]
+      : ck === 'tanh' ? [`(1-${h}^{2})`, `(1-${term(hv)}^{2})`]
+        : [`\\mathbb{1}[${z} > 0]`, `(${nodeOut(ctx, id).data[0]! > 0 ? 1 : 0})`];
+    return [`${dL(h)}\\,${local[0]}`, `${factor(gh)}\\,${local[1]}`];
+  }
+  return [dL(z), factor(g)];
+}
+
+function linearBackward(ctx: TimelineContext, id: string): string[] {
+  const W = param(ctx, id, 'W'), hasBias = ctx.results.nodes[id]?.params.b !== undefined;
+  const e = port(ctx, id, 0), x = edgeValue(ctx, e), xs = outSym(ctx, e.source);
+  const names = linearNames(id, isScalar(W));
+  const g = nodeGrad(ctx, id), z = outSym(ctx, id);
+  const out: string[] = [];
+  const dW = texTensor(paramGrad(ctx, id, 'W')), dx = texTensor(edgeGrad(ctx, e));
+  if (isScalar(W) && isScalar(x)) {
+    const [gs, gn] = linearUpstream(ctx, id);
+    out.push(`${dL(names.weight)} = ${gs}\\,${xs} = ${gn}\\,${factor(x)} = ${dW}`);
+    if (hasBias) out.push(`${dL(names.bias)} = ${gs} = ${gn} = ${texTensor(paramGrad(ctx, id, 'b'))}`);
+    out.push(`${edgeGradSym(ctx, e)} = ${gs}\\,${names.weight} = ${gn}\\,${factor(W)} = ${dx}`);
+    return out;
+  }
+  out.push(`${dL(names.weight)} = \\Big(${dL(z)}\\Big)^{\\top} ${xs} = ${texTensor(g)}^{\\top}\\,${texTensor(x)} = ${dW}`);
+  if (hasBias) out.push(`${dL(names.bias)} = \\textstyle\\sum_{\\text{batch}} ${dL(z)} = ${texTensor(paramGrad(ctx, id, 'b'))}`);
+  out.push(`${edgeGradSym(ctx, e)} = ${dL(z)}\\,${names.weight} = ${texTensor(g)}\\,${texTensor(W)} = ${dx}`);
+  return out;
+}

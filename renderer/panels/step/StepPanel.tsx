@@ -1,0 +1,101 @@
+// Step-through of one forward/backward run: the current step's equation with its numbers, and
+// controls to walk the timeline (buttons, scrubber, ←/→, and Play at about one step per second).
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { useEffect, useMemo, useState } from 'react';
+import type { Step } from '../../math/step-timeline.ts';
+import './step-panel.css';
+
+export const PLAY_INTERVAL_MS = 1000;
+
+/** An index into n steps: rounded and clamped to 0…n−1 (0 when there are none). */
+export function clampStep(i: number, n: number): number {
+  if (n === 0 || Number.isNaN(i)) return 0;
+  return Math.min(Math.max(Math.round(i), 0), n - 1);
+}
+
+/** The index ←/→ lead to, or null for other keys and for moves past either end. */
+export function indexAfterKey(key: string, index: number, n: number): number | null {
+  if (n === 0 || (key !== 'ArrowLeft' && key !== 'ArrowRight')) return null;
+  const j = clampStep(index + (key === 'ArrowRight' ? 1 : -1), n);
+  return j === index ? null : j;
+}
+
+/**
+ * Keys typed into a form field belong to that field, not to the timeline; so do arrows on a focused
+ * canvas node or edge, which React Flow uses to move the selection.
+ */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
+    || target instanceof HTMLSelectElement || target.closest('.react-flow__node, .react-flow__edge') !== null;
+}
+
+export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: (i: number) => void }) {
+  const { steps, onIndexChange } = props;
+  const n = steps.length;
+  const index = clampStep(props.index, n);
+  const step = steps[index];
+  const atEnd = index >= n - 1;
+  const [playing, setPlaying] = useState(false);
+  const isPlaying = playing && !atEnd;
+
+  const go = (i: number): void => {
+    const j = clampStep(i, n);
+    if (n > 0 && j !== index) onIndexChange(j);
+  };
+
+  useEffect(() => {
+    if (!playing) return;
+    if (atEnd) { setPlaying(false); return; }
+    const t = setTimeout(() => onIndexChange(clampStep(index + 1, n)), PLAY_INTERVAL_MS);
+    return () => clearTimeout(t);
+  }, [playing, atEnd, index, n, onIndexChange]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+      const j = indexAfterKey(e.key, index, n);
+      if (j === null) return;
+      e.preventDefault();
+      onIndexChange(j);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, n, onIndexChange]);
+
+  const tex = step?.tex ?? '';
+  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, output: 'html', displayMode: true }), [tex]);
+
+  const togglePlay = (): void => {
+    if (isPlaying) { setPlaying(false); return; }
+    if (atEnd) onIndexChange(0); // Play at the end starts over
+    setPlaying(true);
+  };
+
+  return (
+    <section className="step-panel" data-testid="step-panel" aria-label="Step-through">
+      <header className="step-panel__header">
+        <span className="step-panel__counter">Step {n === 0 ? 0 : index + 1} / {n}</span>
+        {step && (
+          <span className={`step-panel__phase step-panel__phase--${step.phase}`}>
+            {step.phase === 'forward' ? 'Forward' : 'Backward'}
+          </span>
+        )}
+      </header>
+      <h3 className="step-panel__title">{step ? step.title : 'Run the graph to step through forward and backward.'}</h3>
+      <div className="step-panel__equation" data-testid="step-equation" data-tex={tex} dangerouslySetInnerHTML={{ __html: step ? html : '' }} />
+      <div className="step-panel__controls" role="group" aria-label="Step controls">
+        <button type="button" aria-label="Jump to start" title="Jump to start" disabled={n === 0 || index === 0} onClick={() => go(0)}>⏮</button>
+        <button type="button" aria-label="Step back" title="Step back (←)" disabled={n === 0 || index === 0} onClick={() => go(index - 1)}>◀</button>
+        <button type="button" aria-label={isPlaying ? 'Pause' : 'Play'} title={isPlaying ? 'Pause' : 'Play'} disabled={n < 2} onClick={togglePlay}>
+          {isPlaying ? '⏸' : '▶'}
+        </button>
+        <button type="button" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶|</button>
+        <button type="button" aria-label="Jump to end" title="Jump to end" disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>⏭</button>
+        <input className="step-panel__scrubber" type="range" aria-label="Step" min={0} max={Math.max(n - 1, 0)} step={1} value={index}
+          disabled={n === 0} onChange={(e) => go(Number(e.currentTarget.value))} />
+      </div>
+    </section>
+  );
+}
