@@ -1,8 +1,84 @@
-// Register-blocked matrix products on row-major Float64Arrays. Blocking keeps operands in registers
-// and L1: about 5x faster than the naive triple loop for the layer sizes we train.
+// Matrix products on row-major Float64Arrays. Large products run on the WebAssembly SIMD kernel
+// (wasm-gemm.ts) over packed copies; small ones (and hosts without wasm SIMD) use register-blocked
+// plain-JS loops, where packing would cost more than it saves. Both paths sum every output in the
+// same order as the naive loop (s = 0, then s += a·b over the reduction index), so they agree bitwise.
+import { wasmGemm, type Gemm } from './wasm-gemm.ts';
+
+/** Below this many multiply-adds packing costs more than SIMD saves (measured: the paths tie near 2–4k). */
+export const WASM_MIN_MACS = 1 << 12;
+
+/** Overrides the path choice; tests use it to compare both paths on the same inputs. */
+export type KernelPath = 'auto' | 'js' | 'wasm';
+let forced: KernelPath = 'auto';
+export function setKernelPath(path: KernelPath): void {
+  forced = path;
+}
+
+function gemmFor(macs: number): Gemm | null {
+  if (forced === 'js') return null;
+  if (forced === 'auto' && macs < WASM_MIN_MACS) return null;
+  return wasmGemm();
+}
+
+/**
+ * C[i·N + j] = (C[i·N + j] when accumulate) + Σ_r A(i, r)·B(r, j) (+ bias[j]), with
+ * A(i, r) = a[i·ai + r·ar] and B(r, j) = b[r·br + j·bj].
+ */
+function gemmWasm(
+  g: Gemm, M: number, N: number, R: number,
+  a: Float64Array, ai: number, ar: number, b: Float64Array, br: number, bj: number,
+  C: Float64Array, accumulate: boolean, bias: Float64Array | null,
+): void {
+  const Mp = (M + 3) >> 2, Np = (N + 3) >> 2, ldc = Np * 4;
+  const aOff = 0, bOff = Mp * R * 4, cOff = bOff + Np * R * 4;
+  g.reserve(cOff + Mp * 4 * ldc);
+  const f = g.f64;
+  packPanels(f, aOff, a, M, R, ai, ar);
+  packPanels(f, bOff, b, N, R, bj, br);
+  if (accumulate) {
+    for (let i = 0; i < M; i++) {
+      const src = i * N, dst = cOff + i * ldc;
+      for (let j = 0; j < N; j++) f[dst + j] = C[src + j]!;
+    }
+  }
+  g.run(aOff, bOff, cOff, Mp, Np, R, accumulate);
+  for (let i = 0; i < M; i++) {
+    const src = cOff + i * ldc, dst = i * N;
+    if (bias) for (let j = 0; j < N; j++) C[dst + j] = f[src + j]! + bias[j]!;
+    else for (let j = 0; j < N; j++) C[dst + j] = f[src + j]!;
+  }
+}
+
+/** Panel layout: row t of the operand (t < T) goes to f[off + (t>>2)·R·4 + r·4 + (t&3)]; pad rows are 0. */
+function packPanels(f: Float64Array, off: number, src: Float64Array, T: number, R: number, ts: number, rs: number): void {
+  const R4 = R * 4;
+  if (rs === 1) {
+    for (let t = 0; t < T; t++) {
+      const d = off + (t >> 2) * R4 + (t & 3), s = t * ts;
+      for (let r = 0; r < R; r++) f[d + r * 4] = src[s + r]!;
+    }
+  } else {
+    for (let r = 0; r < R; r++) {
+      const s = r * rs, d = off + r * 4;
+      for (let t = 0; t < T; t++) f[d + (t >> 2) * R4 + (t & 3)] = src[s + t * ts]!;
+    }
+  }
+  for (let t = T; t < ((T + 3) & ~3); t++) {
+    const d = off + (t >> 2) * R4 + (t & 3);
+    for (let r = 0; r < R; r++) f[d + r * 4] = 0;
+  }
+}
 
 /** y[B,N] = x[B,K] · W[N,K]ᵀ (+ bias[N] when given). Overwrites y. */
 export function matmulXWt(
+  x: Float64Array, W: Float64Array, y: Float64Array, B: number, K: number, N: number, bias: Float64Array | null,
+): void {
+  const g = gemmFor(B * K * N);
+  if (g) gemmWasm(g, B, N, K, x, K, 1, W, 1, K, y, false, bias);
+  else matmulXWtJs(x, W, y, B, K, N, bias);
+}
+
+function matmulXWtJs(
   x: Float64Array, W: Float64Array, y: Float64Array, B: number, K: number, N: number, bias: Float64Array | null,
 ): void {
   let i = 0;
@@ -43,6 +119,12 @@ function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number
 export function matmulGW(
   g: Float64Array, W: Float64Array, gx: Float64Array, B: number, N: number, K: number,
 ): void {
+  const gm = gemmFor(B * N * K);
+  if (gm) gemmWasm(gm, B, K, N, g, N, 1, W, K, 1, gx, false, null);
+  else matmulGWJs(g, W, gx, B, N, K);
+}
+
+function matmulGWJs(g: Float64Array, W: Float64Array, gx: Float64Array, B: number, N: number, K: number): void {
   gx.fill(0, 0, B * K);
   let i = 0;
   for (; i + 4 <= B; i += 4) {
@@ -69,6 +151,12 @@ export function matmulGW(
 export function matmulGtX(
   g: Float64Array, x: Float64Array, gW: Float64Array, B: number, N: number, K: number, accumulate = false,
 ): void {
+  const gm = gemmFor(B * N * K);
+  if (gm) gemmWasm(gm, N, K, B, g, 1, N, x, K, 1, gW, accumulate, null);
+  else matmulGtXJs(g, x, gW, B, N, K, accumulate);
+}
+
+function matmulGtXJs(g: Float64Array, x: Float64Array, gW: Float64Array, B: number, N: number, K: number, accumulate: boolean): void {
   if (!accumulate) gW.fill(0, 0, N * K);
   let n = 0;
   for (; n + 4 <= N; n += 4) {

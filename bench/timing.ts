@@ -1,0 +1,31 @@
+// One timing protocol for every peer: warm-up steps, then as many steps as fit a wall-clock window.
+export interface TimeRequest {
+  readonly workload: string;
+  readonly warmupSteps: number;
+  readonly windowMs: number;
+  /** Run at least this many timed steps even when they overrun the window. */
+  readonly minSteps: number;
+}
+
+export interface TimeResult {
+  readonly steps: number;
+  readonly ms: number;
+}
+
+export function timeSteps(step: () => void, req: TimeRequest): TimeResult {
+  for (let i = 0; i < req.warmupSteps; i++) step();
+  const t0 = performance.now();
+  let steps = 0, now = t0;
+  do {
+    step();
+    steps++;
+    now = performance.now();
+  } while (now - t0 < req.windowMs || steps < req.minSteps);
+  return { steps, ms: now - t0 };
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
