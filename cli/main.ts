@@ -5,6 +5,7 @@ import { GraphQueryError } from '../engine/index.ts';
 import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
 import { hessianCommand, hessianUsage } from './commands/hessian.ts';
 import { runCommand, runUsage } from './commands/run.ts';
+import { trainCommand, trainUsage } from './commands/train.ts';
 import { CliError, type CliIo, EXIT } from './io.ts';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
@@ -13,6 +14,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   run: { run: runCommand, usage: runUsage },
   gradcheck: { run: gradcheckCommand, usage: gradcheckUsage },
   hessian: { run: hessianCommand, usage: hessianUsage },
+  train: { run: trainCommand, usage: trainUsage },
 };
 
 export function usage(): string {

@@ -17,3 +17,6 @@ export { gradientCheck, relativeError, DEFAULT_EPSILON, DEFAULT_TOLERANCE, type 
 export { createRng, hashSeed, gaussian, initParam, NORMAL_INIT_STD } from './init.ts';
 export { parseGraphFile, serializeGraph, GraphFileError, jsonPath } from './format/graph-file.ts';
 export { FILE_FORMAT, FILE_VERSION, MAX_FILE_BYTES, graphFileSchema } from './format/schema.ts';
+export * from './train/index.ts';
+export * from './data/index.ts';
+export { readGraphFile, migrations } from './format/graph-file.ts';

@@ -16,12 +16,24 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
-/** Older versions are migrated here, one step at a time; there is only version 1 so far. */
-const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+/**
+ * Older versions are migrated here, one step at a time: migrations[v] turns version v into v + 1.
+ * 1 → 2: version 2 only adds optional fields (datasets, node bindings, training), so a version 1
+ * graph means the same thing as version 2; only the number changes. Unknown fields are kept.
+ */
+export const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => ({ ...doc, version: 2 }),
+};
 
 export function parseGraphFile(text: string): Graph {
-  if (text.length > MAX_FILE_BYTES) {
-    throw new GraphFileError('', `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; graphs larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`);
+  return readGraphFile(text).graph;
+}
+
+/** Like parseGraphFile, and tells which version the file was written in (saving writes the current one). */
+export function readGraphFile(text: string): { graph: Graph; fileVersion: number } {
+  const bytes = utf8Length(text, MAX_FILE_BYTES);
+  if (bytes > MAX_FILE_BYTES) {
+    throw new GraphFileError('', `the file is more than ${(bytes / 1024 / 1024).toFixed(1)} MB; graphs larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`);
   }
   let doc: unknown;
   try {
@@ -48,12 +60,35 @@ export function parseGraphFile(text: string): Graph {
     throw new GraphFileError(jsonPath(issue.path), issue.message);
   }
   const { format: _f, version: _v, ...graph } = parsed.data;
-  return graph as Graph;
+  return { graph: graph as Graph, fileVersion: version };
 }
 
-/** Stable text: format and version first, two-space indent, numbers in shortest round-trip form. */
+/** UTF-8 size of the text, counting stops once it passes `limit` (the file limit is in bytes, not characters). */
+function utf8Length(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length; // no UTF-16 unit takes more than 3 bytes: cannot be over
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; } // a surrogate pair is one 4-byte character
+    else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Stable text: format and version first, two-space indent, numbers in shortest round-trip form.
+ * Always writes the current version; datasets go last because embedded data is the bulky part.
+ */
 export function serializeGraph(graph: Graph): string {
-  const { name, seed, nodes, edges, ...rest } = graph;
-  const doc = { format: FILE_FORMAT, version: FILE_VERSION, name, ...(seed === undefined ? {} : { seed }), ...rest, nodes, edges };
+  const { name, seed, training, nodes, edges, datasets, ...rest } = graph;
+  const doc = {
+    format: FILE_FORMAT, version: FILE_VERSION, name,
+    ...(seed === undefined ? {} : { seed }), ...rest,
+    ...(training === undefined ? {} : { training }),
+    nodes, edges,
+    ...(datasets === undefined ? {} : { datasets }),
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

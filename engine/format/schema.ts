@@ -1,13 +1,20 @@
-// The .bpgraph file, version 1, as a zod schema. Objects are loose: fields a later version adds
-// survive a round trip through this reader.
+// The .bpgraph file, version 2, as a zod schema. Objects are loose: fields a later version adds
+// survive a round trip through this reader. Version 2 adds datasets, node bindings and training settings.
 import { z } from 'zod';
 
 export const FILE_FORMAT = 'backprop-studio-graph';
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 /** Larger files are refused before parsing: no graph a person builds gets near this. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** A dataset (generated or embedded) holds at most this many samples. */
+export const MAX_DATASET_ROWS = 100_000;
+/** An embedded dataset stores at most this many numbers (features + labels); bigger data stays in its CSV. */
+export const MAX_EMBEDDED_VALUES = 1_000_000;
+/** Training runs at most this many epochs. */
+export const MAX_EPOCHS = 1_000_000;
 
 const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
+const seedSchema = z.number().int().min(0).max(2 ** 32 - 1);
 
 export const tensorSchema = z.object({
   shape: z.array(z.number().int().positive()).min(1).max(2),
@@ -19,6 +26,12 @@ export const tensorSchema = z.object({
   }
 });
 
+/** An input node takes a dataset's features, a target node its labels. */
+export const bindingSchema = z.object({
+  dataset: z.string().min(1, 'must not be empty'),
+  field: z.enum(['features', 'labels']),
+}).loose();
+
 export const nodeSchema = z.object({
   id: z.string().min(1, 'must not be empty'),
   kind: z.string().min(1, 'must not be empty'),
@@ -26,6 +39,7 @@ export const nodeSchema = z.object({
   config: z.record(z.string(), z.unknown()).optional(),
   params: z.record(z.string(), tensorSchema).optional(),
   value: tensorSchema.optional(),
+  binding: bindingSchema.optional(),
 }).loose();
 
 export const edgeSchema = z.object({
@@ -36,13 +50,121 @@ export const edgeSchema = z.object({
   targetPort: z.string().min(1, 'must not be empty'),
 }).loose();
 
+export const generators = ['xor', 'moons', 'circles', 'spiral', 'blobs', 'sine'] as const;
+export type GeneratorName = (typeof generators)[number];
+
+const testFraction = z.number().min(0).max(0.9);
+
+/** Regenerated from its seed on load, so only the recipe is stored. */
+export const generatedDatasetSchema = z.object({
+  source: z.literal('generated'),
+  generator: z.enum(generators),
+  seed: seedSchema.default(1),
+  size: z.number().int().min(4).max(MAX_DATASET_ROWS).default(200),
+  /** Standard deviation of the Gaussian noise; omitted: the generator's default. */
+  noise: z.number().min(0).max(10).optional(),
+  testFraction: testFraction.default(0.2),
+  /** blobs only: number of classes. */
+  classes: z.number().int().min(2).max(10).optional(),
+  /** Classifiers: one column per class (onehot, when omitted) or one 0/1 column (binary, two classes only). */
+  labels: z.enum(['onehot', 'binary']).optional(),
+}).loose().superRefine((d, ctx) => {
+  if (d.classes !== undefined && d.generator !== 'blobs') {
+    ctx.addIssue({ code: 'custom', path: ['classes'], message: `only the blobs generator takes a class count (this one is "${d.generator}")` });
+  }
+  if (d.labels === 'binary' && d.generator === 'blobs' && (d.classes ?? 3) > 2) {
+    ctx.addIssue({ code: 'custom', path: ['labels'], message: `binary labels need two classes; blobs has ${d.classes ?? 3}` });
+  }
+});
+
+/** Stored sample by sample: small imported (CSV) data. */
+export const embeddedDatasetSchema = z.object({
+  source: z.literal('embedded'),
+  task: z.enum(['classification', 'regression']),
+  featureNames: z.array(z.string()).min(1),
+  /** Classification: the class names, one per one-hot column. Regression: the target column names. */
+  labelNames: z.array(z.string()).min(1),
+  features: tensorSchema,
+  labels: tensorSchema,
+  seed: seedSchema.default(1),
+  testFraction: testFraction.default(0.2),
+}).loose().superRefine((d, ctx) => {
+  const [n, f] = d.features.shape, [m, l] = d.labels.shape;
+  if (d.features.shape.length !== 2 || f !== d.featureNames.length) {
+    ctx.addIssue({ code: 'custom', path: ['features', 'shape'], message: `must be [samples, ${d.featureNames.length}] (one column per feature name), found [${d.features.shape.join(', ')}]` });
+  }
+  if (d.labels.shape.length !== 2 || l !== d.labelNames.length) {
+    ctx.addIssue({ code: 'custom', path: ['labels', 'shape'], message: `must be [samples, ${d.labelNames.length}] (one column per label name), found [${d.labels.shape.join(', ')}]` });
+  }
+  if (n !== m) ctx.addIssue({ code: 'custom', path: ['labels', 'shape'], message: `has ${m} samples but features has ${n}` });
+  if ((n ?? 0) > MAX_DATASET_ROWS) ctx.addIssue({ code: 'custom', path: ['features', 'shape'], message: `${n} samples; at most ${MAX_DATASET_ROWS} can be embedded` });
+  if (d.features.data.length + d.labels.data.length > MAX_EMBEDDED_VALUES) {
+    ctx.addIssue({ code: 'custom', path: ['features'], message: `${d.features.data.length + d.labels.data.length} numbers; at most ${MAX_EMBEDDED_VALUES} can be embedded` });
+  }
+  if (d.task === 'classification') {
+    const bad = findNonOneHotRow(d.labels.data, l ?? 1);
+    if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['labels', 'data'], message: `sample ${bad} is not one-hot (classification labels hold one 1 and 0s)` });
+  }
+});
+
+function findNonOneHotRow(data: readonly number[], width: number): number {
+  for (let i = 0; i * width < data.length; i++) {
+    let ones = 0, others = 0;
+    for (let j = 0; j < width; j++) {
+      const v = data[i * width + j]!;
+      if (v === 1) ones++;
+      else if (v !== 0) others++;
+    }
+    if (width === 1 ? others > 0 : ones !== 1 || others > 0) return i;
+  }
+  return -1;
+}
+
+export const datasetSpecSchema = z.discriminatedUnion('source', [generatedDatasetSchema, embeddedDatasetSchema]);
+
+export const optimizers = ['sgd', 'adam'] as const;
+export type OptimizerName = (typeof optimizers)[number];
+
+/** Saved with the graph so an example trains the same way every time it is opened. */
+export const trainingSettingsSchema = z.object({
+  optimizer: z.enum(optimizers).default('adam'),
+  learningRate: z.number().positive().max(100).default(0.01),
+  /** SGD only: v ← μ v + g. */
+  momentum: z.number().min(0).max(0.999).default(0),
+  beta1: z.number().min(0).max(0.9999).default(0.9),
+  beta2: z.number().min(0).max(0.99999).default(0.999),
+  epsilon: z.number().positive().max(1).default(1e-8),
+  epochs: z.number().int().positive().max(MAX_EPOCHS).default(100),
+  batchSize: z.number().int().positive().max(MAX_DATASET_ROWS).default(32),
+  /** Seeds the mini-batch shuffling (parameter initialisation uses the graph's seed). */
+  seed: seedSchema.default(1),
+}).loose();
+
 export const graphFileSchema = z.object({
   format: z.literal(FILE_FORMAT),
   version: z.literal(FILE_VERSION),
   name: z.string().default('Untitled'),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: seedSchema.optional(),
+  training: trainingSettingsSchema.optional(),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
-}).loose();
+  datasets: z.record(z.string().min(1), datasetSpecSchema).optional(),
+}).loose().superRefine((g, ctx) => {
+  g.nodes.forEach((node, i) => {
+    if (!node.binding) return;
+    if (node.kind !== 'input' && node.kind !== 'target') {
+      ctx.addIssue({ code: 'custom', path: ['nodes', i, 'binding'], message: `only input and target nodes can be bound to a dataset; "${node.id}" is a ${node.kind}` });
+    }
+    if (!g.datasets || !Object.hasOwn(g.datasets, node.binding.dataset)) {
+      const known = Object.keys(g.datasets ?? {}).map((k) => `"${k}"`).join(', ') || 'none';
+      ctx.addIssue({ code: 'custom', path: ['nodes', i, 'binding', 'dataset'], message: `no dataset "${node.binding.dataset}" in this file (datasets: ${known})` });
+    }
+  });
+});
 
 export type GraphFile = z.infer<typeof graphFileSchema>;
+export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
+export type GeneratedDatasetSpec = z.infer<typeof generatedDatasetSchema>;
+export type EmbeddedDatasetSpec = z.infer<typeof embeddedDatasetSchema>;
+export type DatasetBinding = z.infer<typeof bindingSchema>;
+export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;

@@ -1,0 +1,124 @@
+// train FILE [--epochs N --lr X --optimizer sgd|adam --momentum M --batch B --seed S] [--out FILE] [--json]
+// Trains on the graph's bound dataset (or its fixed values) with its saved settings, flags overriding them.
+import { GraphValidationError, serializeGraph, type Graph } from '../../engine/index.ts';
+import { createTrainer, type Trainer, type TrainingProgress } from '../../engine/index.ts';
+import { TrainingSetupError, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
+import { numberFlag, oneFile, parseArgs } from '../args.ts';
+import { CliError, type CliIo, EXIT } from '../io.ts';
+import { loadGraph } from '../load.ts';
+
+export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--batch B] [--seed S] [--out FILE] [--json]';
+
+/** How often the progress bar is redrawn, and the length of one training chunk. */
+const CHUNK_MS = 100;
+const BAR_WIDTH = 24;
+
+export async function trainCommand(args: string[], io: CliIo): Promise<number> {
+  try {
+    return await train(args, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`backprop-studio train: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}
+
+async function train(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, { value: ['epochs', 'lr', 'optimizer', 'momentum', 'batch', 'seed', 'out'], boolean: ['json'] });
+  const file = oneFile(parsed, trainUsage);
+  const f = parsed.flags;
+  const optimizer = f.get('optimizer');
+  if (optimizer !== undefined && optimizer !== 'sgd' && optimizer !== 'adam') throw new CliError(`--optimizer ${String(optimizer)}: expected sgd or adam`);
+  const overrides = {
+    epochs: flag(f, 'epochs', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
+    learningRate: flag(f, 'lr', (n) => n > 0, 'a positive number'),
+    momentum: flag(f, 'momentum', (n) => n >= 0 && n < 1, 'a number in [0, 1)'),
+    batchSize: flag(f, 'batch', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
+    seed: flag(f, 'seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number in [0, 2³²)'),
+    optimizer: optimizer as 'sgd' | 'adam' | undefined,
+  };
+  const out = f.get('out');
+  if (out === true) throw new CliError('--out needs a value');
+
+  const graph = loadGraph(io, file);
+  const trainer = setUp(file, graph, overrides);
+  const started = Date.now();
+  let progress: TrainingProgress = trainer.progress();
+  while (!trainer.finished) {
+    progress = trainer.runFor(CHUNK_MS).progress;
+    if (io.isTTY) io.stderr(`\r${bar(progress)}`);
+    await Promise.resolve(); // a chunk boundary: where a caller's signal handlers get to run
+  }
+  if (io.isTTY) io.stderr('\n');
+  const seconds = (Date.now() - started) / 1000;
+
+  if (progress.failure) {
+    io.stderr(`backprop-studio train: ${file}: ${progress.failure.message}\n`);
+    if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(summary(trainer, progress, seconds))}\n`);
+    return EXIT.checkFailed;
+  }
+  if (typeof out === 'string') {
+    const trained = withTrainingSettings(trainer.trainedGraph(), trainer.settings);
+    try {
+      io.writeFile(out, serializeGraph(trained));
+    } catch (e) {
+      throw new CliError(`${out}: cannot write (${(e as Error).message})`);
+    }
+  }
+  if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(summary(trainer, progress, seconds))}\n`);
+  else io.stdout(humanSummary(trainer, progress, seconds, typeof out === 'string' ? out : null));
+  return EXIT.ok;
+}
+
+function flag(flags: Map<string, string | true>, name: string, check: (n: number) => boolean, what: string): number | undefined {
+  return flags.has(name) ? numberFlag(flags, name, 0, check, what) : undefined;
+}
+
+function setUp(file: string, graph: Graph, overrides: Partial<TrainingSettings>): Trainer {
+  try {
+    return createTrainer(graph, { settings: overrides, now: () => performance.now() });
+  } catch (e) {
+    if (e instanceof TrainingSetupError || e instanceof GraphValidationError) throw new CliError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+function bar(p: TrainingProgress): string {
+  const done = p.totalSteps > 0 ? p.step / p.totalSteps : 1;
+  const filled = Math.round(done * BAR_WIDTH);
+  const m = p.metrics;
+  const loss = m ? ` loss ${fmt(m.trainLoss)}` : p.batchLoss !== null ? ` loss ${fmt(p.batchLoss)}` : '';
+  const acc = m?.testAccuracy ?? m?.trainAccuracy;
+  const accText = acc !== null && acc !== undefined ? ` acc ${(acc * 100).toFixed(1)}%` : '';
+  return `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] epoch ${p.epoch}/${p.epochs}${loss}${accText}  ${Math.round(p.stepsPerSecond)} steps/s `;
+}
+
+function summary(t: Trainer, p: TrainingProgress, seconds: number): Record<string, unknown> {
+  return {
+    state: p.state, epochs: p.epoch, steps: p.step,
+    trainLoss: p.metrics?.trainLoss ?? null, testLoss: p.metrics?.testLoss ?? null,
+    trainAccuracy: p.metrics?.trainAccuracy ?? null, testAccuracy: p.metrics?.testAccuracy ?? null,
+    seconds, stepsPerSecond: p.stepsPerSecond, settings: t.settings,
+    ...(p.failure ? { failure: { nodeId: p.failure.nodeId, phase: p.failure.phase, message: p.failure.message } } : {}),
+  };
+}
+
+function humanSummary(t: Trainer, p: TrainingProgress, seconds: number, out: string | null): string {
+  const m = p.metrics;
+  const s = t.settings;
+  const opt = s.optimizer === 'sgd' ? `sgd lr ${s.learningRate} momentum ${s.momentum}` : `adam lr ${s.learningRate}`;
+  const lines = [
+    `trained ${p.epoch} epochs, ${p.step} steps (${opt}, batch ${t.batchSize}, seed ${s.seed}) in ${seconds.toFixed(2)} s, ${Math.round(p.stepsPerSecond)} steps/s`,
+    `train loss ${m ? fmt(m.trainLoss) : '-'}${m?.testLoss !== null && m?.testLoss !== undefined ? `  test loss ${fmt(m.testLoss)}` : ''}`,
+  ];
+  if (m?.trainAccuracy !== null && m?.trainAccuracy !== undefined) {
+    lines.push(`train accuracy ${pct(m.trainAccuracy)}${m.testAccuracy !== null ? `  test accuracy ${pct(m.testAccuracy)}` : ''}`);
+  }
+  if (out) lines.push(`wrote ${out}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const fmt = (x: number): string => (Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(2));
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
