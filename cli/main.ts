@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { GraphQueryError } from '../engine/index.ts';
 import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
 import { hessianCommand, hessianUsage } from './commands/hessian.ts';
+import { jacobianCommand, jacobianUsage } from './commands/jacobian.ts';
 import { runCommand, runUsage } from './commands/run.ts';
 import { trainCommand, trainUsage } from './commands/train.ts';
 import { CliError, type CliIo, EXIT } from './io.ts';
@@ -14,6 +15,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   run: { run: runCommand, usage: runUsage },
   gradcheck: { run: gradcheckCommand, usage: gradcheckUsage },
   hessian: { run: hessianCommand, usage: hessianUsage },
+  jacobian: { run: jacobianCommand, usage: jacobianUsage },
   train: { run: trainCommand, usage: trainUsage },
 };
 

@@ -102,3 +102,24 @@ describe('gradcheck', () => {
     expect(stdout).toMatch(/FAILED/);
   });
 });
+
+describe('jacobian', () => {
+  it('prints the local Jacobians of a node for a sample', async () => {
+    const { code, stdout } = await cli(['jacobian', 'lecture.bpgraph', '--node', 'h1', '--json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const h1 = sigmoid(0.8 * 1.5);
+    expect(out.jacobians.in.shape).toEqual([1, 1]);
+    expect(out.jacobians.in.data[0]).toBeCloseTo(h1 * (1 - h1), 15);
+    const linear = JSON.parse((await cli(['jacobian', 'lecture.bpgraph', '--node', 'w2', '--json'])).stdout);
+    expect(linear.jacobians.in.data).toEqual([-1.2]);
+    expect(linear.jacobians.W.data[0]).toBeCloseTo(h1, 15);
+  });
+
+  it('refuses a sample outside the batch and a missing node', async () => {
+    expect((await cli(['jacobian', 'lecture.bpgraph', '--node', 'h1', '--sample', '3'])).stderr).toMatch(/sample 3 is outside the batch 0…0/);
+    const missing = await cli(['jacobian', 'lecture.bpgraph', '--node', 'nope']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no node "nope"/);
+  });
+});
