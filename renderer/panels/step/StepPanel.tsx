@@ -86,13 +86,13 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
       <h3 className="step-panel__title">{step ? step.title : 'Run the graph to step through forward and backward.'}</h3>
       <div className="step-panel__equation" data-testid="step-equation" data-tex={tex} dangerouslySetInnerHTML={{ __html: step ? html : '' }} />
       <div className="step-panel__controls" role="group" aria-label="Step controls">
-        <button type="button" aria-label="Jump to start" title="Jump to start" disabled={n === 0 || index === 0} onClick={() => go(0)}>⏮</button>
+        <button type="button" aria-label="Jump to start" title="Jump to start" disabled={n === 0 || index === 0} onClick={() => go(0)}>|◀</button>
         <button type="button" aria-label="Step back" title="Step back (←)" disabled={n === 0 || index === 0} onClick={() => go(index - 1)}>◀</button>
         <button type="button" aria-label={isPlaying ? 'Pause' : 'Play'} title={isPlaying ? 'Pause' : 'Play'} disabled={n < 2} onClick={togglePlay}>
-          {isPlaying ? '⏸' : '▶'}
+          {isPlaying ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶|</button>
-        <button type="button" aria-label="Jump to end" title="Jump to end" disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>⏭</button>
+        <button type="button" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶</button>
+        <button type="button" aria-label="Jump to end" title="Jump to end" disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>▶|</button>
         <input className="step-panel__scrubber" type="range" aria-label="Step" min={0} max={Math.max(n - 1, 0)} step={1} value={index}
           disabled={n === 0} onChange={(e) => go(Number(e.currentTarget.value))} />
       </div>

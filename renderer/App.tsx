@@ -1,0 +1,52 @@
+// Layout of the editor: toolbar, palette, canvas, inspector, step panel and status bar.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { GraphCanvas } from './canvas/GraphCanvas.tsx';
+import { timelineFor } from './canvas/step-state.ts';
+import { useEngineRunner } from './engine-client/useEngineRunner.ts';
+import { Inspector } from './panels/Inspector.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { StatusBar } from './panels/StatusBar.tsx';
+import { Toolbar } from './panels/Toolbar.tsx';
+import { StepPanel } from './panels/step/StepPanel.tsx';
+import { useRun } from './store/run-store.ts';
+import { useView } from './store/view-store.ts';
+import { useShortcuts } from './useShortcuts.ts';
+
+function StepDock() {
+  const on = useView((s) => s.stepMode);
+  const index = useView((s) => s.stepIndex);
+  const results = useRun((s) => s.results);
+  const stale = useRun((s) => s.stale);
+  if (!on) return null;
+  if (!results || stale) return <div className="bps-step-dock muted">Step mode needs a valid, run graph.</div>;
+  const steps = timelineFor(results);
+  return (
+    <div className="bps-step-dock">
+      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} />
+    </div>
+  );
+}
+
+export function App() {
+  useEngineRunner();
+  useShortcuts();
+  const theme = useView((s) => s.theme);
+  useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  return (
+    <ReactFlowProvider>
+      <div className="bps-app">
+        <Toolbar />
+        <div className="bps-main">
+          <Palette />
+          <div className="bps-center">
+            <GraphCanvas />
+            <StepDock />
+          </div>
+          <Inspector />
+        </div>
+        <StatusBar />
+      </div>
+    </ReactFlowProvider>
+  );
+}

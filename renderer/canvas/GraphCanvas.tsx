@@ -1,0 +1,131 @@
+// The React Flow canvas, controlled by the document store: it renders derived nodes/edges and turns
+// React Flow's change events into named document actions.
+import {
+  Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { isModuleKind } from '../../engine/index.ts';
+import { useDocument } from '../store/document-store.ts';
+import { useView } from '../store/view-store.ts';
+import { createEdgeDeriver, createNodeDeriver, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
+import { edgeTypes } from './edges/GradientEdge.tsx';
+import { GradientLegend } from './GradientLegend.tsx';
+import { nodeTypes } from './nodes/family-nodes.tsx';
+
+export const PALETTE_MIME = 'application/x-bps-kind';
+/** Roughly half a node, so a dropped node is centred on the pointer. */
+const DROP_OFFSET = { x: 75, y: 40 };
+
+export function GraphCanvas() {
+  const graph = useDocument((s) => s.graph);
+  const selectedNodes = useDocument((s) => s.selectedNodes);
+  const selectedEdges = useDocument((s) => s.selectedEdges);
+  const refusal = useDocument((s) => s.refusal);
+  const measured = useView((s) => s.measured);
+  const theme = useView((s) => s.theme);
+  const deriveNodes = useMemo(createNodeDeriver, []);
+  const deriveEdges = useMemo(createEdgeDeriver, []);
+  const nodes = useMemo(() => deriveNodes(graph, selectedNodes, measured), [deriveNodes, graph, selectedNodes, measured]);
+  const edges = useMemo(() => deriveEdges(graph, selectedEdges), [deriveEdges, graph, selectedEdges]);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const stepMode = useView((s) => s.stepMode);
+  // The step dock takes room from the canvas: refit once the layout has settled.
+  useEffect(() => {
+    const t = setTimeout(() => void fitView({ padding: 0.06, duration: 150 }), 60);
+    return () => clearTimeout(t);
+  }, [stepMode, fitView]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const doc = useDocument.getState();
+    const positions = new Map<string, { x: number; y: number }>();
+    const sizes: { id: string; width: number; height: number }[] = [];
+    let selection: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) positions.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+      else if (c.type === 'dimensions' && c.dimensions) sizes.push({ id: c.id, ...c.dimensions });
+      else if (c.type === 'select') {
+        selection ??= new Set(doc.selectedNodes);
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      }
+    }
+    if (sizes.length) useView.getState().setMeasured(sizes);
+    if (positions.size) doc.dragPositions(positions);
+    if (selection) doc.select([...selection], useDocument.getState().selectedEdges);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const doc = useDocument.getState();
+    let selection: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        selection ??= new Set(doc.selectedEdges);
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      }
+    }
+    if (selection) doc.select(useDocument.getState().selectedNodes, [...selection]);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.targetHandle) return;
+    useDocument.getState().connect({ source: c.source, target: c.target, targetPort: c.targetHandle });
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const kind = e.dataTransfer.getData(PALETTE_MIME);
+    if (!isModuleKind(kind)) return;
+    e.preventDefault();
+    const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    useDocument.getState().addNode(kind, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
+  }, [screenToFlowPosition]);
+
+  return (
+    <div className="bps-canvas" id="bps-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStop={() => useDocument.getState().dragStop()}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.06 }}
+        minZoom={0.2}
+        maxZoom={3}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={(n) => `minimap-${familyOf((n.data as { kind: string }).kind)}`} />
+        <Controls />
+        <Panel position="bottom-center"><GradientLegend /></Panel>
+        {refusal ? (
+          <Panel position="top-center">
+            <div className="bps-refusal" role="alert" data-testid="refusal">
+              {refusal.message}
+              <button type="button" aria-label="Dismiss" onClick={() => useDocument.getState().clearRefusal()}>×</button>
+            </div>
+          </Panel>
+        ) : null}
+      </ReactFlow>
+      <svg className="bps-defs" aria-hidden="true">
+        <defs>
+          <marker id="bps-step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--step-color)" />
+          </marker>
+        </defs>
+      </svg>
+    </div>
+  );
+}

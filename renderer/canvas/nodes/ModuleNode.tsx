@@ -1,0 +1,65 @@
+// The shared body of every node: kind, config summary, inferred output shape, named handles
+// (handle id = port name) and the validation error at this node. Each family adds its own line.
+import { Handle, Position } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import { isModuleKind, moduleOf, OUTPUT_PORT } from '../../../engine/index.ts';
+import { indexGraph } from '../../model/graph-index.ts';
+import { useDocument } from '../../store/document-store.ts';
+import { useReveal } from '../step-state.ts';
+
+export function useGraphNode(id: string) {
+  return useDocument((s) => indexGraph(s.graph).nodeById.get(id));
+}
+
+function describe(kind: string, config: Record<string, unknown> | undefined): { label: string; summary: string } {
+  if (!isModuleKind(kind)) return { label: kind, summary: '' };
+  const def = moduleOf(kind);
+  try {
+    const text = def.describe(def.parseConfig(config ?? {}));
+    const summary = !text ? '' : def.family === 'data' ? `size ${text}` : def.isLoss ? `(${text})` : text;
+    return { label: def.label, summary };
+  } catch {
+    return { label: def.label, summary: '(bad config)' };
+  }
+}
+
+export const ModuleNode = memo(function ModuleNode({ id, family, children }: { id: string; family: string; children?: ReactNode }) {
+  const node = useGraphNode(id);
+  const shape = useDocument((s) => indexGraph(s.graph).shapeText.get(id));
+  const errors = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code !== 'unconnected-port').map((i) => i.message).join('\n'));
+  const unconnected = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code === 'unconnected-port').map((i) => i.port).join(', '));
+  const inLoop = useDocument((s) => s.refusal?.nodeIds.includes(id) ?? false);
+  const reveal = useReveal();
+  const stepCurrent = reveal?.current?.nodeId === id;
+  if (!node) return null;
+  const { label, summary } = describe(node.kind, node.config);
+  const inputs = isModuleKind(node.kind) ? moduleOf(node.kind).inputs : [];
+  const classes = ['bps-node', `family-${family}`, errors ? 'has-error' : '', inLoop ? 'in-loop' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-kind={node.kind}>
+      <div className="bps-node-head">
+        <span className="bps-node-title">{label}{summary ? ` ${summary}` : ''}</span>
+      </div>
+      <div className="bps-node-ports">
+        <div className="bps-node-inputs">
+          {inputs.map((port) => (
+            <div key={port} className="bps-port bps-port-in">
+              <Handle type="target" position={Position.Left} id={port} data-testid={`handle-${id}-${port}`} className="bps-handle" />
+              <span>{port}</span>
+            </div>
+          ))}
+        </div>
+        <div className="bps-node-outputs">
+          <div className="bps-port bps-port-out">
+            <span>{OUTPUT_PORT}</span>
+            <Handle type="source" position={Position.Right} id={OUTPUT_PORT} data-testid={`handle-${id}-${OUTPUT_PORT}`} className="bps-handle" />
+          </div>
+        </div>
+      </div>
+      <div className="bps-node-shape"><span data-testid={`shape-${id}`}>{shape ?? '?'}</span><span className="bps-node-id">{id}</span></div>
+      {children}
+      {unconnected && !errors ? <div className="bps-node-hint">connect: {unconnected}</div> : null}
+      {errors ? <div className="bps-node-error" role="alert" data-testid={`error-${id}`}>{errors}</div> : null}
+    </div>
+  );
+});

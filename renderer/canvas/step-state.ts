@@ -1,0 +1,42 @@
+// What step mode reveals at a given step: forward steps show values on their edges, backward steps
+// show gradients. Computed once per (results, index) and shared by every node and edge.
+import type { RunResults } from '../../engine/index.ts';
+import { buildTimeline, type Step } from '../math/step-timeline.ts';
+import { useDocument } from '../store/document-store.ts';
+import { useRun } from '../store/run-store.ts';
+import { useView } from '../store/view-store.ts';
+
+export interface Reveal {
+  readonly current: Step | undefined;
+  readonly values: ReadonlySet<string>;
+  readonly grads: ReadonlySet<string>;
+}
+
+const timelines = new WeakMap<RunResults, Step[]>();
+export function timelineFor(results: RunResults): Step[] {
+  let steps = timelines.get(results);
+  if (!steps) {
+    steps = buildTimeline(useDocument.getState().graph, results);
+    timelines.set(results, steps);
+  }
+  return steps;
+}
+
+let last: { results: RunResults; index: number; reveal: Reveal } | null = null;
+export function revealAt(results: RunResults, index: number): Reveal {
+  if (last && last.results === results && last.index === index) return last.reveal;
+  const steps = timelineFor(results);
+  const values = new Set<string>(), grads = new Set<string>();
+  for (const s of steps.slice(0, index + 1)) for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
+  const reveal = { current: steps[index], values, grads };
+  last = { results, index, reveal };
+  return reveal;
+}
+
+/** The step-mode reveal, or null outside step mode. */
+export function useReveal(): Reveal | null {
+  const on = useView((s) => s.stepMode);
+  const index = useView((s) => s.stepIndex);
+  const results = useRun((s) => s.results);
+  return on && results ? revealAt(results, index) : null;
+}

@@ -1,0 +1,177 @@
+// Pure edits of the document (an engine Graph). Every function returns a new Graph and never mutates
+// its argument, so the history store can keep old versions by reference.
+import {
+  OUTPUT_PORT, initParam, modules, moduleOf, isModuleKind, sizeOf,
+  type Graph, type GraphEdge, type GraphNode, type InitScheme, type ModuleKind, type TensorJson,
+} from '../../engine/index.ts';
+import { indexGraph } from './graph-index.ts';
+
+export const DEFAULT_CONFIG: Record<ModuleKind, Record<string, unknown>> = {
+  input: { size: 1 }, target: { size: 1 },
+  linear: { in: 1, out: 1, bias: true, init: 'xavier' },
+  sigmoid: {}, tanh: {}, relu: {}, softmax: {},
+  add: {}, multiply: {}, concat: {},
+  mse: { reduction: 'sum' }, bce: { reduction: 'sum' }, softmax_ce: { reduction: 'sum' },
+};
+
+/** A fresh id "<prefix><n>" not used by any node or edge. */
+export function freshId(graph: Graph, prefix: string, taken: Set<string> = new Set()): string {
+  const used = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id), ...taken]);
+  for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+/** The batch size shared by the graph's data nodes (1 when there are none). */
+export function batchOf(graph: Graph): number {
+  for (const n of graph.nodes) {
+    if ((n.kind === 'input' || n.kind === 'target') && n.value && n.value.shape.length === 2) return n.value.shape[0]!;
+  }
+  return 1;
+}
+
+function parsedConfig(node: GraphNode): Record<string, unknown> | null {
+  if (!isModuleKind(node.kind)) return null;
+  try {
+    return moduleOf(node.kind).parseConfig(node.config ?? {}) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Parameters and data value that fit a node's config, keeping whatever overlaps the old tensors. */
+export function fitTensors(node: GraphNode, seed: number, batch: number): GraphNode {
+  if (!isModuleKind(node.kind)) return node;
+  const def = moduleOf(node.kind);
+  const config = parsedConfig(node);
+  if (!config) return node;
+  const next: GraphNode = { ...node };
+  const shapes = def.paramShapes(config);
+  const names = Object.keys(shapes);
+  if (names.length > 0) {
+    const init = (config.init as InitScheme | undefined) ?? 'xavier';
+    const params: Record<string, TensorJson> = {};
+    for (const name of names) {
+      const fresh = initParam(init, shapes[name]!, seed, node.id, name);
+      params[name] = keepOverlap(node.params?.[name], { shape: [...fresh.shape], data: Array.from(fresh.data) });
+    }
+    next.params = params;
+  } else if (node.params) {
+    delete next.params;
+  }
+  if (def.valueFeatures) {
+    const features = def.valueFeatures(config);
+    const zeros: TensorJson = { shape: [batch, features], data: new Array<number>(batch * features).fill(0) };
+    next.value = keepOverlap(node.value, zeros);
+  }
+  return next;
+}
+
+/** Copies the top-left block the old and new tensors share into the new one (1-D or 2-D). */
+export function keepOverlap(old: TensorJson | undefined, fresh: TensorJson): TensorJson {
+  if (!old || old.shape.length !== fresh.shape.length || old.data.length !== sizeOf(old.shape)) return fresh;
+  const data = [...fresh.data];
+  if (fresh.shape.length === 1) {
+    for (let i = 0; i < Math.min(old.shape[0]!, fresh.shape[0]!); i++) data[i] = old.data[i]!;
+  } else {
+    const [or, oc] = old.shape as [number, number];
+    const [nr, nc] = fresh.shape as [number, number];
+    for (let r = 0; r < Math.min(or, nr); r++) for (let c = 0; c < Math.min(oc, nc); c++) data[r * nc + c] = old.data[r * oc + c]!;
+  }
+  return { shape: [...fresh.shape], data };
+}
+
+export function addNode(graph: Graph, kind: ModuleKind, position: { x: number; y: number }): { graph: Graph; id: string } {
+  const id = freshId(graph, kind === 'softmax_ce' ? 'ce' : kind);
+  const base: GraphNode = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, config: { ...DEFAULT_CONFIG[kind] } };
+  const node = fitTensors(base, graph.seed ?? 0, batchOf(graph));
+  return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
+}
+
+export interface Connection { source: string; target: string; targetPort: string }
+
+export type ConnectionCheck =
+  | { ok: true; graph: Graph; edgeId: string }
+  | { ok: false; reason: string; loopNodes: string[]; loopEdges: string[] };
+
+/** Adds an edge if it creates no cycle, no second edge into a port, and no new shape error. */
+export function tryConnect(graph: Graph, c: Connection): ConnectionCheck {
+  const refuse = (reason: string, loopNodes: string[] = [], loopEdges: string[] = []): ConnectionCheck => ({ ok: false, reason, loopNodes, loopEdges });
+  const target = graph.nodes.find((n) => n.id === c.target);
+  const source = graph.nodes.find((n) => n.id === c.source);
+  if (!target || !source) return refuse('both ends must be nodes on the canvas');
+  if (c.source === c.target) return refuse(`a node cannot feed itself: "${c.source}" → "${c.target}" is a cycle`, [c.source]);
+  const occupant = graph.edges.find((e) => e.target === c.target && e.targetPort === c.targetPort);
+  if (occupant) return refuse(`input "${c.targetPort}" of "${c.target}" is already fed by "${occupant.source}"; delete that edge first`);
+  const edgeId = freshId(graph, `e-${c.source}-${c.target}-`);
+  const edge: GraphEdge = { id: edgeId, source: c.source, sourcePort: OUTPUT_PORT, target: c.target, targetPort: c.targetPort };
+  const candidate: Graph = { ...graph, edges: [...graph.edges, edge] };
+  const before = new Set(indexGraph(graph).analysis.issues.map((i) => i.message));
+  const fresh = indexGraph(candidate).analysis.issues.filter((i) => !before.has(i.message) && i.code !== 'unconnected-port');
+  const cycle = fresh.find((i) => i.code === 'cycle');
+  if (cycle) {
+    const loop = cycle.nodes ?? [];
+    const loopEdges = candidate.edges.filter((e) => loop.some((id, k) => e.source === id && e.target === loop[(k + 1) % loop.length])).map((e) => e.id);
+    return refuse(`refused: this edge would close a cycle ${[...loop, loop[0]].join(' → ')}; a network must flow one way`, [...loop], loopEdges.filter((id) => id !== edgeId));
+  }
+  const blocking = fresh.find((i) => ['shape-mismatch', 'batch-mismatch', 'loss-output-wired', 'port-occupied', 'missing-port'].includes(i.code));
+  if (blocking) return refuse(`refused: incompatible — ${blocking.message}`, blocking.nodeId ? [blocking.nodeId] : []);
+  return { ok: true, graph: candidate, edgeId };
+}
+
+export function deleteElements(graph: Graph, nodeIds: readonly string[], edgeIds: readonly string[]): Graph {
+  const nodes = new Set(nodeIds), edges = new Set(edgeIds);
+  if (nodes.size === 0 && edges.size === 0) return graph;
+  return {
+    ...graph,
+    nodes: graph.nodes.filter((n) => !nodes.has(n.id)),
+    edges: graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
+  };
+}
+
+function replaceNode(graph: Graph, id: string, f: (n: GraphNode) => GraphNode): Graph {
+  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? f(n) : n)) };
+}
+
+/** Changes config fields and reshapes parameters/value to fit (keeping the overlap, initialising the rest). */
+export function setConfig(graph: Graph, id: string, patch: Record<string, unknown>): Graph {
+  return replaceNode(graph, id, (n) => fitTensors({ ...n, config: { ...n.config, ...patch } }, graph.seed ?? 0, batchOf(graph)));
+}
+
+/** Changes the shared batch size: every data node's value is reshaped to [batch, size]. */
+export function setBatch(graph: Graph, batch: number): Graph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.kind === 'input' || n.kind === 'target' ? fitTensors(n, graph.seed ?? 0, batch) : n)),
+  };
+}
+
+export function setTensorEntry(graph: Graph, id: string, which: { param: string } | 'value', index: number, x: number): Graph {
+  return replaceNode(graph, id, (n) => {
+    const t = which === 'value' ? n.value : n.params?.[which.param];
+    if (!t || index < 0 || index >= t.data.length) return n;
+    const data = [...t.data];
+    data[index] = x;
+    const nt = { ...t, data };
+    return which === 'value' ? { ...n, value: nt } : { ...n, params: { ...n.params, [which.param]: nt } };
+  });
+}
+
+/** Draws every parameter of a node afresh from the given seed with its init scheme. */
+export function reinitParams(graph: Graph, id: string, seed: number): Graph {
+  return replaceNode(graph, id, (n) => {
+    const config = parsedConfig(n);
+    if (!config || !isModuleKind(n.kind)) return n;
+    const shapes = modules[n.kind].paramShapes(config as never) as Record<string, readonly number[]>;
+    const init = (config.init as InitScheme | undefined) ?? 'xavier';
+    const params: Record<string, TensorJson> = {};
+    for (const [name, shape] of Object.entries(shapes)) {
+      const t = initParam(init, shape, seed, n.id, name);
+      params[name] = { shape: [...t.shape], data: Array.from(t.data) };
+    }
+    return { ...n, params };
+  });
+}
+
+export function moveNodes(graph: Graph, positions: ReadonlyMap<string, { x: number; y: number }>): Graph {
+  if (positions.size === 0) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
+}

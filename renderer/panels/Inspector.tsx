@@ -1,0 +1,159 @@
+// The right-hand panel: config, parameters (with their gradients) and data of the selected node,
+// or the full tensors of the selected edge.
+import { useState, type ReactNode } from 'react';
+import { initSchemes, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode } from '../../engine/index.ts';
+import { indexGraph } from '../model/graph-index.ts';
+import * as ops from '../model/graph-ops.ts';
+import { useDocument } from '../store/document-store.ts';
+import { useRun } from '../store/run-store.ts';
+import { Heatmap } from '../math/Heatmap.tsx';
+import { Formula } from './Formula.tsx';
+import { MatrixEditor } from './MatrixEditor.tsx';
+import { TensorTable } from './TensorDetails.tsx';
+
+const MAX_SIZE = 512;
+const NO_ISSUES: readonly GraphIssue[] = [];
+
+export function Inspector() {
+  const selectedNodes = useDocument((s) => s.selectedNodes);
+  const selectedEdges = useDocument((s) => s.selectedEdges);
+  const node = useDocument((s) => (s.selectedNodes.length === 1 ? indexGraph(s.graph).nodeById.get(s.selectedNodes[0]!) : undefined));
+  let body: ReactNode;
+  if (node) body = <NodeInspector key={node.id} node={node} />;
+  else if (selectedNodes.length === 0 && selectedEdges.length === 1) body = <EdgeInspector id={selectedEdges[0]!} />;
+  else if (selectedNodes.length > 1) body = <p className="muted">{selectedNodes.length} nodes selected. Ctrl+C copies them with the edges among them.</p>;
+  else body = <p className="muted">Select a node to edit it, or an edge to see its tensors.</p>;
+  return <aside className="bps-inspector" data-testid="inspector" aria-label="Inspector">{body}</aside>;
+}
+
+function IntField({ label, value, onCommit, testId }: { label: string; value: number; onCommit: (n: number) => void; testId: string }) {
+  const [bad, setBad] = useState(false);
+  const commit = (text: string): void => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_SIZE) { setBad(true); return; }
+    setBad(false);
+    if (n !== value) onCommit(n);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        key={value} type="text" inputMode="numeric" defaultValue={String(value)} aria-invalid={bad} data-testid={testId}
+        title={bad ? `a whole number from 1 to ${MAX_SIZE}` : undefined}
+        onBlur={(e) => commit(e.currentTarget.value)}
+        onKeyDown={(e) => { if (e.key === 'Enter') commit(e.currentTarget.value); }}
+      />
+      {bad ? <em className="field-error">1…{MAX_SIZE}</em> : null}
+    </label>
+  );
+}
+
+function NodeInspector({ node }: { node: GraphNode }) {
+  const commit = useDocument((s) => s.commit);
+  const graph = () => useDocument.getState().graph;
+  const nodeResult = useRun((s) => s.results?.nodes[node.id]);
+  const stale = useRun((s) => s.stale);
+  const issues = useDocument((s) => indexGraph(s.graph).issuesByNode.get(node.id) ?? NO_ISSUES);
+  const [seed, setSeed] = useState(String(useDocument.getState().graph.seed ?? 0));
+  if (!isModuleKind(node.kind)) return <p>Unknown kind {node.kind}</p>;
+  const def = moduleOf(node.kind);
+  let config: Record<string, unknown> = {};
+  try { config = def.parseConfig(node.config ?? {}) as Record<string, unknown>; } catch { /* shown as an issue */ }
+  const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.setConfig(graph(), node.id, patch));
+  const paramNames = Object.keys(node.params ?? {});
+
+  return (
+    <div className="node-inspector">
+      <h2>{def.label} <code>{node.id}</code></h2>
+      <p className="formula-line"><Formula tex={def.formula} /></p>
+      {issues.length ? <ul className="inspector-issues">{issues.map((i) => <li key={i.message}>{i.message}</li>)}</ul> : null}
+      <section>
+        <h3>Config</h3>
+        {node.kind === 'linear' ? (
+          <>
+            <IntField label="in" value={config.in as number} testId="config-in" onCommit={(n) => setConfig({ in: n })} />
+            <IntField label="out" value={config.out as number} testId="config-out" onCommit={(n) => setConfig({ out: n })} />
+            <label className="field"><span>bias</span><input type="checkbox" data-testid="config-bias" checked={config.bias as boolean} onChange={(e) => setConfig({ bias: e.target.checked })} /></label>
+            <label className="field"><span>init</span>
+              <select data-testid="config-init" value={config.init as string} onChange={(e) => setConfig({ init: e.target.value })}>
+                {initSchemes.map((s) => <option key={s} value={s}>{s}</option>)}
+              </select>
+            </label>
+          </>
+        ) : null}
+        {def.family === 'data' ? (
+          <>
+            <IntField label="size" value={config.size as number} testId="config-size" onCommit={(n) => setConfig({ size: n })} />
+            <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
+          </>
+        ) : null}
+        {def.isLoss ? (
+          <label className="field"><span>reduction</span>
+            <select data-testid="config-reduction" value={config.reduction as string} onChange={(e) => setConfig({ reduction: e.target.value })}>
+              <option value="sum">sum</option><option value="mean">mean</option>
+            </select>
+          </label>
+        ) : null}
+        {!['linear'].includes(node.kind) && def.family !== 'data' && !def.isLoss ? <p className="muted">No settings.</p> : null}
+      </section>
+      {def.family === 'data' && node.value ? (
+        <section>
+          <h3>{node.kind === 'target' ? 'Target' : 'Input'} data <span className="muted">[{node.value.shape.join(', ')}]</span></h3>
+          <MatrixEditor t={node.value} testId={`value-${node.id}`} label={`${node.id} value`} onCommit={(i, x) => commit('edit value', ops.setTensorEntry(graph(), node.id, 'value', i, x))} />
+        </section>
+      ) : null}
+      {paramNames.length ? (
+        <section>
+          <h3>Parameters</h3>
+          {paramNames.map((name) => {
+            const t = node.params![name]!;
+            const g = nodeResult?.params[name]?.grad;
+            const rows = t.shape.length === 2 ? t.shape[0]! : 1, cols = t.shape.length === 2 ? t.shape[1]! : t.data.length;
+            return (
+              <div key={name} className="param-block">
+                <div className="param-name">{name} <span className="muted">[{t.shape.join(', ')}]</span></div>
+                <div className="param-pair">
+                  <MatrixEditor t={t} testId={`param-${node.id}-${name}`} label={`${node.id} ${name}`} onCommit={(i, x) => commit('edit parameter', ops.setTensorEntry(graph(), node.id, { param: name }, i, x))} />
+                  {g && g.data.length === t.data.length ? (
+                    <div className={`param-grad${stale ? ' stale' : ''}`} data-testid={`grad-${node.id}-${name}`} data-grad={JSON.stringify({ shape: [...g.shape], data: Array.from(g.data) })}>
+                      <TensorTable t={tensor(g.shape, g.data)} title={`dL/d${name}`} />
+                      <div className="heatmap-box" style={{ width: Math.min(240, cols * 18) }}><Heatmap rows={rows} cols={cols} data={g.data} label={`dL/d${name}`} /></div>
+                    </div>
+                  ) : null}
+                </div>
+              </div>
+            );
+          })}
+          <div className="reinit">
+            <label className="field"><span>seed</span><input value={seed} data-testid="reinit-seed" onChange={(e) => setSeed(e.target.value)} aria-invalid={!/^\d+$/.test(seed)} /></label>
+            <button type="button" disabled={!/^\d+$/.test(seed)} onClick={() => commit('re-initialise', ops.reinitParams(graph(), node.id, Number(seed)))}>Re-initialise</button>
+          </div>
+        </section>
+      ) : null}
+      {nodeResult ? (
+        <section className={stale ? 'stale' : ''}>
+          <h3>Output</h3>
+          <TensorTable t={nodeResult.output} title="value" />
+          <TensorTable t={nodeResult.grad} title="dL/d(out)" />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function EdgeInspector({ id }: { id: string }) {
+  const edge = useDocument((s) => s.graph.edges.find((e) => e.id === id));
+  const result = useRun((s) => s.results?.edges[id]);
+  if (!edge) return null;
+  return (
+    <div className="edge-inspector" data-testid={`edge-inspector-${id}`}>
+      <h2>Edge <code>{edge.source}</code> → <code>{edge.target}.{edge.targetPort}</code></h2>
+      {result ? (
+        <>
+          <TensorTable t={result.value} title="value (forward)" />
+          <TensorTable t={result.grad} title={`gradient dL/d(${edge.target}.${edge.targetPort})`} />
+        </>
+      ) : <p className="muted">No results yet.</p>}
+    </div>
+  );
+}

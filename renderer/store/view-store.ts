@@ -1,0 +1,46 @@
+// View state that is neither document nor results: measured node sizes (React Flow needs them back
+// on controlled nodes), label mode, theme, step mode, hovered edge.
+import { create } from 'zustand';
+
+export type LabelMode = 'both' | 'values' | 'gradients' | 'off';
+export type Theme = 'light' | 'dark';
+
+interface ViewState {
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+  labelMode: LabelMode;
+  theme: Theme;
+  stepMode: boolean;
+  stepIndex: number;
+  hoveredEdge: string | null;
+  setMeasured(updates: { id: string; width: number; height: number }[]): void;
+  setLabelMode(mode: LabelMode): void;
+  toggleTheme(): void;
+  setStepMode(on: boolean): void;
+  setStepIndex(i: number): void;
+  setHoveredEdge(id: string | null): void;
+}
+
+export const useView = create<ViewState>()((set) => ({
+  measured: new Map(),
+  labelMode: 'both',
+  theme: 'light',
+  stepMode: false,
+  stepIndex: 0,
+  hoveredEdge: null,
+  setMeasured: (updates) => set((s) => {
+    const m = new Map(s.measured);
+    let changed = false;
+    for (const u of updates) {
+      const old = m.get(u.id);
+      if (old && old.width === u.width && old.height === u.height) continue;
+      m.set(u.id, { width: u.width, height: u.height });
+      changed = true;
+    }
+    return changed ? { measured: m } : {};
+  }),
+  setLabelMode: (labelMode) => set({ labelMode }),
+  toggleTheme: () => set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' })),
+  setStepMode: (stepMode) => set({ stepMode, stepIndex: 0 }),
+  setStepIndex: (stepIndex) => set({ stepIndex }),
+  setHoveredEdge: (hoveredEdge) => set({ hoveredEdge }),
+}));

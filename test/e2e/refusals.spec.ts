@@ -1,0 +1,43 @@
+// Wiring that would break the network is refused on the spot, with a message that says why.
+import { expect, test } from '@playwright/test';
+import { connect, dragFromPalette, getDocument, waitForRun } from './helpers.ts';
+
+test('closing a loop is refused: the message names the cycle and the loop is highlighted', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  // Free w1's input first (click the edge's label, Delete), so only the cycle can be the reason.
+  await page.getByTestId('edge-label-e-x-w1').click();
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await getDocument(page)).edges.map((e) => e.id)).not.toContain('e-x-w1');
+
+  await connect(page, 'h2-out', 'w1-in');
+  await expect(page.getByTestId('refusal')).toContainText('cycle');
+  await expect(page.getByTestId('refusal')).toContainText('w1 → h1 → w2 → h2 → w1');
+  for (const id of ['w1', 'h1', 'w2', 'h2']) await expect(page.getByTestId(`node-${id}`)).toHaveClass(/in-loop/);
+  await expect(page.getByTestId('node-x')).not.toHaveClass(/in-loop/);
+  expect((await getDocument(page)).edges).toHaveLength(5);
+});
+
+test('a second edge into an occupied input is refused and names the edge already there', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await connect(page, 'x-out', 'h1-in');
+  await expect(page.getByTestId('refusal')).toContainText('input "in" of "h1" is already fed by "w1"');
+  expect((await getDocument(page)).edges).toHaveLength(6);
+});
+
+test('incompatible shapes are refused with both shapes in the message', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await page.getByRole('button', { name: 'New' }).click();
+  const c = (await page.getByTestId('canvas').boundingBox())!;
+  await dragFromPalette(page, 'input', c.x + 150, c.y + 200);
+  await dragFromPalette(page, 'linear', c.x + 420, c.y + 200);
+  await page.getByTestId('node-input1').click();
+  await page.getByTestId('config-size').fill('3');
+  await page.getByTestId('config-size').press('Enter');
+  await connect(page, 'input1-out', 'linear1-in');
+  await expect(page.getByTestId('refusal')).toContainText('incompatible');
+  await expect(page.getByTestId('refusal')).toContainText('[1, 3]');
+  expect((await getDocument(page)).edges).toHaveLength(0);
+});
