@@ -1,4 +1,4 @@
-// Entry point: opens on the lecture example and exposes a small read-only hook for tests.
+// Entry point: opens on the lecture example and exposes a small hook for tests and benchmarks.
 import '@xyflow/react/dist/style.css';
 import 'katex/dist/katex.min.css';
 import './styles.css';
@@ -12,7 +12,12 @@ import { useRun } from './store/run-store.ts';
 
 declare global {
   interface Window {
-    __bps: { getDocument(): Graph; getRunStatus(): { status: string; runs: number; stale: boolean } };
+    __bps: {
+      getDocument(): Graph;
+      getRunStatus(): { status: string; runs: number; stale: boolean };
+      /** Replaces the document (as File → Open would); for tests and benchmarks. */
+      loadDocument(graph: Graph): void;
+    };
   }
 }
 
@@ -20,6 +25,7 @@ useDocument.getState().load(lectureExample());
 window.__bps = {
   getDocument: () => structuredClone(useDocument.getState().graph),
   getRunStatus: () => { const r = useRun.getState(); return { status: r.status, runs: r.runs, stale: r.stale }; },
+  loadDocument: (graph) => useDocument.getState().load(graph),
 };
 
 createRoot(document.getElementById('root')!).render(

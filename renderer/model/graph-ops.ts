@@ -65,6 +65,31 @@ export function fitTensors(node: GraphNode, seed: number, batch: number): GraphN
   return next;
 }
 
+/**
+ * Fills in the parameters a loaded file leaves out, exactly as the engine would initialise them (same
+ * seed, node id and name), so the inspector can show and edit them. Stored tensors are never touched,
+ * even when they are wrong: the user must see that error, not have it silently repaired.
+ */
+export function withMissingParams(graph: Graph): Graph {
+  let changed = false;
+  const nodes = graph.nodes.map((node) => {
+    const config = parsedConfig(node);
+    if (!config || !isModuleKind(node.kind)) return node;
+    const shapes = moduleOf(node.kind).paramShapes(config);
+    const missing = Object.keys(shapes).filter((name) => !node.params?.[name]);
+    if (missing.length === 0) return node;
+    changed = true;
+    const init = (config.init as InitScheme | undefined) ?? 'xavier';
+    const params = { ...node.params };
+    for (const name of missing) {
+      const t = initParam(init, shapes[name]!, graph.seed ?? 0, node.id, name);
+      params[name] = { shape: [...t.shape], data: Array.from(t.data) };
+    }
+    return { ...node, params };
+  });
+  return changed ? { ...graph, nodes } : graph;
+}
+
 /** Copies the top-left block the old and new tensors share into the new one (1-D or 2-D). */
 export function keepOverlap(old: TensorJson | undefined, fresh: TensorJson): TensorJson {
   if (!old || old.shape.length !== fresh.shape.length || old.data.length !== sizeOf(old.shape)) return fresh;

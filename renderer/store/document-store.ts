@@ -59,7 +59,7 @@ export const useDocument = create<DocumentState>()((set, get) => ({
   },
   load(graph) {
     useHistory.getState().clear();
-    set({ graph, selectedNodes: [], selectedEdges: [], refusal: null, dragOrigin: null });
+    set({ graph: ops.withMissingParams(graph), selectedNodes: [], selectedEdges: [], refusal: null, dragOrigin: null });
   },
   addNode(kind, position) {
     const { graph, id } = ops.addNode(get().graph, kind, position);
