@@ -1,0 +1,90 @@
+// The DOM side of browser mode: pickers, downloads, dialogs. Thin on purpose; the decisions are in
+// browser-files.ts. Uses the File System Access API where the browser has it (Chromium).
+import type { BrowserFileDeps, PickedFile, WritableFile } from './browser-files.ts';
+import { createIndexedDbStore } from './indexeddb-store.ts';
+
+interface FsFileHandle {
+  readonly name: string;
+  getFile(): Promise<File>;
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+}
+interface FsAccessWindow {
+  showOpenFilePicker?: (options: unknown) => Promise<FsFileHandle[]>;
+  showSaveFilePicker?: (options: unknown) => Promise<FsFileHandle>;
+}
+
+const pickerTypes = [{ description: 'Backprop Studio graph', accept: { 'application/json': ['.bpgraph'] } }];
+
+function writableOf(handle: FsFileHandle): WritableFile {
+  return {
+    name: handle.name,
+    async write(text) {
+      // createWritable writes to a swap file and replaces the target on close(): atomic.
+      const w = await handle.createWritable();
+      await w.write(text);
+      await w.close();
+    },
+  };
+}
+
+const isAbort = (e: unknown): boolean => e instanceof DOMException && e.name === 'AbortError';
+
+function pickWithInput(): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.bpgraph,application/json';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Window & FsAccessWindow): BrowserFileDeps {
+  const openPicker = win.showOpenFilePicker?.bind(win);
+  const savePicker = win.showSaveFilePicker?.bind(win);
+  return {
+    store: createIndexedDbStore(),
+    async pickFile() {
+      if (!openPicker) return pickWithInput();
+      try {
+        const [handle] = await openPicker({ types: pickerTypes, multiple: false });
+        if (!handle) return null;
+        const file = await handle.getFile();
+        return { name: file.name, size: file.size, text: () => file.text(), writable: writableOf(handle) };
+      } catch (e) {
+        if (isAbort(e)) return null;
+        throw e;
+      }
+    },
+    ...(savePicker ? {
+      pickSaveTarget: async (suggestedName: string) => {
+        try {
+          return writableOf(await savePicker({ suggestedName, types: pickerTypes }));
+        } catch (e) {
+          if (isAbort(e)) return null;
+          throw e;
+        }
+      },
+    } : {}),
+    download(name, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    confirm: (message) => win.confirm(message),
+    notify: (message) => win.alert(message),
+  };
+}
+
+/** Asks the browser to warn before leaving while isDirty() is true; returns the remover. */
+export function installUnloadGuard(isDirty: () => boolean, win: Window = window): () => void {
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (isDirty()) event.preventDefault();
+  };
+  win.addEventListener('beforeunload', onBeforeUnload);
+  return () => win.removeEventListener('beforeunload', onBeforeUnload);
+}

@@ -1,0 +1,184 @@
+// Browser mode: open through a file picker or a drop, save through the File System Access API
+// where the browser has it (else as a download), autosave into a key-value store (IndexedDB).
+// Same checks and messages as desktop mode (app/common/graph-document.ts).
+import { MAX_FILE_BYTES, serializeGraph, type Graph } from '../../engine/index.ts';
+import { cannotOpen, documentFileName, readGraphText, tooLargeReason } from '../../app/common/graph-document.ts';
+import type { KeyValueStore } from './key-value.ts';
+import type { DocumentFiles, FileLike, OpenResult, SaveResult } from './types.ts';
+
+/** A file we may write again (File System Access API handle, reduced). */
+export interface WritableFile {
+  readonly name: string;
+  write(text: string): Promise<void>;
+}
+
+export interface PickedFile extends FileLike {
+  /** Present when the picker can give write access back (File System Access API). */
+  readonly writable?: WritableFile;
+}
+
+export interface BrowserFileDeps {
+  store: KeyValueStore;
+  /** Shows an open picker; null when the user cancelled. */
+  pickFile(): Promise<PickedFile | null>;
+  /** A save picker (File System Access API), absent where the browser has none. */
+  pickSaveTarget?: (suggestedName: string) => Promise<WritableFile | null>;
+  /** Offers the text as a download called name. */
+  download(name: string, text: string): void;
+  confirm(message: string): boolean | Promise<boolean>;
+  /** Shows an error to the user (window.alert, or a nicer toast the UI supplies). */
+  notify(message: string): void;
+  /** Bundled examples by id, loading their text (e.g. from import.meta.glob). */
+  examples?: Readonly<Record<string, () => Promise<string>>>;
+  now?: () => number;
+}
+
+export const AUTOSAVE_KEY = 'autosave';
+export const UNTITLED = 'Untitled.bpgraph';
+
+interface AutosaveRecord {
+  readonly text: string;
+  readonly name: string;
+  readonly savedAt: number;
+}
+
+function isAutosaveRecord(v: unknown): v is AutosaveRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.text === 'string' && typeof r.name === 'string' && typeof r.savedAt === 'number';
+}
+
+export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { readonly documentName: () => string; readonly isDirty: () => boolean } {
+  let name = UNTITLED;
+  let target: WritableFile | null = null;
+  let dirty = false;
+  let edits = 0;
+
+  const fail = (message: string): { status: 'error'; message: string } => {
+    deps.notify(message);
+    return { status: 'error', message };
+  };
+
+  async function confirmDiscard(): Promise<boolean> {
+    if (!dirty) return true;
+    return deps.confirm(`"${name}" has unsaved changes. Discard them?`);
+  }
+
+  function adopt(graph: Graph, newName: string, newTarget: WritableFile | null, restored: boolean): OpenResult {
+    name = newName;
+    target = newTarget;
+    dirty = restored;
+    return { status: 'opened', graph, name: newName, restored };
+  }
+
+  async function readPicked(file: FileLike, writable: WritableFile | null): Promise<OpenResult> {
+    if (file.size > MAX_FILE_BYTES) return fail(cannotOpen(file.name, tooLargeReason(file.size)));
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      return fail(cannotOpen(file.name, (e as Error).message));
+    }
+    const read = readGraphText(text, file.name);
+    if (!read.ok) return fail(read.message);
+    await deps.store.delete(AUTOSAVE_KEY);
+    return adopt(read.graph, file.name, writable, false);
+  }
+
+  async function writeTo(file: WritableFile, text: string): Promise<SaveResult> {
+    const editsBefore = edits;
+    try {
+      await file.write(text);
+    } catch (e) {
+      return fail(`Could not save "${file.name}": ${(e as Error).message}`);
+    }
+    return saved(file.name, file, editsBefore);
+  }
+
+  async function saved(newName: string, newTarget: WritableFile | null, editsBefore: number): Promise<SaveResult> {
+    name = newName;
+    target = newTarget;
+    dirty = edits !== editsBefore;
+    if (!dirty) await deps.store.delete(AUTOSAVE_KEY);
+    return { status: 'saved', name: newName };
+  }
+
+  async function saveAs(graph: Graph): Promise<SaveResult> {
+    const text = serializeGraph(graph);
+    const suggested = documentFileName(name);
+    if (deps.pickSaveTarget) {
+      let chosen: WritableFile | null;
+      try {
+        chosen = await deps.pickSaveTarget(suggested);
+      } catch (e) {
+        return fail(`Could not save "${suggested}": ${(e as Error).message}`);
+      }
+      return chosen === null ? { status: 'cancelled' } : writeTo(chosen, text);
+    }
+    const editsBefore = edits;
+    deps.download(suggested, text);
+    return saved(suggested, null, editsBefore);
+  }
+
+  return {
+    mode: 'browser',
+    documentName: () => name,
+    isDirty: () => dirty,
+    async startup() {
+      const entry = await deps.store.get(AUTOSAVE_KEY);
+      if (!isAutosaveRecord(entry)) return null;
+      const read = readGraphText(entry.text, entry.name);
+      const when = new Date(entry.savedAt).toLocaleString();
+      if (read.ok && (await deps.confirm(`Unsaved changes to "${entry.name}" from ${when} were kept. Restore them?`))) {
+        edits++;
+        return adopt(read.graph, entry.name, null, true);
+      }
+      await deps.store.delete(AUTOSAVE_KEY);
+      return null;
+    },
+    async newDocument() {
+      if (!(await confirmDiscard())) return false;
+      await deps.store.delete(AUTOSAVE_KEY);
+      name = UNTITLED;
+      target = null;
+      dirty = false;
+      return true;
+    },
+    async open() {
+      if (!(await confirmDiscard())) return { status: 'cancelled' };
+      const picked = await deps.pickFile();
+      return picked === null ? { status: 'cancelled' } : readPicked(picked, picked.writable ?? null);
+    },
+    async openDropped(file) {
+      if (!file.name.toLowerCase().endsWith('.bpgraph')) return fail(cannotOpen(file.name, 'only .bpgraph files can be opened'));
+      if (!(await confirmDiscard())) return { status: 'cancelled' };
+      return readPicked(file, null);
+    },
+    openRecent: async () => fail('Recent files are kept by the desktop app only.'),
+    recentFiles: async () => [],
+    async openExample(id) {
+      const load = deps.examples?.[id];
+      if (load === undefined) return fail(`There is no example called "${id}".`);
+      if (!(await confirmDiscard())) return { status: 'cancelled' };
+      const fileName = `${id}.bpgraph`;
+      const read = readGraphText(await load(), fileName);
+      if (!read.ok) return fail(read.message);
+      await deps.store.delete(AUTOSAVE_KEY);
+      return adopt(read.graph, fileName, null, false);
+    },
+    save: (graph) => (target === null ? saveAs(graph) : writeTo(target, serializeGraph(graph))),
+    saveAs,
+    setDirty(value) {
+      if (value) edits++;
+      dirty = value;
+    },
+    async autosave(graph) {
+      if (!dirty) return;
+      const record: AutosaveRecord = { text: serializeGraph(graph), name, savedAt: deps.now?.() ?? Date.now() };
+      await deps.store.set(AUTOSAVE_KEY, record);
+    },
+    clearAutosave: () => deps.store.delete(AUTOSAVE_KEY),
+    // The page's beforeunload guard covers browser close; nothing here needs to pull the graph.
+    provideDocument: () => () => undefined,
+  };
+}

@@ -1,0 +1,266 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serializeGraph } from '../../engine/index.ts';
+import { readGraphText } from '../../app/common/graph-document.ts';
+import { createAutosaveStore } from '../../app/main/autosave.ts';
+import { DocumentController, windowTitle, type DocumentState } from '../../app/main/document.ts';
+import { createRecentFiles } from '../../app/main/recent-files.ts';
+import { examplePath, exampleText, ScriptedDialogs, tempDir } from './helpers.ts';
+
+async function setup(options: { document?: () => Promise<string> } = {}) {
+  const dir = await tempDir();
+  const dialogs = new ScriptedDialogs();
+  const states: DocumentState[] = [];
+  const data = join(dir, 'data');
+  const autosave = createAutosaveStore(data);
+  const recent = createRecentFiles(data);
+  const controller = new DocumentController({
+    dialogs, recent, autosave,
+    examples: new Map([['lecture-two-layer', examplePath]]),
+    documentsDir: join(dir, 'docs'),
+    requestDocument: options.document ?? (() => exampleText()),
+    onStateChange: (s) => states.push(s),
+    now: () => 1_700_000_000_000,
+  });
+  const docPath = join(dir, 'work.bpgraph');
+  await writeFile(docPath, await exampleText());
+  return { dir, dialogs, states, autosave, recent, controller, docPath };
+}
+
+/** The example with a different name, so written files can be told apart. */
+async function editedText(name: string): Promise<string> {
+  const read = readGraphText(await exampleText(), 'x');
+  if (!read.ok) throw new Error(read.message);
+  return serializeGraph({ ...read.graph, name });
+}
+
+describe('opening', () => {
+  it('opens the chosen file, adds it to recent files and titles the window by file name', async () => {
+    const { controller, dialogs, docPath, recent } = await setup();
+    dialogs.openPaths.push(docPath);
+    const r = await controller.open();
+    expect(r).toMatchObject({ status: 'opened', name: 'work.bpgraph', restored: false });
+    expect(controller.state).toEqual({ path: docPath, name: 'work.bpgraph', dirty: false });
+    expect(windowTitle(controller.state)).toBe('work.bpgraph — Backprop Studio');
+    expect((await recent.list()).map((f) => f.name)).toEqual(['work.bpgraph']);
+  });
+
+  it('shows a bad file\'s problem and leaves the open document untouched', async () => {
+    const { controller, dialogs, docPath, dir } = await setup();
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    controller.setDirty(true);
+    const bad = join(dir, 'broken.bpgraph');
+    await writeFile(bad, 'not json at all');
+    dialogs.unsavedChoices.push('discard');
+    dialogs.openPaths.push(bad);
+    const r = await controller.open();
+    expect(r.status).toBe('error');
+    expect(dialogs.errors).toEqual([expect.stringMatching(/^"broken.bpgraph" could not be opened: not valid JSON/)]);
+    expect(controller.state).toEqual({ path: docPath, name: 'work.bpgraph', dirty: true });
+  });
+
+  it('asks Save / Don\'t save / Cancel before opening over unsaved changes; Cancel stops', async () => {
+    const { controller, dialogs, docPath } = await setup();
+    controller.setDirty(true);
+    dialogs.unsavedChoices.push('cancel');
+    expect(await controller.open()).toEqual({ status: 'cancelled' });
+    expect(dialogs.asked).toEqual(['unsaved:Untitled.bpgraph']);
+    dialogs.unsavedChoices.push('discard');
+    dialogs.openPaths.push(docPath);
+    expect((await controller.open()).status).toBe('opened');
+  });
+
+  it('Save in that prompt pulls the document from the page and writes it first', async () => {
+    const text = await editedText('pulled from the page');
+    const { controller, dialogs, docPath, dir } = await setup({ document: async () => text });
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    controller.setDirty(true);
+    dialogs.unsavedChoices.push('save');
+    const other = join(dir, 'other.bpgraph');
+    await writeFile(other, await exampleText());
+    dialogs.openPaths.push(other);
+    expect((await controller.open()).status).toBe('opened');
+    expect(await readFile(docPath, 'utf8')).toBe(text);
+  });
+
+  it('refuses dropped files that are not .bpgraph', async () => {
+    const { controller, dialogs } = await setup();
+    const r = await controller.openDropped('/home/me/notes.txt');
+    expect(r).toEqual({ status: 'error', message: '"notes.txt" could not be opened: only .bpgraph files can be opened' });
+    expect(dialogs.errors).toHaveLength(1);
+  });
+
+  it('opens a recent file by id and reports one that vanished', async () => {
+    const { controller, dialogs, docPath, recent } = await setup();
+    await recent.add(docPath);
+    const [entry] = await recent.list();
+    expect((await controller.openRecent(entry!.id)).status).toBe('opened');
+    expect((await controller.openRecent('AAAAAAAAAAAAAAAAAAAAAA')).status).toBe('error');
+    expect(dialogs.errors[0]).toMatch(/no longer in the recent list/);
+  });
+
+  it('opens examples as untitled copies so Save never overwrites them', async () => {
+    const { controller, dialogs, dir } = await setup();
+    expect((await controller.openExample('lecture-two-layer')).status).toBe('opened');
+    expect(controller.state.path).toBeNull();
+    dialogs.savePaths.push(join(dir, 'mine'));
+    const saved = await controller.save(await exampleText());
+    expect(saved).toEqual({ status: 'saved', name: 'mine.bpgraph' });
+    expect(dialogs.saveDefaults[0]).toBe(join(dir, 'docs', 'lecture-two-layer.bpgraph'));
+    expect((await controller.openExample('nope')).status).toBe('error');
+  });
+});
+
+describe('saving', () => {
+  it('writes to the current path, clears dirty and the autosave', async () => {
+    const { controller, dialogs, docPath, autosave } = await setup();
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    controller.setDirty(true);
+    expect(windowTitle(controller.state)).toBe('• work.bpgraph — Backprop Studio');
+    const text = await editedText('saved');
+    await controller.autosave(text);
+    expect(await autosave.read()).not.toBeNull();
+    expect(await controller.save(text)).toEqual({ status: 'saved', name: 'work.bpgraph' });
+    expect(await readFile(docPath, 'utf8')).toBe(text);
+    expect(controller.state.dirty).toBe(false);
+    expect(await autosave.read()).toBeNull();
+  });
+
+  it('stays dirty when the page edited the document while it was being saved', async () => {
+    const { controller, dialogs, docPath } = await setup();
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    controller.setDirty(true);
+    const saving = controller.save(await editedText('a'));
+    controller.setDirty(true); // an edit lands during the write
+    await saving;
+    expect(controller.state.dirty).toBe(true);
+  });
+
+  it('refuses to write text that would not open again', async () => {
+    const { controller, dialogs, docPath } = await setup();
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    const r = await controller.save('{"format":"backprop-studio-graph","version":1,"nodes":"oops","edges":[]}');
+    expect(r.status).toBe('error');
+    expect(await readFile(docPath, 'utf8')).toBe(await exampleText());
+  });
+
+  it('Save As adds the extension and moves the document to the new path', async () => {
+    const { controller, dialogs, dir } = await setup();
+    dialogs.savePaths.push(join(dir, 'copy'));
+    expect(await controller.saveAs(await exampleText())).toEqual({ status: 'saved', name: 'copy.bpgraph' });
+    expect(controller.state.path).toBe(join(dir, 'copy.bpgraph'));
+    dialogs.savePaths.push(null);
+    expect(await controller.saveAs(await exampleText())).toEqual({ status: 'cancelled' });
+  });
+
+  it('Save As to a place that cannot be written fails with a clear message and stays dirty (injected EACCES)', async () => {
+    const { dialogs, dir, recent, autosave } = await setup();
+    const denied = new DocumentController({
+      dialogs, recent, autosave, examples: new Map(), documentsDir: dir, requestDocument: exampleText,
+      writeFs: { ...nodeFs, open: async () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); } },
+    });
+    denied.setDirty(true);
+    dialogs.savePaths.push('/locked/place/graph.bpgraph');
+    const r = await denied.saveAs(await exampleText());
+    expect(r).toEqual({ status: 'error', message: expect.stringMatching(/"graph.bpgraph".*\/locked\/place is not writable/) });
+    expect(dialogs.errors).toEqual([r.status === 'error' ? r.message : '']);
+    expect(denied.state).toMatchObject({ path: null, dirty: true });
+  });
+
+  // A real read-only place: a chmod 555 folder, or /sys when running as root (root ignores modes).
+  const root = process.getuid?.() === 0;
+  it.skipIf(process.platform === 'win32' || (root && process.platform !== 'linux'))('Save As into a real read-only folder fails and keeps the document dirty', async () => {
+    const { controller, dialogs, dir } = await setup();
+    let folder = '/sys';
+    if (!root) {
+      folder = join(dir, 'readonly');
+      await mkdir(folder);
+      await chmod(folder, 0o555);
+    }
+    controller.setDirty(true);
+    dialogs.savePaths.push(join(folder, 'graph.bpgraph'));
+    const r = await controller.saveAs(await exampleText());
+    expect(r.status).toBe('error');
+    if (r.status === 'error') expect(r.message).toMatch(/Could not save "graph.bpgraph": .*(not writable|read-only)/);
+    expect(controller.state.dirty).toBe(true);
+    await nodeFs.access(folder);
+    if (!root) await chmod(folder, 0o755);
+  });
+});
+
+describe('autosave and restore', () => {
+  it('autosaves only while dirty', async () => {
+    const { controller, autosave } = await setup();
+    await controller.autosave(await exampleText());
+    expect(await autosave.read()).toBeNull();
+    controller.setDirty(true);
+    await controller.autosave(await exampleText());
+    expect(await autosave.read()).toMatchObject({ name: 'Untitled.bpgraph', sourcePath: null, savedAt: 1_700_000_000_000 });
+  });
+
+  it('after a crash, the next start offers the autosave and restores it as unsaved work at its old path', async () => {
+    const first = await setup();
+    first.dialogs.openPaths.push(first.docPath);
+    await first.controller.open();
+    first.controller.setDirty(true);
+    const text = await editedText('unsaved work');
+    await first.controller.autosave(text);
+    // "crash": no close, a new controller over the same data folder
+    const dialogs = new ScriptedDialogs();
+    dialogs.restoreAnswers.push(true);
+    const next = new DocumentController({
+      dialogs, recent: first.recent, autosave: first.autosave, examples: new Map(), documentsDir: first.dir, requestDocument: exampleText,
+    });
+    const r = await next.startup(examplePath);
+    expect(dialogs.asked).toEqual(['restore:work.bpgraph']);
+    expect(r).toEqual({ status: 'opened', text, name: 'work.bpgraph', restored: true });
+    expect(next.state).toEqual({ path: first.docPath, name: 'work.bpgraph', dirty: true });
+    expect(await next.startup(examplePath)).toBeNull(); // asked for once only
+  });
+
+  it('declining the restore discards the autosave and opens the command-line file', async () => {
+    const { controller, autosave } = await setup();
+    await autosave.write({ text: await exampleText(), name: 'lost.bpgraph', sourcePath: null, savedAt: 1 });
+    const r = await controller.startup(examplePath);
+    expect(r).toMatchObject({ status: 'opened', name: 'lecture-two-layer.bpgraph', restored: false });
+    expect(await autosave.read()).toBeNull();
+  });
+
+  it('a clean close removes the autosave; Cancel keeps the window open', async () => {
+    const { controller, autosave, dialogs } = await setup();
+    controller.setDirty(true);
+    await controller.autosave(await exampleText());
+    dialogs.unsavedChoices.push('cancel');
+    expect(await controller.confirmClose()).toBe(false);
+    expect(await autosave.read()).not.toBeNull();
+    dialogs.unsavedChoices.push('discard');
+    expect(await controller.confirmClose()).toBe(true);
+    expect(await autosave.read()).toBeNull();
+  });
+
+  it('a damaged autosave is dropped instead of offered', async () => {
+    const { controller, dialogs, dir } = await setup();
+    await mkdir(join(dir, 'data', 'autosave'), { recursive: true });
+    await writeFile(join(dir, 'data', 'autosave', 'document.json'), '{"version":1,"text":');
+    expect(await controller.startup(null)).toBeNull();
+    expect(dialogs.asked).toEqual([]);
+  });
+
+  it('New asks about unsaved changes and resets to an untitled document', async () => {
+    const { controller, dialogs, docPath } = await setup();
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    controller.setDirty(true);
+    dialogs.unsavedChoices.push('cancel', 'discard');
+    expect(await controller.newDocument()).toEqual({ proceed: false });
+    expect(await controller.newDocument()).toEqual({ proceed: true });
+    expect(controller.state).toEqual({ path: null, name: 'Untitled.bpgraph', dirty: false });
+  });
+});
