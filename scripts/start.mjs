@@ -1,0 +1,52 @@
+// npm start: build, then open the desktop app on the lecture example. Where Electron's binary cannot be
+// had (it downloads on first launch; offline machines cannot), say so and serve the same app to a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const EXAMPLE = 'examples/lecture-two-layer.bpgraph';
+const marker = 'node_modules/.cache/backprop-studio/electron-unavailable';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function electronBinary() {
+  const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function serveInBrowser(reason) {
+  console.log(`\n${reason}\nStarting the browser version instead: open http://localhost:5173 (Ctrl+C stops it).\n`);
+  run(npm, ['exec', '--', 'vite', 'build', '--logLevel', 'warn']);
+  spawn(npm, ['exec', '--', 'vite', 'preview', '--port', '5173', '--strictPort'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+}
+
+if (process.argv.includes('--browser')) {
+  serveInBrowser('Browser mode requested.');
+} else if (existsSync(marker) && !process.env.BPS_RETRY_ELECTRON) {
+  serveInBrowser(`Electron's binary could not be downloaded on an earlier start (${readFileSync(marker, 'utf8').trim()}).\nWith internet access, run BPS_RETRY_ELECTRON=1 npm start to try again.`);
+} else {
+  run(npm, ['run', '-s', 'build:app']);
+  run(npm, ['exec', '--', 'vite', 'build', '--logLevel', 'warn']);
+  const args = ['dist-app/main.cjs', EXAMPLE];
+  const binary = electronBinary();
+  // Without a binary, electron's own CLI downloads it first; that is the one step that needs internet.
+  const child = binary ? spawn(binary, args, { stdio: 'inherit' }) : spawn(npm, ['exec', '--', 'electron', ...args], { stdio: ['inherit', 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => { stderr += d; process.stderr.write(d); });
+  child.on('exit', (code) => {
+    if (code === 0 || binary) process.exit(code ?? 0);
+    if (!/failed to install correctly|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|download/i.test(stderr)) process.exit(code ?? 1);
+    mkdirSync(dirname(marker), { recursive: true });
+    writeFileSync(marker, `${new Date().toISOString()}: no network to download Electron\n`);
+    serveInBrowser("Electron's binary is not installed and could not be downloaded (no internet here).");
+  });
+}
+process.on('exit', () => { if (process.env.BPS_RETRY_ELECTRON && electronBinary()) rmSync(marker, { force: true }); });
