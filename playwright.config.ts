@@ -6,6 +6,9 @@ const chromiumFlags = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// BPS_E2E_PORT lets two suites (or a suite and `npm run web`) run side by side.
+const port = Number(process.env.BPS_E2E_PORT ?? 5173);
+
 export default defineConfig({
   testDir: 'test/e2e',
   testIgnore: ['**/electron/**', '**/files/**'],
@@ -17,15 +20,15 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {
-    baseURL: 'http://localhost:5173',
+    baseURL: `http://localhost:${port}`,
     headless: true,
     viewport: { width: 1400, height: 850 },
     launchOptions: { executablePath: process.env.BPS_CHROMIUM ?? '/usr/bin/chromium', args: chromiumFlags },
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 5173 --strictPort',
-    url: 'http://localhost:5173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
