@@ -2,7 +2,7 @@
 // what main sends without bundling zod (test/app/ipc-contract.test.ts keeps it equal to the schema).
 export const simpleMenuCommands = [
   'new', 'open', 'save', 'save-as',
-  'undo', 'redo',
+  'undo', 'redo', 'delete', 'select-all',
   'fit-view', 'zoom-in', 'zoom-out', 'zoom-reset', 'toggle-annotations',
   'run', 'step-forward', 'step-back', 'train', 'stop',
 ] as const;

@@ -47,8 +47,9 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
     ],
   };
 
-  // Undo and redo belong to the canvas history, so they are commands; clipboard items keep their
-  // roles so text fields work and the page receives the DOM cut/copy/paste events.
+  // Undo, redo, delete and select-all act on the canvas, so they are commands (a role's accelerator
+  // would swallow the key before the page saw it); the page applies them to a focused text field
+  // instead when there is one. Clipboard items keep their roles: the page receives DOM cut/copy/paste.
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
@@ -58,9 +59,9 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
       { role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { role: 'copy', accelerator: 'CmdOrCtrl+C' },
       { role: 'paste', accelerator: 'CmdOrCtrl+V' },
-      { role: 'delete', accelerator: 'Delete' },
+      cmd('Delete', { type: 'delete' }, 'Delete'),
       { type: 'separator' },
-      { role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+      cmd('Select All', { type: 'select-all' }, 'CmdOrCtrl+A'),
     ],
   };
 

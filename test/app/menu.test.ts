@@ -53,9 +53,14 @@ describe('application menu', () => {
     }
   });
 
-  it('keeps native roles for clipboard editing', () => {
-    const roles = sub(buildMenuTemplate(inputs()).find((i) => i.label === 'Edit')).map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(['cut', 'copy', 'paste', 'delete', 'selectAll']);
+  it('keeps native roles for the clipboard; Delete and Select All reach the canvas as commands', () => {
+    const m = inputs();
+    const edit = sub(buildMenuTemplate(m).find((i) => i.label === 'Edit'));
+    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste']);
+    click(find(edit, 'Delete'));
+    expect(m.sent.at(-1)).toEqual({ type: 'delete' });
+    click(find(edit, 'Select All'));
+    expect(m.sent.at(-1)).toEqual({ type: 'select-all' });
   });
 
   it('lists recent files by id and examples under Help', () => {
