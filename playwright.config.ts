@@ -11,7 +11,7 @@ const port = Number(process.env.BPS_E2E_PORT ?? 5173);
 
 export default defineConfig({
   testDir: 'test/e2e',
-  testIgnore: ['**/electron/**', '**/files/**'],
+  testIgnore: ['**/electron/**'],
   workers: 2,
   fullyParallel: true,
   forbidOnly: true,

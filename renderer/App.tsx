@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { GraphCanvas } from './canvas/GraphCanvas.tsx';
+import { FilesLayer } from './files-ui/index.ts';
 import { timelineFor } from './canvas/step-state.ts';
 import { useEngineRunner } from './engine-client/useEngineRunner.ts';
 import { Inspector } from './panels/Inspector.tsx';
@@ -9,6 +10,7 @@ import { Palette } from './panels/Palette.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { StepPanel } from './panels/step/StepPanel.tsx';
+import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
 import { useView } from './store/view-store.ts';
 import { useShortcuts } from './useShortcuts.ts';
@@ -42,10 +44,12 @@ export function App() {
           <div className="bps-center">
             <GraphCanvas />
             <StepDock />
+            <AnalysisDock />
           </div>
           <Inspector />
         </div>
         <StatusBar />
+        <FilesLayer />
       </div>
     </ReactFlowProvider>
   );

@@ -4,10 +4,12 @@ import exampleText from '../../examples/lecture-two-layer.bpgraph?raw';
 import { parseGraphFile } from '../../engine/index.ts';
 import { layoutGraph } from '../model/layout.ts';
 import { moveNodes } from '../model/graph-ops.ts';
-import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
+import { FileMenu } from '../files-ui/index.ts';
+import { useDocument } from '../store/document-store.ts';
 import { useHistory } from '../store/history-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
+import { ExamplesMenu } from '../training/ExamplesMenu.tsx';
 
 export const lectureExample = () => parseGraphFile(exampleText);
 
@@ -38,8 +40,9 @@ export function Toolbar() {
   return (
     <header className="bps-toolbar" role="toolbar" aria-label="Editor toolbar">
       <strong className="bps-brand">Backprop Studio</strong>
-      <button type="button" onClick={() => doc().commit('new document', { ...EMPTY_GRAPH })}>New</button>
+      <FileMenu />
       <button type="button" onClick={() => { doc().commit('open', lectureExample()); setTimeout(() => void fitView({ padding: 0.15 }), 50); }}>Lecture example</button>
+      <ExamplesMenu />
       <span className="sep" />
       <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => doc().undo()}>↶ Undo</button>
       <button type="button" aria-label="Redo" title="Redo (Ctrl+Shift+Z / Ctrl+Y)" disabled={!canRedo} onClick={() => doc().redo()}>↷ Redo</button>

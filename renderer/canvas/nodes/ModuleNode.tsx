@@ -6,6 +6,7 @@ import { isModuleKind, moduleOf, OUTPUT_PORT } from '../../../engine/index.ts';
 import { indexGraph } from '../../model/graph-index.ts';
 import { useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
+import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';
 
 export function useGraphNode(id: string) {
   return useDocument((s) => indexGraph(s.graph).nodeById.get(id));
@@ -58,6 +59,7 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
       </div>
       <div className="bps-node-shape"><span data-testid={`shape-${id}`}>{shape ?? '?'}</span><span className="bps-node-id">{id}</span></div>
       {children}
+      <GradcheckBadge nodeId={id} />
       {unconnected && !errors ? <div className="bps-node-hint">connect: {unconnected}</div> : null}
       {errors ? <div className="bps-node-error" role="alert" data-testid={`error-${id}`}>{errors}</div> : null}
     </div>

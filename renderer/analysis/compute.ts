@@ -1,0 +1,59 @@
+// The math panels' numbers, computed in the training worker from the document graph exactly as the
+// run worker runs it, so the Jacobian check compares against the gradients the canvas shows.
+import { compileGraph, gradientCheck, hessian, type Graph, type ParamRef, type Tensor } from '../../engine/index.ts';
+import type { GradcheckSummary, HessianReport, JacobianReport } from '../training/protocol.ts';
+import { asymmetry, symmetricEigenvalues } from './eigen.ts';
+
+/**
+ * The graph the canvas's numbers come from: today the run worker (engine-client/engine.worker.ts) runs
+ * the document as it is. If it starts feeding dataset previews, change this one function to match.
+ */
+export const asRun = (graph: Graph): Graph => graph;
+
+/** Fewer entries than the engine's limit: the panel draws the matrix and the worker diagonalises it. */
+export const HESSIAN_PANEL_LIMIT = 300;
+
+/** Row `sample` of a [batch, n] tensor, or row 0 of a one-row tensor (a loss's scalar). */
+function row(t: Tensor, sample: number): number[] {
+  const cols = t.shape[1] ?? 1;
+  const r = t.shape[0] === 1 ? 0 : sample;
+  return Array.from(t.data.subarray(r * cols, (r + 1) * cols));
+}
+
+export function jacobianReport(graph: Graph, nodeId: string, sample: number): JacobianReport {
+  const program = compileGraph(asRun(graph));
+  program.run();
+  const node = program.node(nodeId);
+  const upstream = row(node.frame.gradOut, sample);
+  const inputs = node.inputEdges.map((e) => {
+    const jacobian = program.jacobian(nodeId, sample, { input: e.portName });
+    const product = Array.from({ length: jacobian.cols }, (_, c) => {
+      let s = 0;
+      for (let r = 0; r < jacobian.rows; r++) s += upstream[r]! * jacobian.data[r * jacobian.cols + c]!;
+      return s;
+    });
+    const edgeGrad = row(e.grad, sample);
+    const maxDiff = product.reduce((m, v, i) => Math.max(m, Math.abs(v - edgeGrad[i]!)), 0);
+    return { port: e.portName, edgeId: e.id, sourceId: e.source.id, jacobian, upstream, product, edgeGrad, maxDiff };
+  });
+  const params = node.paramNames.map((name) => ({ name, jacobian: program.jacobian(nodeId, sample, { param: name }) }));
+  return { nodeId, kind: node.kind, batch: program.batch, sample, inputs, params };
+}
+
+export function hessianReport(graph: Graph, refs: readonly ParamRef[]): HessianReport {
+  const program = compileGraph(asRun(graph));
+  const { labels, matrix } = hessian(program, refs);
+  if (labels.length > HESSIAN_PANEL_LIMIT) throw new Error(`${labels.length} entries selected; this panel shows at most ${HESSIAN_PANEL_LIMIT}`);
+  return { labels, matrix, asymmetry: asymmetry(matrix.rows, matrix.data), eigenvalues: symmetricEigenvalues(matrix.rows, matrix.data).values };
+}
+
+export function gradcheckSummary(graph: Graph): GradcheckSummary {
+  const report = gradientCheck(compileGraph(asRun(graph)));
+  return {
+    passed: report.passed, maxRelError: report.maxRelError, tolerance: report.tolerance,
+    nodes: report.nodes.map((n) => {
+      const worst = n.tensors.reduce((a, b) => (b.maxRelError > a.maxRelError ? b : a));
+      return { nodeId: n.nodeId, maxRelError: n.maxRelError, passed: n.passed, worst: worst.name };
+    }),
+  };
+}

@@ -1,0 +1,15 @@
+// The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S).
+import * as controller from './file-controller.ts';
+import { useIsDirty } from './useDocumentFiles.ts';
+
+export function FileMenu() {
+  const dirty = useIsDirty();
+  return (
+    <span className="bps-file-menu" role="group" aria-label="File">
+      <button type="button" title="New document (Ctrl+N)" onClick={() => void controller.newDocument()}>New</button>
+      <button type="button" title="Open a .bpgraph file (Ctrl+O)" onClick={() => void controller.openDocument()}>Open…</button>
+      <button type="button" title={dirty ? 'Save (Ctrl+S) — unsaved changes' : 'Save (Ctrl+S)'} onClick={() => void controller.saveDocument(false)}>Save</button>
+      <button type="button" title="Save under a new name (Ctrl+Shift+S)" onClick={() => void controller.saveDocument(true)}>Save As…</button>
+    </span>
+  );
+}

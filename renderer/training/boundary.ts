@@ -1,0 +1,152 @@
+// What the model computes over its input plane (2-D classification) or line (1-D regression):
+// a second program compiled for a whole grid as its batch, sharing nothing with the trainer but
+// the parameter values copied in before each evaluation.
+import { compileGraph, type Graph, type Program, type Trainer } from '../../engine/index.ts';
+import type { BoundaryGrid, BoundaryView, DataPoints, ParamMap } from './protocol.ts';
+
+export const GRID_RES = 60;
+export const CURVE_POINTS = 200;
+
+export interface BoundaryEvaluator {
+  readonly view: BoundaryView;
+  evaluate(params: ParamMap, step: number): BoundaryGrid;
+}
+
+/** Null when the task has no picture: not bound to a dataset, or not 2-feature classes / 1-feature regression. */
+export function createBoundary(graph: Graph, trainer: Trainer): BoundaryEvaluator | null {
+  const { dataset, sources, labelsNodeId } = trainer.feed;
+  if (!dataset || !labelsNodeId) return null;
+  const features = sources.find((s) => s.field === 'features');
+  if (!features) return null;
+  const classification = dataset.task === 'classification' && dataset.featureCount === 2;
+  const regression = dataset.task === 'regression' && dataset.featureCount === 1 && dataset.labelCount === 1;
+  if (!classification && !regression) return null;
+
+  const points = dataPoints(dataset.train.features, dataset.train.labels, dataset.test.features, dataset.test.labels, dataset.featureCount, dataset.labelCount, classification);
+  const [x0, x1] = padded(points.x);
+  const [y0, y1] = padded(classification ? points.y : points.label);
+  const inputs = classification ? gridInputs(GRID_RES, x0, x1, y0, y1) : lineInputs(CURVE_POINTS, x0, x1);
+  const batch = classification ? GRID_RES * GRID_RES : CURVE_POINTS;
+  const widths = new Map(sources.map((s) => [s.nodeId, s.width]));
+  const gridGraph: Graph = {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const w = widths.get(n.id);
+      if (w === undefined) return n;
+      return { ...n, value: { shape: [batch, w], data: n.id === features.nodeId ? inputs : new Array<number>(batch * w).fill(0) } };
+    }),
+  };
+  const program = compileGraph(gridGraph, { dataGradients: false });
+  const { predId, softmax } = predictionNode(program, labelsNodeId);
+  const classes = classification ? Math.max(2, dataset.classCount) : 1;
+  const view: BoundaryView = classification
+    ? { kind: 'classification', classes, res: GRID_RES, x0, x1, y0, y1, points }
+    : { kind: 'regression', x0, x1, y0, y1, points };
+  return {
+    view,
+    evaluate(params, step) {
+      for (const p of program.parameters()) {
+        const src = params[p.nodeId]?.[p.name];
+        if (src) p.value.data.set(src.data);
+      }
+      program.forward();
+      const out = program.node(predId).frame.out;
+      const width = out.shape[1]!;
+      if (!classification) return { step, values: Float64Array.from(out.data) };
+      return { step, values: classProbabilities(out.data, batch, width, softmax) };
+    },
+  };
+}
+
+/** Per row, `max(2, width)` probabilities: softmax of logits, or [1 − p, p] for one output column. */
+export function classProbabilities(data: ArrayLike<number>, rows: number, width: number, softmax: boolean): Float64Array {
+  const k = Math.max(2, width);
+  const out = new Float64Array(rows * k);
+  for (let i = 0; i < rows; i++) {
+    if (width === 1) {
+      const p = Math.min(1, Math.max(0, data[i]!));
+      out[i * 2] = 1 - p;
+      out[i * 2 + 1] = p;
+      continue;
+    }
+    let max = -Infinity;
+    for (let j = 0; j < width; j++) max = Math.max(max, data[i * width + j]!);
+    let sum = 0;
+    for (let j = 0; j < width; j++) {
+      const v = softmax ? Math.exp(data[i * width + j]! - max) : Math.max(0, data[i * width + j]!);
+      out[i * k + j] = v;
+      sum += v;
+    }
+    for (let j = 0; j < width; j++) out[i * k + j] = sum > 0 ? out[i * k + j]! / sum : 1 / width;
+  }
+  return out;
+}
+
+/** The node feeding the loss whose target is the labels node, and whether that loss applies a softmax. */
+function predictionNode(program: Program, labelsNodeId: string): { predId: string; softmax: boolean } {
+  const loss = program.lossNodes.find((n) => n.inputEdges[1]?.source.id === labelsNodeId) ?? program.lossNodes[0];
+  const pred = loss?.inputEdges[0]?.source;
+  if (!loss || !pred) throw new Error('no loss node takes the labels as its target');
+  return { predId: pred.id, softmax: loss.kind === 'softmax_ce' };
+}
+
+function dataPoints(trainF: Float64Array, trainL: Float64Array, testF: Float64Array, testL: Float64Array, fc: number, lc: number, classification: boolean): DataPoints {
+  const points: DataPoints = { x: [], y: [], label: [], test: [] };
+  const add = (f: Float64Array, l: Float64Array, test: boolean): void => {
+    const n = f.length / fc;
+    for (let i = 0; i < n; i++) {
+      points.x.push(f[i * fc]!);
+      points.y.push(fc > 1 ? f[i * fc + 1]! : 0);
+      points.label.push(!classification ? l[i]! : lc === 1 ? (l[i]! > 0.5 ? 1 : 0) : argmax(l, i * lc, lc));
+      points.test.push(test);
+    }
+  };
+  add(trainF, trainL, false);
+  add(testF, testL, true);
+  return points;
+}
+
+function argmax(d: Float64Array, o: number, n: number): number {
+  let best = 0;
+  for (let j = 1; j < n; j++) if (d[o + j]! > d[o + best]!) best = j;
+  return best;
+}
+
+/** Range of the values with 10% margin (at least ±0.5 around a single value). */
+export function padded(values: readonly number[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  if (!Number.isFinite(lo)) return [-1, 1];
+  const pad = Math.max((hi - lo) * 0.1, 0.5 * (hi === lo ? 1 : 0));
+  return [lo - pad, hi + pad];
+}
+
+/** Cell centres, row-major with row 0 at the top (y1), as a canvas draws them. */
+export function gridInputs(res: number, x0: number, x1: number, y0: number, y1: number): number[] {
+  const out = new Array<number>(res * res * 2);
+  for (let r = 0; r < res; r++) {
+    for (let c = 0; c < res; c++) {
+      const i = r * res + c;
+      out[2 * i] = x0 + ((c + 0.5) / res) * (x1 - x0);
+      out[2 * i + 1] = y1 - ((r + 0.5) / res) * (y1 - y0);
+    }
+  }
+  return out;
+}
+
+export function lineInputs(n: number, x0: number, x1: number): number[] {
+  return Array.from({ length: n }, (_, i) => x0 + (i / (n - 1)) * (x1 - x0));
+}
+
+/** FNV-1a over the values rounded to 1e-4: cheap, and changes when the drawn picture changes. */
+export function gridChecksum(values: ArrayLike<number>): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < values.length; i++) {
+    const q = Number.isFinite(values[i]!) ? Math.round(values[i]! * 1e4) : -1;
+    h ^= q & 0xffff;
+    h = Math.imul(h, 0x01000193);
+    h ^= (q >>> 16) & 0xffff;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,99 @@
+// The typed messages between the UI and the training/analysis worker. Training is one session at a
+// time (train → progress… → finished); analysis requests carry an id and are answered in between chunks.
+import type { EpochRecord, Graph, Matrix, ParamRef, RunResults, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
+
+export type ParamMap = Record<string, Record<string, TensorJson>>;
+
+export type WorkerRequest =
+  | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings> }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'stop' }
+  | { readonly type: 'jacobian'; readonly id: number; readonly graph: Graph; readonly nodeId: string; readonly sample: number }
+  | { readonly type: 'hessian'; readonly id: number; readonly graph: Graph; readonly params: ParamRef[] }
+  | { readonly type: 'gradcheck'; readonly id: number; readonly graph: Graph };
+
+/** The data the boundary view draws under the model's output: features and class (or target) per point. */
+export interface DataPoints {
+  readonly x: number[];
+  readonly y: number[];
+  /** Class index (classification) or target value (regression). */
+  readonly label: number[];
+  readonly test: boolean[];
+}
+
+/** What the worker can show of the model's function: a 2-D class map or a 1-D curve. */
+export type BoundaryView =
+  | { readonly kind: 'classification'; readonly classes: number; readonly res: number; readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number; readonly points: DataPoints }
+  | { readonly kind: 'regression'; readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number; readonly points: DataPoints };
+
+/** classification: res×res cells, row 0 at the top (y1), each `classes` probabilities; regression: curve y values at evenly spaced x. */
+export interface BoundaryGrid { readonly step: number; readonly values: Float64Array }
+
+/** Step records packed as typed columns (cheap to clone): one message may hold thousands. */
+export interface StepColumns {
+  readonly step: ArrayLike<number>;
+  readonly loss: ArrayLike<number>;
+  /** gradNorms[layer][i] for step[i]. */
+  readonly gradNorms: ArrayLike<number>[];
+}
+
+export type TrainStarted = {
+  readonly type: 'started';
+  readonly layers: string[];
+  readonly progress: TrainingProgress;
+  readonly boundary: BoundaryView | null;
+};
+
+export type WorkerReply =
+  | TrainStarted
+  | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly steps: StepColumns; readonly epochs: EpochRecord[] }
+  | { readonly type: 'grid'; readonly grid: BoundaryGrid }
+  /** The document graph run with the current parameters, for live edge labels. */
+  | { readonly type: 'live'; readonly results: RunResults; readonly ms: number }
+  | { readonly type: 'finished'; readonly progress: TrainingProgress; readonly params: ParamMap }
+  | { readonly type: 'train-error'; readonly message: string; readonly nodeId: string | null }
+  | { readonly type: 'jacobian-result'; readonly id: number; readonly report: JacobianReport }
+  | { readonly type: 'hessian-result'; readonly id: number; readonly report: HessianReport }
+  | { readonly type: 'gradcheck-result'; readonly id: number; readonly report: GradcheckSummary }
+  | { readonly type: 'analysis-error'; readonly id: number; readonly request: 'jacobian' | 'hessian' | 'gradcheck'; readonly message: string };
+
+export interface JacobianInput {
+  readonly port: string;
+  readonly edgeId: string;
+  readonly sourceId: string;
+  /** d(out[sample,:]) / d(in[sample,:]). */
+  readonly jacobian: Matrix;
+  /** dL/d(out[sample,:]): the gradient arriving from downstream. */
+  readonly upstream: number[];
+  /** upstreamᵀ · J. */
+  readonly product: number[];
+  /** What the edge carries back (dL/d(in[sample,:])), as the canvas shows it. */
+  readonly edgeGrad: number[];
+  readonly maxDiff: number;
+}
+
+export interface JacobianReport {
+  readonly nodeId: string;
+  readonly kind: string;
+  readonly batch: number;
+  readonly sample: number;
+  readonly inputs: JacobianInput[];
+  readonly params: { readonly name: string; readonly jacobian: Matrix }[];
+}
+
+export interface HessianReport {
+  readonly labels: string[];
+  readonly matrix: Matrix;
+  /** max |H − Hᵀ|. */
+  readonly asymmetry: number;
+  /** Ascending eigenvalues of (H + Hᵀ)/2. */
+  readonly eigenvalues: number[];
+}
+
+export interface GradcheckSummary {
+  readonly passed: boolean;
+  readonly maxRelError: number;
+  readonly tolerance: number;
+  readonly nodes: { readonly nodeId: string; readonly maxRelError: number; readonly passed: boolean; readonly worst: string }[];
+}

@@ -1,0 +1,97 @@
+// Training state for the panels: one reducer turns each worker reply into the next state, so the
+// message handling is tested without a worker; side effects (document, run store) live in the client.
+import { create } from 'zustand';
+import type { Graph, TrainingProgress } from '../../engine/index.ts';
+import type { BoundaryGrid, BoundaryView, WorkerReply } from './protocol.ts';
+import { SeriesBuffer } from './series.ts';
+
+export type TrainingStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'failed' | 'error';
+
+export interface TrainingSnapshot {
+  status: TrainingStatus;
+  progress: TrainingProgress | null;
+  layers: string[];
+  series: SeriesBuffer;
+  /** Bumped whenever `series` grows in place. */
+  version: number;
+  boundary: BoundaryView | null;
+  grid: BoundaryGrid | null;
+  /** Setup errors, or the non-finite failure, with the node to name. */
+  error: { message: string; nodeId: string | null } | null;
+  /** The document graph training started from: live results and the write-back apply only to it. */
+  source: Graph | null;
+  /** Wall clock of the first progress and the step reached then, for steps/s as a user sees it. */
+  wallStart: { at: number; step: number } | null;
+  wallRate: number;
+  /** What happened to the trained parameters. */
+  writeBack: 'written' | 'graph-changed' | 'not-after-failure' | null;
+}
+
+export const initialTraining = (): TrainingSnapshot => ({
+  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, grid: null,
+  error: null, source: null, wallStart: null, wallRate: 0, writeBack: null,
+});
+
+const statusOf = (p: TrainingProgress): TrainingStatus =>
+  p.state === 'ready' || p.state === 'running' ? 'running' : p.state;
+
+/** The next state after one training reply (analysis replies belong to the analysis store). */
+export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: number): TrainingSnapshot {
+  switch (reply.type) {
+    case 'started':
+      return {
+        ...s, status: 'running', progress: reply.progress, layers: reply.layers, series: new SeriesBuffer(reply.layers.length),
+        version: s.version + 1, boundary: reply.boundary, grid: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
+      };
+    case 'progress': {
+      s.series.push(reply.steps, reply.epochs);
+      const wallStart = s.wallStart ?? { at: now, step: reply.progress.step };
+      const dt = (now - wallStart.at) / 1000;
+      const wallRate = dt > 0.2 ? (reply.progress.step - wallStart.step) / dt : s.wallRate;
+      return { ...s, status: statusOf(reply.progress), progress: reply.progress, version: s.version + 1, wallStart, wallRate };
+    }
+    case 'grid':
+      return { ...s, grid: reply.grid };
+    case 'finished': {
+      const f = reply.progress.failure;
+      return { ...s, status: statusOf(reply.progress), progress: reply.progress, error: f ? { message: f.message, nodeId: f.nodeId } : s.error };
+    }
+    case 'train-error':
+      return { ...s, status: 'error', error: { message: reply.message, nodeId: reply.nodeId } };
+    default:
+      return s;
+  }
+}
+
+interface TrainingStore extends TrainingSnapshot {
+  apply(reply: WorkerReply): void;
+  /** Several replies as one state change (one render). */
+  applyAll(replies: readonly WorkerReply[]): void;
+  begin(source: Graph): void;
+  setWriteBack(w: TrainingSnapshot['writeBack']): void;
+  reset(): void;
+}
+
+export const useTraining = create<TrainingStore>()((set, get) => ({
+  ...initialTraining(),
+  apply: (reply) => set(reduceTraining(get(), reply, performance.now())),
+  applyAll: (replies) => { if (replies.length > 0) set(replies.reduce((s, r) => reduceTraining(s, r, performance.now()), get() as TrainingSnapshot)); },
+  begin: (source) => set({ ...initialTraining(), status: 'starting', source }),
+  setWriteBack: (writeBack) => set({ writeBack }),
+  reset: () => set(initialTraining()),
+}));
+
+export const isActive = (s: TrainingStatus): boolean => s === 'starting' || s === 'running' || s === 'paused';
+
+/** "Training… epoch 12/100" and friends. */
+export function progressText(status: TrainingStatus, p: TrainingProgress | null): string {
+  if (!p) return status === 'starting' ? 'Starting…' : 'Not trained yet';
+  const at = `epoch ${p.epoch}/${p.epochs}`;
+  switch (status) {
+    case 'paused': return `Paused at ${at}`;
+    case 'done': return `Done: ${at}`;
+    case 'stopped': return `Stopped at ${at}`;
+    case 'failed': return `Failed in epoch ${p.epoch + 1}/${p.epochs}`;
+    default: return `Training… ${at}`;
+  }
+}

@@ -1,0 +1,152 @@
+// The worker's logic without the worker: a message in, replies out through `post`, and the training
+// loop continued through `schedule` (setTimeout 0 in the worker) so pause and stop get in between
+// chunks. Unit tests drive it with a manual scheduler.
+import {
+  compileGraph, createTrainer, TrainingSetupError,
+  type Graph, type Program, type StepRecord, type Trainer, type TrainingSettings,
+} from '../../engine/index.ts';
+import { asRun, gradcheckSummary, hessianReport, jacobianReport } from '../analysis/compute.ts';
+import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
+import type { ParamMap, StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
+
+export const CHUNK_MS = 50;
+export const GRID_EVERY_MS = 300;
+export const LIVE_EVERY_MS = 500;
+
+export interface CoreEnv {
+  post(reply: WorkerReply): void;
+  schedule(fn: () => void): void;
+  now(): number;
+}
+
+interface Session {
+  readonly trainer: Trainer;
+  readonly graph: Graph;
+  readonly boundary: BoundaryEvaluator | null;
+  live: Program | null;
+  lastGrid: number;
+  lastLive: number;
+  scheduled: boolean;
+}
+
+export function columns(steps: readonly StepRecord[], layers: number): StepColumns {
+  return {
+    step: Float64Array.from(steps, (s) => s.step),
+    loss: Float64Array.from(steps, (s) => s.loss),
+    gradNorms: Array.from({ length: layers }, (_, l) => Float64Array.from(steps, (s) => s.gradNorms[l] ?? 0)),
+  };
+}
+
+export class WorkerCore {
+  private session: Session | null = null;
+  constructor(private readonly env: CoreEnv) {}
+
+  handle(req: WorkerRequest): void {
+    switch (req.type) {
+      case 'train': return this.train(req.graph, req.settings);
+      case 'pause': {
+        const s = this.session;
+        if (s) this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
+        return;
+      }
+      case 'resume': {
+        const s = this.session;
+        if (!s) return;
+        s.trainer.resume();
+        this.loop(s);
+        return;
+      }
+      case 'stop': {
+        const s = this.session;
+        if (!s) return;
+        s.trainer.stop();
+        this.finish(s);
+        return;
+      }
+      case 'jacobian': return this.analysis(req.id, 'jacobian', () => ({ type: 'jacobian-result', id: req.id, report: jacobianReport(req.graph, req.nodeId, req.sample) }));
+      case 'hessian': return this.analysis(req.id, 'hessian', () => ({ type: 'hessian-result', id: req.id, report: hessianReport(req.graph, req.params) }));
+      case 'gradcheck': return this.analysis(req.id, 'gradcheck', () => ({ type: 'gradcheck-result', id: req.id, report: gradcheckSummary(req.graph) }));
+    }
+  }
+
+  private analysis(id: number, request: 'jacobian' | 'hessian' | 'gradcheck', compute: () => WorkerReply): void {
+    try {
+      this.env.post(compute());
+    } catch (e) {
+      this.env.post({ type: 'analysis-error', id, request, message: (e as Error).message });
+    }
+  }
+
+  private train(graph: Graph, settings: Partial<TrainingSettings>): void {
+    this.session = null; // a new train request replaces a running session
+    let trainer: Trainer;
+    try {
+      trainer = createTrainer(graph, { settings });
+    } catch (e) {
+      const nodeId = e instanceof TrainingSetupError ? (e.nodeId ?? null) : null;
+      this.env.post({ type: 'train-error', message: (e as Error).message, nodeId });
+      return;
+    }
+    let boundary: BoundaryEvaluator | null = null;
+    try {
+      boundary = createBoundary(graph, trainer);
+    } catch {
+      boundary = null; // the picture is optional: training goes on without it
+    }
+    const s: Session = { trainer, graph, boundary, live: null, lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
+    this.session = s;
+    this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
+    this.postGrid(s, trainer.parameters());
+    this.loop(s);
+  }
+
+  private loop(s: Session): void {
+    if (s.scheduled) return;
+    s.scheduled = true;
+    this.env.schedule(() => {
+      s.scheduled = false;
+      if (this.session !== s) return;
+      this.tick(s);
+    });
+  }
+
+  private tick(s: Session): void {
+    const chunk = s.trainer.runFor(CHUNK_MS);
+    this.env.post({ type: 'progress', progress: chunk.progress, steps: columns(chunk.steps, s.trainer.layers.length), epochs: chunk.epochs });
+    if (s.trainer.finished) return this.finish(s);
+    const t = this.env.now();
+    if (t - s.lastGrid >= GRID_EVERY_MS) this.postGrid(s, s.trainer.parameters());
+    if (t - s.lastLive >= LIVE_EVERY_MS) this.postLive(s, s.trainer.parameters());
+    if (s.trainer.currentState === 'running') this.loop(s);
+  }
+
+  private finish(s: Session): void {
+    const params = s.trainer.parameters();
+    this.postGrid(s, params);
+    this.postLive(s, params);
+    this.env.post({ type: 'finished', progress: s.trainer.progress(), params });
+    if (this.session === s) this.session = null;
+  }
+
+  private postGrid(s: Session, params: ParamMap): void {
+    s.lastGrid = this.env.now();
+    if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(params, s.trainer.progress().step) });
+  }
+
+  /** The document graph (not the training batch) with the current parameters: what the canvas shows. */
+  private postLive(s: Session, params: ParamMap): void {
+    s.lastLive = this.env.now();
+    try {
+      const t0 = this.env.now();
+      s.live ??= compileGraph(asRun(s.graph));
+      for (const p of s.live.parameters()) {
+        const src = params[p.nodeId]?.[p.name];
+        if (src) p.value.data.set(src.data);
+      }
+      s.live.run();
+      this.env.post({ type: 'live', results: s.live.results(), ms: this.env.now() - t0 });
+    } catch {
+      // the document graph may not run on its own (e.g. empty data values): then the canvas keeps its labels
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Shared steps of the file tests: the page without File System Access pickers (so Open uses the
+// file input and Save the download, which Playwright can drive), picking and dropping files.
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitForRun } from '../helpers.ts';
+
+export const examplePath = (name: string): string => join(import.meta.dirname, '..', '..', '..', 'examples', name);
+export const exampleText = (name: string): string => readFileSync(examplePath(name), 'utf8');
+
+/** Headless Chromium has showOpenFilePicker/showSaveFilePicker, which Playwright cannot answer: hide them. */
+export async function withoutFsAccessPickers(page: Page): Promise<void> {
+  // A script string: this file is type-checked without the DOM library.
+  await page.addInitScript(`for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Object.defineProperty(window, name, { value: undefined, configurable: true });`);
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await withoutFsAccessPickers(page);
+  await page.goto('/');
+  await waitForRun(page);
+  // Start-up has named the document once the title shows the example's name.
+  await expect(page).toHaveTitle('lecture-two-layer.bpgraph — Backprop Studio');
+}
+
+export type Unsaved = 'save' | "don't save" | 'cancel';
+
+/** Clicks Open…, answers the unsaved-changes dialog if asked to, and picks the file. */
+export async function openViaPicker(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, unsaved?: Unsaved): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  if (unsaved) await answerUnsaved(page, unsaved);
+  await (await chooser).setFiles(file);
+}
+
+export async function answerUnsaved(page: Page, answer: Unsaved): Promise<void> {
+  const dialog = page.getByTestId('unsaved-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: answer === 'save' ? 'Save' : answer === 'cancel' ? 'Cancel' : "Don't save", exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export const textFile = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+
+/** Drags a file from "the desktop" over the canvas and drops it, as the OS would. */
+export async function dropFile(page: Page, name: string, text: string | { repeat: string; times: number }): Promise<void> {
+  const body = typeof text === 'string' ? JSON.stringify(text) : `${JSON.stringify(text.repeat)}.repeat(${text.times})`;
+  const dataTransfer = await page.evaluateHandle(`(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([${body}], ${JSON.stringify(name)}, { type: 'application/json' }));
+    return dt;
+  })()`);
+  const canvas = page.getByTestId('canvas');
+  await canvas.dispatchEvent('dragenter', { dataTransfer });
+  await canvas.dispatchEvent('dragover', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  await canvas.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toBeHidden();
+}
+
+/** One undoable edit with the real mouse and keyboard: select a node and delete it. */
+export async function deleteNode(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`node-${id}`).click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId(`node-${id}`)).toHaveCount(0);
+}

@@ -1,0 +1,70 @@
+// Desktop menu commands reach the editor's own actions.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseGraphFile } from '../../../engine/index.ts';
+import { useFileState } from '../../../renderer/files-ui/file-state.ts';
+import { handleMenuCommand, type MenuTargets } from '../../../renderer/files-ui/menu-commands.ts';
+import { useDocument } from '../../../renderer/store/document-store.ts';
+import { useView } from '../../../renderer/store/view-store.ts';
+import { exampleText } from '../persistence/fixtures.ts';
+
+const calls: string[] = [];
+const targets: MenuTargets = {
+  viewport: { fit: () => calls.push('fit'), zoomIn: () => calls.push('in'), zoomOut: () => calls.push('out'), zoomReset: () => calls.push('reset') },
+  prefersDark: () => true,
+};
+
+beforeEach(() => {
+  calls.length = 0;
+  useDocument.getState().load(parseGraphFile(exampleText));
+  useView.setState({ labelMode: 'gradients', theme: 'light' });
+  useFileState.setState({ status: null });
+});
+
+describe('menu commands', () => {
+  it('undo and redo walk the document history', () => {
+    const start = useDocument.getState().graph;
+    const doc = useDocument.getState();
+    doc.select([start.nodes[0]!.id], []);
+    doc.deleteSelection();
+    const edited = useDocument.getState().graph;
+    handleMenuCommand({ type: 'undo' }, targets);
+    expect(useDocument.getState().graph).toBe(start);
+    handleMenuCommand({ type: 'redo' }, targets);
+    expect(useDocument.getState().graph).toBe(edited);
+  });
+
+  it('Select All selects every node and edge; Delete removes the selection (no text field has focus)', () => {
+    const graph = useDocument.getState().graph;
+    handleMenuCommand({ type: 'select-all' }, targets);
+    expect(useDocument.getState().selectedNodes).toEqual(graph.nodes.map((n) => n.id));
+    expect(useDocument.getState().selectedEdges).toEqual(graph.edges.map((e) => e.id));
+    handleMenuCommand({ type: 'delete' }, targets);
+    expect(useDocument.getState().graph.nodes).toEqual([]);
+    handleMenuCommand({ type: 'undo' }, targets);
+    expect(useDocument.getState().graph).toBe(graph);
+  });
+
+  it('view commands reach the viewport', () => {
+    for (const type of ['fit-view', 'zoom-in', 'zoom-out', 'zoom-reset'] as const) handleMenuCommand({ type }, targets);
+    expect(calls).toEqual(['fit', 'in', 'out', 'reset']);
+  });
+
+  it('annotations toggle off and back to the previous label mode', () => {
+    handleMenuCommand({ type: 'toggle-annotations' }, targets);
+    expect(useView.getState().labelMode).toBe('off');
+    handleMenuCommand({ type: 'toggle-annotations' }, targets);
+    expect(useView.getState().labelMode).toBe('gradients');
+  });
+
+  it('the system theme follows the OS preference', () => {
+    handleMenuCommand({ type: 'set-theme', theme: 'system' }, targets);
+    expect(useView.getState().theme).toBe('dark');
+    handleMenuCommand({ type: 'set-theme', theme: 'light' }, targets);
+    expect(useView.getState().theme).toBe('light');
+  });
+
+  it('train and stop say they are not available instead of doing nothing silently', () => {
+    handleMenuCommand({ type: 'train' }, targets);
+    expect(useFileState.getState().status).toMatch(/Train from the menu is not available/);
+  });
+});

@@ -1,0 +1,130 @@
+// The worker's message handling without a worker: the training loop yields after every chunk, so
+// pause and stop land between chunks, and analysis requests are answered with the engine's numbers.
+import { describe, expect, it } from 'vitest';
+import { compileGraph, withDatasetPreview, withParameters } from '../../../engine/index.ts';
+import { example, harness } from './support.ts';
+
+describe('training in the worker core', () => {
+  it('trains XOR to the end: started, progress, grids, then finished with parameters that fit XOR', () => {
+    const h = harness();
+    h.send({ type: 'train', graph: example('xor-mlp'), settings: { epochs: 400 } });
+    expect(h.replies[0]!.type).toBe('started');
+    h.drain();
+    const fin = h.of('finished');
+    expect(fin).toHaveLength(1);
+    expect(fin[0]!.progress.state).toBe('done');
+    expect(fin[0]!.progress.epoch).toBe(400);
+    const steps = h.of('progress').flatMap((p) => Array.from(p.steps.step));
+    expect(steps).toEqual(Array.from({ length: 400 }, (_, i) => i + 1)); // every step record, once, in order
+    // The returned parameters, put back into the graph, classify the four XOR points.
+    const trained = withDatasetPreview(withParameters(example('xor-mlp'), fin[0]!.params), 4);
+    const program = compileGraph(trained);
+    program.forward();
+    const p = program.node('p').frame.out.data, y = program.node('y').frame.out.data;
+    p.forEach((v, i) => expect(v > 0.5).toBe(y[i]! > 0.5));
+    const started = h.replies[0]!;
+    if (started.type !== 'started') throw new Error('unreachable');
+    expect(started.layers).toEqual(['fc1', 'fc2']);
+    expect(started.boundary?.kind).toBe('classification');
+    expect(h.of('grid').at(-1)!.grid.values).toHaveLength(60 * 60 * 2);
+  });
+
+  it('pause stops the loop until resume; stop ends it with state "stopped"', () => {
+    const h = harness();
+    h.send({ type: 'train', graph: example('two-moons-tanh'), settings: { epochs: 1000 } });
+    h.drain(2);
+    h.send({ type: 'pause' });
+    h.drain();
+    expect(h.queue).toHaveLength(0);
+    const paused = h.of('progress').at(-1)!.progress;
+    expect(paused.state).toBe('paused');
+    h.send({ type: 'resume' });
+    h.drain(2);
+    expect(h.of('progress').at(-1)!.progress.step).toBeGreaterThan(paused.step);
+    h.send({ type: 'stop' });
+    h.drain();
+    const fin = h.of('finished');
+    expect(fin).toHaveLength(1);
+    expect(fin[0]!.progress.state).toBe('stopped');
+    expect(fin[0]!.progress.epoch).toBeLessThan(1000);
+  });
+
+  it('names the node where a diverging run first became non-finite', () => {
+    const h = harness();
+    h.send({ type: 'train', graph: example('sine-regression'), settings: { optimizer: 'sgd', learningRate: 100, momentum: 0.99 } });
+    h.drain();
+    const fin = h.of('finished')[0]!;
+    expect(fin.progress.state).toBe('failed');
+    expect(fin.progress.failure!.nodeId).toBe('loss');
+    expect(fin.progress.failure!.message).toMatch(/non-finite/);
+  });
+
+  it('reports a setup error with the node it concerns instead of starting', () => {
+    const g = example('xor-mlp');
+    const broken = { ...g, nodes: g.nodes.map((n) => (n.id === 'y' ? { ...n, binding: undefined } : n)) };
+    const h = harness();
+    h.send({ type: 'train', graph: broken, settings: {} });
+    const err = h.of('train-error');
+    expect(err).toHaveLength(1);
+    expect(err[0]!.nodeId).toBe('y');
+    expect(h.of('started')).toHaveLength(0);
+  });
+
+  it('sends live run results of the document graph with the current parameters', () => {
+    const h = harness();
+    h.send({ type: 'train', graph: example('xor-mlp'), settings: { epochs: 50 } });
+    h.drain();
+    const live = h.of('live').at(-1)!;
+    const fin = h.of('finished')[0]!;
+    expect(Array.from(live.results.nodes.fc1!.params.W!.value.data)).toEqual(fin.params.fc1!.W!.data);
+  });
+});
+
+describe('analysis requests', () => {
+  it('Jacobian: upstream · J equals the gradient on every incoming edge, for every node and sample', () => {
+    const graph = withDatasetPreview(example('xor-mlp'), 4);
+    const h = harness();
+    for (const node of graph.nodes) for (let sample = 0; sample < 4; sample++) h.send({ type: 'jacobian', id: 1, graph, nodeId: node.id, sample });
+    const reports = h.of('jacobian-result').map((r) => r.report);
+    expect(reports).toHaveLength(graph.nodes.length * 4);
+    const program = compileGraph(graph);
+    program.run();
+    for (const r of reports) {
+      for (const inp of r.inputs) {
+        // The edge gradient from an independent run of the engine, row `sample`.
+        const e = program.edges.find((x) => x.id === inp.edgeId)!;
+        const w = e.grad.shape[1]!;
+        expect(inp.edgeGrad).toEqual(Array.from(e.grad.data.slice(r.sample * w, (r.sample + 1) * w)));
+        expect(inp.maxDiff).toBeLessThan(1e-12);
+      }
+    }
+    expect(reports.find((r) => r.nodeId === 'fc1')!.params.map((p) => [p.name, p.jacobian.rows, p.jacobian.cols])).toEqual([['W', 4, 8], ['b', 4, 4]]);
+  });
+
+  it('Hessian of the lecture example is symmetric and its eigenvalues have its trace and determinant', () => {
+    const h = harness();
+    h.send({ type: 'hessian', id: 7, graph: example('lecture-two-layer'), params: [{ nodeId: 'w1', name: 'W' }, { nodeId: 'w2', name: 'W' }] });
+    const r = h.of('hessian-result')[0]!;
+    expect(r.id).toBe(7);
+    const [a, b, c, d] = Array.from(r.report.matrix.data);
+    expect(r.report.asymmetry).toBe(Math.abs(b! - c!));
+    const [l1, l2] = r.report.eigenvalues;
+    expect(l1! + l2!).toBeCloseTo(a! + d!, 14);
+    expect(l1! * l2!).toBeCloseTo(a! * d! - b! * c!, 14);
+  });
+
+  it('answers a bad request with an analysis error naming the request', () => {
+    const h = harness();
+    h.send({ type: 'hessian', id: 3, graph: example('lecture-two-layer'), params: [{ nodeId: 'w1', name: 'nope' }] });
+    h.send({ type: 'jacobian', id: 4, graph: example('lecture-two-layer'), nodeId: 'w1', sample: 5 });
+    expect(h.of('analysis-error').map((e) => [e.id, e.request])).toEqual([[3, 'hessian'], [4, 'jacobian']]);
+  });
+
+  it('gradient check passes on an example and reports every node with parameters', () => {
+    const h = harness();
+    h.send({ type: 'gradcheck', id: 1, graph: withDatasetPreview(example('two-moons-tanh'), 4) });
+    const r = h.of('gradcheck-result')[0]!.report;
+    expect(r.passed).toBe(true);
+    expect(r.nodes.map((n) => n.nodeId)).toEqual(expect.arrayContaining(['fc1', 'fc2', 'fc3', 'h1', 'h2']));
+  });
+});
