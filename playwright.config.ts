@@ -8,6 +8,8 @@ const chromiumFlags = [
 
 // BPS_E2E_PORT lets two suites (or a suite and `npm run web`) run side by side.
 const port = Number(process.env.BPS_E2E_PORT ?? 5173);
+// BPS_E2E_DIST serves another build folder (the default is where `vite build` writes).
+const dist = process.env.BPS_E2E_DIST ?? 'dist/renderer';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -27,7 +29,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort --outDir ${dist}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -2,13 +2,11 @@
 // run worker runs it, so the Jacobian check compares against the gradients the canvas shows.
 import { compileGraph, gradientCheck, hessian, type Graph, type ParamRef, type Tensor } from '../../engine/index.ts';
 import type { GradcheckSummary, HessianReport, JacobianReport } from '../training/protocol.ts';
+import { runnableGraph } from '../engine-client/runnable-graph.ts';
 import { asymmetry, symmetricEigenvalues } from './eigen.ts';
 
-/**
- * The graph the canvas's numbers come from: today the run worker (engine-client/engine.worker.ts) runs
- * the document as it is. If it starts feeding dataset previews, change this one function to match.
- */
-export const asRun = (graph: Graph): Graph => graph;
+/** The graph the canvas's numbers come from (the same function the run worker uses). */
+export const asRun = runnableGraph;
 
 /** Fewer entries than the engine's limit: the panel draws the matrix and the worker diagonalises it. */
 export const HESSIAN_PANEL_LIMIT = 300;

@@ -6,6 +6,8 @@ import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
 import { showStatus } from './file-state.ts';
 import * as controller from './file-controller.ts';
+import { training } from '../training/training-client.ts';
+import { isActive, useTraining } from '../training/training-store.ts';
 
 export interface MenuTargets {
   viewport: controller.ViewportActions;
@@ -52,9 +54,18 @@ export function runFromMenu(): void {
   showStatus(`The graph runs automatically after every change (now: ${status}).`);
 }
 
-/** Train and Stop from the menu have no renderer action to call yet: say so instead of failing silently. */
-export function trainingCommandUnavailable(command: 'train' | 'stop'): void {
-  showStatus(`${command === 'train' ? 'Train' : 'Stop'} from the menu is not available yet; use the training panel.`);
+/** Train from the menu uses the graph's saved training settings; the panel's Train button uses its form. */
+export function trainFromMenu(command: 'train' | 'stop'): void {
+  const active = isActive(useTraining.getState().status);
+  if (command === 'stop') {
+    if (active) training.stop();
+    else showStatus('Nothing is training.');
+  } else if (active) {
+    showStatus('Training is already running.');
+  } else {
+    training.start({});
+    showStatus("Training with the graph's saved settings (change them in the Training panel).");
+  }
 }
 
 /** Delete and Select All from the menu act on a focused text field first, as they would natively. */
@@ -89,7 +100,7 @@ export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): v
     case 'run': runFromMenu(); break;
     case 'step-forward': stepBy(1); break;
     case 'step-back': stepBy(-1); break;
-    case 'train': case 'stop': trainingCommandUnavailable(command.type); break;
+    case 'train': case 'stop': trainFromMenu(command.type); break;
     default: {
       const unknown: never = command;
       showStatus(`Unknown menu command ${JSON.stringify(unknown)}`);

@@ -4,7 +4,7 @@ import exampleText from '../../examples/lecture-two-layer.bpgraph?raw';
 import { parseGraphFile } from '../../engine/index.ts';
 import { layoutGraph } from '../model/layout.ts';
 import { moveNodes } from '../model/graph-ops.ts';
-import { FileMenu } from '../files-ui/index.ts';
+import { FileMenu, openExampleDocument } from '../files-ui/index.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useHistory } from '../store/history-store.ts';
 import { useRun } from '../store/run-store.ts';
@@ -41,7 +41,7 @@ export function Toolbar() {
     <header className="bps-toolbar" role="toolbar" aria-label="Editor toolbar">
       <strong className="bps-brand">Backprop Studio</strong>
       <FileMenu />
-      <button type="button" onClick={() => { doc().commit('open', lectureExample()); setTimeout(() => void fitView({ padding: 0.15 }), 50); }}>Lecture example</button>
+      <button type="button" onClick={() => void openExampleDocument('lecture-two-layer').then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: 0.15 }), 50); })}>Lecture example</button>
       <ExamplesMenu />
       <span className="sep" />
       <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => doc().undo()}>↶ Undo</button>

@@ -1,7 +1,8 @@
-// Toolbar menu of the bundled examples; opening one replaces the document as one undoable change.
+// Toolbar menu of the bundled examples. Opening one goes through the file layer like any file: it asks
+// about unsaved changes, names the document after the example and starts a fresh history.
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { useDocument } from '../store/document-store.ts';
+import { openExampleDocument } from '../files-ui/index.ts';
 import { examples } from './examples.ts';
 import { isActive, useTraining } from './training-store.ts';
 import { training } from './training-client.ts';
@@ -20,17 +21,12 @@ export function ExamplesMenu() {
     document.addEventListener('keydown', close);
     return () => { document.removeEventListener('mousedown', close); document.removeEventListener('keydown', close); };
   }, [open]);
-  const choose = (i: number): void => {
+  const choose = async (i: number): Promise<void> => {
     setOpen(false);
-    try {
-      const graph = examples[i]!.open();
-      if (isActive(useTraining.getState().status)) training.stop();
-      useDocument.getState().commit('open', graph);
-      setError(null);
-      setTimeout(() => void fitView({ padding: 0.15 }), 50);
-    } catch (e) {
-      setError(`${examples[i]!.id}: ${(e as Error).message}`);
-    }
+    if (isActive(useTraining.getState().status)) training.stop();
+    const result = await openExampleDocument(examples[i]!.id);
+    setError(result.status === 'error' ? `${examples[i]!.id}: ${result.message}` : null);
+    if (result.status === 'opened') setTimeout(() => void fitView({ padding: 0.15 }), 50);
   };
   return (
     <span className="bps-examples" ref={root}>
@@ -38,7 +34,7 @@ export function ExamplesMenu() {
       {open ? (
         <div role="menu" aria-label="Examples" className="bps-examples-menu">
           {examples.map((ex, i) => (
-            <button key={ex.id} type="button" role="menuitem" data-testid={`example-${ex.id}`} title={ex.description} onClick={() => choose(i)}>
+            <button key={ex.id} type="button" role="menuitem" data-testid={`example-${ex.id}`} title={ex.description} onClick={() => void choose(i)}>
               <span>{ex.title}</span><small className="muted">{ex.id}.bpgraph</small>
             </button>
           ))}

@@ -50,7 +50,7 @@ export function handleReply(reply: WorkerReply): void {
     else if (doc.graph !== training.source) training.setWriteBack('graph-changed');
     else {
       // One undoable change for the whole training run.
-      doc.commit('edit parameter', withParameters(doc.graph, reply.params));
+      doc.commit('train', withParameters(doc.graph, reply.params));
       training.setWriteBack('written');
     }
   }

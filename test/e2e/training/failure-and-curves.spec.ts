@@ -3,9 +3,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument, waitForRun } from '../helpers.ts';
 
-async function openExample(page: Page, name: RegExp): Promise<void> {
+/** Opens an example; after training the document has unsaved changes, so the app asks first. */
+async function openExample(page: Page, name: RegExp, unsaved = false): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name }).click();
+  if (unsaved) await page.getByTestId('unsaved-dialog').getByRole('button', { name: "Don't save" }).click();
 }
 
 test('a learning rate that makes the sine fit diverge stops training and names the node', async ({ page }) => {
@@ -31,8 +33,8 @@ test('sine regression draws its fitted curve, spiral its class map, both changin
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
   await waitForRun(page);
-  for (const [name, kind] of [[/sine/i, 'regression'], [/spiral/i, 'classification']] as const) {
-    await openExample(page, name);
+  for (const [name, kind, trainedBefore] of [[/sine/i, 'regression', false], [/spiral/i, 'classification', true]] as const) {
+    await openExample(page, name, trainedBefore);
     await page.getByLabel('Epochs').fill('1000000');
     await page.getByRole('button', { name: 'Train' }).click();
     const boundary = page.getByTestId('decision-boundary');

@@ -5,6 +5,7 @@ import { useFileState } from '../../../renderer/files-ui/file-state.ts';
 import { handleMenuCommand, type MenuTargets } from '../../../renderer/files-ui/menu-commands.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useView } from '../../../renderer/store/view-store.ts';
+import { useTraining } from '../../../renderer/training/training-store.ts';
 import { exampleText } from '../persistence/fixtures.ts';
 
 const calls: string[] = [];
@@ -63,8 +64,13 @@ describe('menu commands', () => {
     expect(useView.getState().theme).toBe('light');
   });
 
-  it('train and stop say they are not available instead of doing nothing silently', () => {
+  it('Train starts training with the saved settings; Stop stops it; each says what happened', () => {
+    handleMenuCommand({ type: 'stop' }, targets);
+    expect(useFileState.getState().status).toMatch(/Nothing is training/);
     handleMenuCommand({ type: 'train' }, targets);
-    expect(useFileState.getState().status).toMatch(/Train from the menu is not available/);
+    expect(useTraining.getState().status).not.toBe('idle');
+    expect(useFileState.getState().status).toMatch(/saved settings/);
+    handleMenuCommand({ type: 'train' }, targets);
+    expect(useFileState.getState().status).toMatch(/already running/);
   });
 });
