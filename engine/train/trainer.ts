@@ -6,10 +6,12 @@ import type { TrainingSettings } from '../format/schema.ts';
 import { createRng, hashSeed } from '../init.ts';
 import { gatherRows, permutation } from '../data/dataset.ts';
 import { trainingSettings, TrainingSetupError } from '../data/bindings.ts';
-import { compileGraph, type CompiledNode, type Program } from '../graph/program.ts';
+import { compileGraph, type Program } from '../graph/program.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import type { TensorJson } from '../tensor.ts';
 import { buildFeed, type DataFeed, type DataSource } from './data-feed.ts';
+import { countCorrect, meanLoss, predictionOf } from './metrics.ts';
+import { allFinite, firstNonFiniteBackward, firstNonFiniteForward } from './non-finite.ts';
 import { createOptimizer, type Optimizer } from './optimizers.ts';
 
 export type TrainerState = 'ready' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
@@ -346,67 +348,4 @@ function withBatch(graph: Graph, sources: readonly DataSource[], batch: number):
       return w === undefined ? n : { ...n, value: { shape: [batch, w], data: new Array<number>(batch * w).fill(0) } };
     }),
   };
-}
-
-/** Σ over loss nodes of the per-sample loss: a `mean` loss is already per sample, a `sum` one is divided by the batch. */
-function meanLoss(p: Program): number {
-  let s = 0;
-  for (const n of p.lossNodes) {
-    const out = n.frame.out.data[0]!;
-    s += (n.frame.config as { reduction?: string }).reduction === 'mean' ? out : out / p.batch;
-  }
-  return s;
-}
-
-/** The node feeding the prediction port of the loss whose target is the labels node. */
-function predictionOf(p: Program, labelsNodeId: string | null): string | null {
-  if (!labelsNodeId) return null;
-  const loss = p.lossNodes.find((n) => n.inputEdges[1]?.source.id === labelsNodeId);
-  const pred = loss?.inputEdges[0]?.source;
-  const labels = p.node(labelsNodeId);
-  if (!pred || pred.frame.out.shape[1] !== labels.frame.out.shape[1]) return null;
-  return pred.id;
-}
-
-/** One column: prediction > 0.5 matches label > 0.5. Several: the arg-max columns agree. */
-function countCorrect(p: Program, predId: string, labelsId: string): number {
-  const pred = p.node(predId).frame.out, labels = p.node(labelsId).frame.out;
-  const [B, F] = [pred.shape[0]!, pred.shape[1]!];
-  let correct = 0;
-  for (let i = 0; i < B; i++) {
-    if (F === 1) {
-      if ((pred.data[i]! > 0.5) === (labels.data[i]! > 0.5)) correct++;
-      continue;
-    }
-    if (argmax(pred.data, i * F, F) === argmax(labels.data, i * F, F)) correct++;
-  }
-  return correct;
-}
-
-function argmax(d: Float64Array, o: number, n: number): number {
-  let best = 0;
-  for (let j = 1; j < n; j++) if (d[o + j]! > d[o + best]!) best = j;
-  return best;
-}
-
-function allFinite(d: Float64Array): boolean {
-  for (let k = 0; k < d.length; k++) if (!Number.isFinite(d[k]!)) return false;
-  return true;
-}
-
-/** The first node, in forward order, whose output holds NaN or ±Infinity. */
-function firstNonFiniteForward(p: Program): string {
-  const hit = p.nodes.find((n) => !allFinite(n.frame.out.data));
-  return (hit ?? p.lossNodes[0]!).id;
-}
-
-/** The first node, in backward order, whose VJP wrote a non-finite gradient (for an input or a parameter). */
-function firstNonFiniteBackward(p: Program): string | null {
-  for (let i = p.nodes.length - 1; i >= 0; i--) {
-    const n: CompiledNode = p.nodes[i]!;
-    if (!n.reachesLoss) continue;
-    const f = n.frame;
-    if (f.gradInputs.some((g) => g !== null && !allFinite(g.data)) || f.gradParams.some((g) => !allFinite(g.data))) return n.id;
-  }
-  return null;
 }

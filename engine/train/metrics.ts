@@ -1,0 +1,43 @@
+// What a training step reports: the per-sample loss and, for classifiers, how many samples are right.
+import type { Program } from '../graph/program.ts';
+
+/** Σ over loss nodes of the per-sample loss: a `mean` loss is already per sample, a `sum` one is divided by the batch. */
+export function meanLoss(p: Program): number {
+  let s = 0;
+  for (const n of p.lossNodes) {
+    const out = n.frame.out.data[0]!;
+    s += (n.frame.config as { reduction?: string }).reduction === 'mean' ? out : out / p.batch;
+  }
+  return s;
+}
+
+/** The node feeding the prediction port of the loss whose target is the labels node. */
+export function predictionOf(p: Program, labelsNodeId: string | null): string | null {
+  if (!labelsNodeId) return null;
+  const loss = p.lossNodes.find((n) => n.inputEdges[1]?.source.id === labelsNodeId);
+  const pred = loss?.inputEdges[0]?.source;
+  const labels = p.node(labelsNodeId);
+  if (!pred || pred.frame.out.shape[1] !== labels.frame.out.shape[1]) return null;
+  return pred.id;
+}
+
+/** One column: prediction > 0.5 matches label > 0.5. Several: the arg-max columns agree. */
+export function countCorrect(p: Program, predId: string, labelsId: string): number {
+  const pred = p.node(predId).frame.out, labels = p.node(labelsId).frame.out;
+  const [B, F] = [pred.shape[0]!, pred.shape[1]!];
+  let correct = 0;
+  for (let i = 0; i < B; i++) {
+    if (F === 1) {
+      if ((pred.data[i]! > 0.5) === (labels.data[i]! > 0.5)) correct++;
+      continue;
+    }
+    if (argmax(pred.data, i * F, F) === argmax(labels.data, i * F, F)) correct++;
+  }
+  return correct;
+}
+
+function argmax(d: Float64Array, o: number, n: number): number {
+  let best = 0;
+  for (let j = 1; j < n; j++) if (d[o + j]! > d[o + best]!) best = j;
+  return best;
+}
