@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { isModuleKind } from '../../engine/index.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
-import { createEdgeDeriver, createNodeDeriver, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
+import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
 import { GradientLegend } from './GradientLegend.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
@@ -16,6 +16,13 @@ import { nodeTypes } from './nodes/family-nodes.tsx';
 export const PALETTE_MIME = 'application/x-bps-kind';
 /** Roughly half a node, so a dropped node is centred on the pointer. */
 const DROP_OFFSET = { x: 75, y: 40 };
+// Module-level props: React Flow copies every prop that changes identity into its store on each
+// render, which re-runs the selectors of all 200 node and edge wrappers.
+const FIT_VIEW_OPTIONS = { padding: 0.06 };
+const MINIMAP_STYLE = { width: 150, height: 100 };
+const minimapClass = (n: FlowNode): string => `minimap-${familyOf(n.data.kind)}`;
+const onNodeDragStop = (): void => useDocument.getState().dragStop();
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 export function GraphCanvas() {
   const graph = useDocument((s) => s.graph);
@@ -27,6 +34,7 @@ export function GraphCanvas() {
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
   const nodes = useMemo(() => deriveNodes(graph, selectedNodes, measured), [deriveNodes, graph, selectedNodes, measured]);
+  const cull = graph.nodes.length > CULL_ABOVE || graph.edges.length > CULL_ABOVE;
   const edges = useMemo(() => deriveEdges(graph, selectedEdges), [deriveEdges, graph, selectedEdges]);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const stepMode = useView((s) => s.stepMode);
@@ -97,17 +105,18 @@ export function GraphCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDragStop={() => useDocument.getState().dragStop()}
+        onNodeDragStop={onNodeDragStop}
+        onlyRenderVisibleElements={cull}
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.06 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={3}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeClassName={(n) => `minimap-${familyOf((n.data as { kind: string }).kind)}`} />
+        <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} />
         <Controls />
         <Panel position="bottom-center"><GradientLegend /></Panel>
         {refusal ? (

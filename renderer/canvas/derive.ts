@@ -1,5 +1,6 @@
-// React Flow nodes/edges derived from the document. Node objects are reused while their graph node,
-// selection and measured size are unchanged, so React Flow does not re-render untouched nodes.
+// React Flow nodes/edges derived from the document. A node object is reused while what React Flow
+// sees of it (kind, position, selection, measured size) is unchanged, and the whole array is reused
+// when no element changed: a parameter edit then does not hand React Flow 200 nodes to re-adopt.
 import type { Edge, Node } from '@xyflow/react';
 import { isModuleKind, moduleOf, type Graph, type GraphEdge, type GraphNode } from '../../engine/index.ts';
 
@@ -8,18 +9,26 @@ export type FlowEdge = Edge;
 
 type Size = { width: number; height: number };
 
+/**
+ * Graphs with more nodes (or edges) than this render only what is near the visible pane: React Flow
+ * culls off-screen nodes and edges, and edge labels off screen are skipped, so a run re-renders the
+ * dozens of elements on screen rather than hundreds. Smaller graphs keep every element in the DOM.
+ */
+export const CULL_ABOVE = 64;
+
 export function familyOf(kind: string): string {
   return isModuleKind(kind) ? moduleOf(kind).family : 'layer';
 }
 
 export function createNodeDeriver() {
   const cache = new Map<string, { g: GraphNode; selected: boolean; size: Size | undefined; rf: FlowNode }>();
+  let last: FlowNode[] = [];
   return (graph: Graph, selected: readonly string[], measured: ReadonlyMap<string, Size>): FlowNode[] => {
     const sel = new Set(selected);
     const out = graph.nodes.map((g) => {
       const isSel = sel.has(g.id), size = measured.get(g.id);
       const hit = cache.get(g.id);
-      if (hit && hit.g === g && hit.selected === isSel && hit.size === size) return hit.rf;
+      if (hit && hit.selected === isSel && hit.size === size && (hit.g === g || sameFlowNode(hit.g, g))) return hit.rf;
       const rf: FlowNode = {
         id: g.id, type: familyOf(g.kind), position: g.position ?? { x: 0, y: 0 }, data: { kind: g.kind }, selected: isSel,
         ...(size ? { measured: size } : {}),
@@ -28,15 +37,25 @@ export function createNodeDeriver() {
       return rf;
     });
     if (cache.size > graph.nodes.length * 2) for (const id of cache.keys()) if (!graph.nodes.some((n) => n.id === id)) cache.delete(id);
-    return out;
+    last = sameItems(last, out) ? last : out;
+    return last;
   };
+}
+
+function sameFlowNode(a: GraphNode, b: GraphNode): boolean {
+  return a.id === b.id && a.kind === b.kind && a.position?.x === b.position?.x && a.position?.y === b.position?.y;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function createEdgeDeriver() {
   const cache = new Map<string, { g: GraphEdge; selected: boolean; rf: FlowEdge }>();
+  let last: FlowEdge[] = [];
   return (graph: Graph, selected: readonly string[]): FlowEdge[] => {
     const sel = new Set(selected);
-    return graph.edges.map((g) => {
+    const out = graph.edges.map((g) => {
       const isSel = sel.has(g.id);
       const hit = cache.get(g.id);
       if (hit && hit.g === g && hit.selected === isSel) return hit.rf;
@@ -44,5 +63,7 @@ export function createEdgeDeriver() {
       cache.set(g.id, { g, selected: isSel, rf });
       return rf;
     });
+    last = sameItems(last, out) ? last : out;
+    return last;
   };
 }

@@ -36,7 +36,8 @@ export function revealAt(results: RunResults, index: number): Reveal {
 /** The step-mode reveal, or null outside step mode. */
 export function useReveal(): Reveal | null {
   const on = useView((s) => s.stepMode);
-  const index = useView((s) => s.stepIndex);
-  const results = useRun((s) => s.results);
+  const index = useView((s) => (s.stepMode ? s.stepIndex : 0));
+  // Outside step mode, new results must not re-render every node and edge through this hook.
+  const results = useRun((s) => (on ? s.results : null));
   return on && results ? revealAt(results, index) : null;
 }

@@ -1,7 +1,7 @@
 // The right-hand panel: config, parameters (with their gradients) and data of the selected node,
 // or the full tensors of the selected edge.
-import { useState, type ReactNode } from 'react';
-import { initSchemes, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode } from '../../engine/index.ts';
+import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { initSchemes, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
 import { indexGraph } from '../model/graph-index.ts';
 import * as ops from '../model/graph-ops.ts';
 import { useDocument } from '../store/document-store.ts';
@@ -51,10 +51,22 @@ function IntField({ label, value, onCommit, testId }: { label: string; value: nu
 function NodeInspector({ node }: { node: GraphNode }) {
   const commit = useDocument((s) => s.commit);
   const graph = () => useDocument.getState().graph;
-  const nodeResult = useRun((s) => s.results?.nodes[node.id]);
-  const stale = useRun((s) => s.stale);
+  // Deferred: a run's new numbers reach the canvas labels first; the inspector's tables (hundreds of
+  // cells to lay out) follow in a separate, interruptible render instead of the same long frame.
+  const nodeResult = useDeferredValue(useRun((s) => s.results?.nodes[node.id]));
+  const stale = useDeferredValue(useRun((s) => s.stale));
   const issues = useDocument((s) => indexGraph(s.graph).issuesByNode.get(node.id) ?? NO_ISSUES);
   const [seed, setSeed] = useState(String(useDocument.getState().graph.seed ?? 0));
+  // Stable per node, so the memoised editors skip re-rendering when only the results change.
+  const commitValue = useCallback((i: number, x: number) => commit('edit value', ops.setTensorEntry(useDocument.getState().graph, node.id, 'value', i, x)), [commit, node.id]);
+  const commitParam = useMemo(() => {
+    const byName = new Map<string, (i: number, x: number) => void>();
+    return (name: string) => {
+      let f = byName.get(name);
+      if (!f) byName.set(name, f = (i, x) => commit('edit parameter', ops.setTensorEntry(useDocument.getState().graph, node.id, { param: name }, i, x)));
+      return f;
+    };
+  }, [commit, node.id]);
   if (!isModuleKind(node.kind)) return <p>Unknown kind {node.kind}</p>;
   const def = moduleOf(node.kind);
   let config: Record<string, unknown> = {};
@@ -99,7 +111,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
       {def.family === 'data' && node.value ? (
         <section>
           <h3>{node.kind === 'target' ? 'Target' : 'Input'} data <span className="muted">[{node.value.shape.join(', ')}]</span></h3>
-          <MatrixEditor t={node.value} testId={`value-${node.id}`} label={`${node.id} value`} onCommit={(i, x) => commit('edit value', ops.setTensorEntry(graph(), node.id, 'value', i, x))} />
+          <MatrixEditor t={node.value} testId={`value-${node.id}`} label={`${node.id} value`} onCommit={commitValue} />
         </section>
       ) : null}
       {paramNames.length ? (
@@ -113,13 +125,8 @@ function NodeInspector({ node }: { node: GraphNode }) {
               <div key={name} className="param-block">
                 <div className="param-name">{name} <span className="muted">[{t.shape.join(', ')}]</span></div>
                 <div className="param-pair">
-                  <MatrixEditor t={t} testId={`param-${node.id}-${name}`} label={`${node.id} ${name}`} onCommit={(i, x) => commit('edit parameter', ops.setTensorEntry(graph(), node.id, { param: name }, i, x))} />
-                  {g && g.data.length === t.data.length ? (
-                    <div className={`param-grad${stale ? ' stale' : ''}`} data-testid={`grad-${node.id}-${name}`} data-grad={JSON.stringify({ shape: [...g.shape], data: Array.from(g.data) })}>
-                      <TensorTable t={tensor(g.shape, g.data)} title={`dL/d${name}`} />
-                      <div className="heatmap-box" style={{ width: Math.min(240, cols * 18) }}><Heatmap rows={rows} cols={cols} data={g.data} label={`dL/d${name}`} /></div>
-                    </div>
-                  ) : null}
+                  <MatrixEditor t={t} testId={`param-${node.id}-${name}`} label={`${node.id} ${name}`} onCommit={commitParam(name)} />
+                  {g && g.data.length === t.data.length ? <ParamGrad g={g} nodeId={node.id} name={name} rows={rows} cols={cols} stale={stale} /> : null}
                 </div>
               </div>
             );
@@ -130,16 +137,30 @@ function NodeInspector({ node }: { node: GraphNode }) {
           </div>
         </section>
       ) : null}
-      {nodeResult ? (
-        <section className={stale ? 'stale' : ''}>
-          <h3>Output</h3>
-          <TensorTable t={nodeResult.output} title="value" />
-          <TensorTable t={nodeResult.grad} title="dL/d(out)" />
-        </section>
-      ) : null}
+      {nodeResult ? <NodeOutput result={nodeResult} stale={stale} /> : null}
     </div>
   );
 }
+
+// The result views re-render only when a run brings new tensors (or marks them stale), not on edits.
+const ParamGrad = memo(function ParamGrad({ g, nodeId, name, rows, cols, stale }: { g: Tensor; nodeId: string; name: string; rows: number; cols: number; stale: boolean }) {
+  return (
+    <div className={`param-grad${stale ? ' stale' : ''}`} data-testid={`grad-${nodeId}-${name}`} data-grad={JSON.stringify({ shape: [...g.shape], data: Array.from(g.data) })}>
+      <TensorTable t={tensor(g.shape, g.data)} title={`dL/d${name}`} />
+      <div className="heatmap-box" style={{ width: Math.min(240, cols * 18) }}><Heatmap rows={rows} cols={cols} data={g.data} label={`dL/d${name}`} /></div>
+    </div>
+  );
+});
+
+const NodeOutput = memo(function NodeOutput({ result, stale }: { result: NodeResult; stale: boolean }) {
+  return (
+    <section className={stale ? 'stale' : ''}>
+      <h3>Output</h3>
+      <TensorTable t={result.output} title="value" />
+      <TensorTable t={result.grad} title="dL/d(out)" />
+    </section>
+  );
+});
 
 function EdgeInspector({ id }: { id: string }) {
   const edge = useDocument((s) => s.graph.edges.find((e) => e.id === id));

@@ -1,8 +1,9 @@
 // A tensor in full: one row per sample, and the sum over the batch.
+import { memo } from 'react';
 import type { Tensor } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
 
-export function TensorTable({ t, title, testId }: { t: Tensor; title: string; testId?: string }) {
+export const TensorTable = memo(function TensorTable({ t, title, testId }: { t: Tensor; title: string; testId?: string }) {
   const rows = t.shape.length === 2 ? t.shape[0]! : 1;
   const cols = t.shape.length === 2 ? t.shape[1]! : t.data.length;
   const sums = Array.from({ length: cols }, (_, c) => {
@@ -31,4 +32,4 @@ export function TensorTable({ t, title, testId }: { t: Tensor; title: string; te
       </table>
     </div>
   );
-}
+});

@@ -1,0 +1,30 @@
+// The labels' data-value/data-grad must be exactly JSON.stringify of the tensor, for tests and tools.
+import { describe, expect, it } from 'vitest';
+import { tensor } from '../../../engine/index.ts';
+import { prepareLabels, mountedLabels, tensorJson } from '../../../renderer/canvas/label-text.ts';
+
+const reference = (shape: number[], data: number[]): string => JSON.stringify({ shape, data: Array.from(new Float64Array(data)) });
+
+describe('tensorJson', () => {
+  it('matches JSON.stringify for finite numbers of every magnitude and sign', () => {
+    const data = [0, -0, 1e-7, 5e-324, 1.5e21, -3.25, 1 / 3, 2 ** 53 + 2, -1e300];
+    expect(tensorJson(tensor([3, 3], data))).toBe(reference([3, 3], data));
+  });
+  it('writes NaN and infinities as null, as JSON does', () => {
+    const data = [Number.NaN, Infinity, -Infinity, 1];
+    expect(tensorJson(tensor([4], data))).toBe(reference([4], data));
+  });
+});
+
+describe('prepareLabels', () => {
+  it('resolves false when the results are superseded', async () => {
+    const t = tensor([1], [1]);
+    mountedLabels.add('e');
+    try {
+      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } } }, () => false)).resolves.toBe(false);
+      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } } }, () => true)).resolves.toBe(true);
+    } finally {
+      mountedLabels.delete('e');
+    }
+  });
+});

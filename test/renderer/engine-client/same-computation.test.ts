@@ -1,0 +1,25 @@
+// The runner skips a run only when the new document computes exactly what was last sent.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGraphFile, type Graph } from '../../../engine/index.ts';
+import { sameComputation } from '../../../renderer/engine-client/useEngineRunner.ts';
+import { moveNodes, setConfig, setTensorEntry, withMissingParams } from '../../../renderer/model/graph-ops.ts';
+
+const lecture = (): Graph => withMissingParams(parseGraphFile(readFileSync(new URL('../../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8')));
+
+describe('sameComputation', () => {
+  const g = lecture();
+  const linear = g.nodes.find((n) => n.params)!;
+  const param = Object.keys(linear.params!)[0]!;
+  it('ignores positions and equal copies', () => {
+    expect(sameComputation(g, moveNodes(g, new Map([[linear.id, { x: 1, y: 2 }]])))).toBe(true);
+    expect(sameComputation(g, structuredClone(g))).toBe(true);
+  });
+  it('sees a parameter entry, a config value, the seed and an edge', () => {
+    expect(sameComputation(g, setTensorEntry(g, linear.id, { param }, 0, 0.123))).toBe(false);
+    expect(sameComputation(g, setConfig(g, linear.id, { bias: true }))).toBe(false);
+    expect(sameComputation(g, { ...g, seed: (g.seed ?? 0) + 1 })).toBe(false);
+    const e = g.edges[0]!;
+    expect(sameComputation(g, { ...g, edges: [{ ...e, targetPort: `${e.targetPort}x` }, ...g.edges.slice(1)] })).toBe(false);
+  });
+});
