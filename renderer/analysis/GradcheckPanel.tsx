@@ -19,14 +19,22 @@ export function GradcheckPanel() {
       </div>
       {slot.error ? <p className="bps-train-error" role="alert">{slot.error}</p> : null}
       {r ? (
-        <table className="tensor-table bps-gradcheck-table"><thead><tr><th>node</th><th>max rel. error</th><th>worst</th><th /></tr></thead>
+        <table className="tensor-table bps-gradcheck-table"><thead><tr><th>node</th><th>max rel. error</th><th>worst agreement</th><th /></tr></thead>
           <tbody>{r.nodes.map((n) => (
             <tr key={n.nodeId} data-testid={`gradcheck-row-${n.nodeId}`} data-value={n.maxRelError}>
-              <td>{n.nodeId}</td><td>{formatNumber(n.maxRelError, 3)}</td><td>{n.worst}</td><td className={n.passed ? 'bps-ok' : 'bps-bad'}>{n.passed ? '✓' : '✗'}</td>
+              <td>{n.nodeId}</td><td>{formatNumber(n.maxRelError, 3)}</td><td title={n.worst}>{describeChecked(n.worst)}</td><td className={n.passed ? 'bps-ok' : 'bps-bad'}>{n.passed ? '✓' : '✗'}</td>
             </tr>
           ))}</tbody>
         </table>
       ) : null}
     </section>
   );
+}
+
+/** The checker's names for what it perturbed, in words: which gradient disagreed most. */
+export function describeChecked(name: string): string {
+  if (name === 'value') return 'dL/d(its data)';
+  if (name === 'output') return 'dL/d(output), summed over consumers';
+  if (name.startsWith('in:')) return `dL/d(input ${name.slice(3)}), from its own VJP`;
+  return `dL/d${name}`;
 }

@@ -24,10 +24,22 @@ export function graphParams(graph: Graph): ParamEntry[] {
   });
 }
 
+function firstParams(params: readonly { key: string; count: number }[], budget: number): Set<string> {
+  const keys = new Set<string>();
+  let total = 0;
+  for (const p of params) {
+    if (total + p.count > budget) break;
+    keys.add(p.key);
+    total += p.count;
+  }
+  return keys;
+}
+
 export function HessianPanel() {
   const graph = useDocument((s) => s.graph);
   const params = useMemo(() => graphParams(graph), [graph]);
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // Start with something to compute: the first parameters, up to a small matrix.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => firstParams(params, 64));
   const slot = useAnalysis((s) => s.hessian);
   const picked = params.filter((p) => chosen.has(p.key));
   const total = picked.reduce((a, p) => a + p.count, 0);

@@ -5,7 +5,11 @@
 // undoing "open" would bring back a graph that no longer belongs to the file named in the title.
 import type { Graph } from '../../engine/index.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
+import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
+import { useView } from '../store/view-store.ts';
+import { training } from '../training/training-client.ts';
+import { isActive, useTraining } from '../training/training-store.ts';
 import { dismissError, isDirty, markClean, markRestored, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
 
 /** The example main.tsx shows at start; browser mode opens it as an untitled copy to name it. */
@@ -68,7 +72,16 @@ export function watchEdits(): () => void {
   });
 }
 
+/** A new document starts clean: no training or analysis of the old one, stepping from the start. */
+function forgetPreviousDocument(): void {
+  if (isActive(useTraining.getState().status)) training.stop();
+  useTraining.getState().reset();
+  useAnalysis.setState(initialAnalysis());
+  useView.getState().setStepIndex(0);
+}
+
 function replaceDocument(graph: Graph): Graph {
+  forgetPreviousDocument();
   replacing = true;
   try {
     useDocument.getState().load(graph);

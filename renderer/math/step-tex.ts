@@ -200,7 +200,7 @@ function linearExpression(ctx: TimelineContext, id: string): [string, string] {
       ? [`${names.weight}\\,${xs} + ${names.bias}`, `${num} + ${term(b)}`]
       : [`${names.weight}\\,${xs}`, num];
   }
-  const num = `${texTensor(x)}\\,${texTensor(W)}^{\\top}`;
+  const num = `${texTensor(x)}\\,{${texTensor(W)}}^{\\top}`;
   return b
     ? [`${xs}\\,${names.weight}^{\\top} + ${names.bias}`, `${num} + ${texTensor(b)}`]
     : [`${xs}\\,${names.weight}^{\\top}`, num];
@@ -330,7 +330,7 @@ function linearBackward(ctx: TimelineContext, id: string): string[] {
     out.push(`${edgeGradSym(ctx, e)} = ${gs}\\,${names.weight} = ${gn}\\,${factor(W)} = ${dx}`);
     return out;
   }
-  out.push(`${dL(names.weight)} = \\Big(${dL(z)}\\Big)^{\\top} ${xs} = ${texTensor(g)}^{\\top}\\,${texTensor(x)} = ${dW}`);
+  out.push(`${dL(names.weight)} = \\Big(${dL(z)}\\Big)^{\\top} ${xs} = {${texTensor(g)}}^{\\top}\\,${texTensor(x)} = ${dW}`);
   if (hasBias) out.push(`${dL(names.bias)} = \\textstyle\\sum_{\\text{batch}} ${dL(z)} = ${texTensor(paramGrad(ctx, id, 'b'))}`);
   out.push(`${edgeGradSym(ctx, e)} = ${dL(z)}\\,${names.weight} = ${texTensor(g)}\\,${texTensor(W)} = ${dx}`);
   return out;

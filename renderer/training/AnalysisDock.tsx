@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { GradcheckPanel } from '../analysis/GradcheckPanel.tsx';
 import { HessianPanel } from '../analysis/HessianPanel.tsx';
 import { JacobianPanel } from '../analysis/JacobianPanel.tsx';
+import { useView } from '../store/view-store.ts';
 import { startTrainingWorker } from './training-client.ts';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import './training.css';
@@ -14,6 +15,9 @@ export function AnalysisDock() {
   useEffect(() => startTrainingWorker(), []);
   const [tab, setTab] = useState<Tab>('Training');
   const [collapsed, setCollapsed] = useState(false);
+  const stepping = useView((s) => s.stepMode);
+  // The step panel needs the room under the canvas: fold the dock to its tabs when stepping starts.
+  useEffect(() => { if (stepping) setCollapsed(true); }, [stepping]);
   return (
     <div className={`bps-analysis-dock${collapsed ? ' collapsed' : ''}`} data-testid="analysis-dock">
       <div role="tablist" aria-label="Training and analysis" className="bps-dock-tabs">
