@@ -17,8 +17,10 @@ describe('runnableGraph (what the canvas runs)', () => {
     expect(program.loss).toBeGreaterThan(0);
   });
 
-  it('leaves a graph without bindings as it is', () => {
+  it('leaves a graph without bindings as it is, even an invalid one (its issues are reported by the run)', () => {
     const lecture = example('lecture-two-layer');
     expect(runnableGraph(lecture)).toBe(lecture);
+    const broken = { ...lecture, edges: lecture.edges.slice(1) };
+    expect(runnableGraph(broken)).toBe(broken);
   });
 });

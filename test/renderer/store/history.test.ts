@@ -1,9 +1,9 @@
 // Undo history: only named actions, bounded, duplicates dropped, selection never recorded.
 import { readFileSync } from 'node:fs';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../../engine/index.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
-import { HISTORY_LIMIT, useHistory } from '../../../renderer/store/history-store.ts';
+import { HISTORY_LIMIT, sameGraph, useHistory } from '../../../renderer/store/history-store.ts';
 
 const lecture = () => parseGraphFile(readFileSync(new URL('../../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8'));
 
@@ -49,4 +49,14 @@ it('drops consecutive duplicates and keeps at most the limit', () => {
   expect(useHistory.getState().past).toHaveLength(1);
   for (let i = 0; i < HISTORY_LIMIT + 20; i++) useHistory.getState().record({ ...g, seed: i }, 'edit config');
   expect(useHistory.getState().past).toHaveLength(HISTORY_LIMIT);
+});
+
+describe('sameGraph', () => {
+  const base = { name: 'g', nodes: [{ id: 'a', kind: 'input' }, { id: 'b', kind: 'tanh' }], edges: [] };
+  it('is true for equal content under different references, false when one node differs', () => {
+    expect(sameGraph(base, structuredClone(base))).toBe(true);
+    expect(sameGraph(base, { ...base, nodes: [base.nodes[0]!, { id: 'b', kind: 'relu' }] })).toBe(false);
+    expect(sameGraph(base, { ...base, name: 'h' })).toBe(false);
+    expect(sameGraph(base, { ...base, nodes: base.nodes.slice(1) })).toBe(false);
+  });
 });
