@@ -1,14 +1,10 @@
 // y = a + b (elementwise, same shapes);  da = dy,  db = dy
-import { diagonal, emptyConfig, parseConfig, sameShapes, type EmptyConfig } from './common.ts';
+import { diagonal, elementwiseBase, type EmptyConfig } from './common.ts';
 import type { ModuleDef } from './types.ts';
 
 export const addModule: ModuleDef<EmptyConfig> = {
-  kind: 'add', label: 'Add', family: 'combine', inputs: ['a', 'b'], isLoss: false,
+  ...elementwiseBase, kind: 'add', label: 'Add',
   formula: 'y = a + b',
-  parseConfig: (raw) => parseConfig(emptyConfig, raw) as EmptyConfig,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => sameShapes(shapes, ['a', 'b']),
-  describe: () => '',
   forward(f) {
     const a = f.inputs[0]!.data, b = f.inputs[1]!.data, y = f.out.data;
     for (let i = 0; i < y.length; i++) y[i] = a[i]! + b[i]!;

@@ -2,7 +2,7 @@
 // As in PyTorch, each log is clamped at −100 and p(1−p) at 1e-12, so a saturated sigmoid gives a large
 // finite loss instead of Infinity; inside those bounds every derivative is exact.
 import type { ReductionConfig } from './common.ts';
-import { describeReduction, lossDims, lossShape, parseReduction } from './loss-common.ts';
+import { lossBase, lossDims } from './loss-common.ts';
 import { matrix, type ModuleDef } from './types.ts';
 
 const clampedLog = (v: number): number => Math.max(Math.log(v), -100);
@@ -10,12 +10,8 @@ const dLossDp = (p: number, t: number): number => (p - t) / Math.max(p * (1 - p)
 const dLossDt = (p: number): number => clampedLog(1 - p) - clampedLog(p);
 
 export const bceModule: ModuleDef<ReductionConfig> = {
-  kind: 'bce', label: 'BCE loss', family: 'loss', inputs: ['pred', 'target'], isLoss: true,
+  ...lossBase(['pred', 'target']), kind: 'bce', label: 'BCE loss',
   formula: 'L = -\\sum_j \\big[t_j \\log p_j + (1-t_j)\\log(1-p_j)\\big]',
-  parseConfig: parseReduction,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => lossShape(shapes, ['pred', 'target']),
-  describe: describeReduction,
   forward(f) {
     const [, , r] = lossDims(f);
     const p = f.inputs[0]!.data, t = f.inputs[1]!.data;

@@ -77,3 +77,21 @@ export function sampleRow(t: Tensor, sample: number): Float64Array {
 export function noJacobian(kind: string): never {
   throw new Error(`${kind} has no inputs or parameters to differentiate by`);
 }
+
+/** What every parameter-free activation (one input `in`, output of the same shape) shares. */
+export const activationBase = {
+  family: 'activation', inputs: ['in'], isLoss: false,
+  parseConfig: (raw: Record<string, unknown>): EmptyConfig => parseConfig(emptyConfig, raw) as EmptyConfig,
+  paramShapes: () => ({}),
+  inferShape: (_c: EmptyConfig, shapes: readonly Shape[]): ShapeResult => sameAsInput(shapes),
+  describe: () => '',
+} as const;
+
+/** What elementwise binary modules (inputs `a` and `b` of one shape) share. */
+export const elementwiseBase = {
+  family: 'combine', inputs: ['a', 'b'], isLoss: false,
+  parseConfig: (raw: Record<string, unknown>): EmptyConfig => parseConfig(emptyConfig, raw) as EmptyConfig,
+  paramShapes: () => ({}),
+  inferShape: (_c: EmptyConfig, shapes: readonly Shape[]): ShapeResult => sameShapes(shapes, ['a', 'b']),
+  describe: () => '',
+} as const;

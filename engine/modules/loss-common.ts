@@ -1,10 +1,11 @@
 import { parseConfig, reductionConfig, reductionScale, sameShapes, scalarShape, type ReductionConfig } from './common.ts';
+import type { Shape } from '../tensor.ts';
 import type { NodeFrame, ShapeResult } from './types.ts';
 
 export const parseReduction = (raw: Record<string, unknown>): ReductionConfig => parseConfig(reductionConfig, raw);
 
 /** A loss compares two [batch, features] tensors of equal shape and emits one number. */
-export function lossShape(shapes: readonly import('../tensor.ts').Shape[], ports: readonly [string, string]): ShapeResult {
+export function lossShape(shapes: readonly Shape[], ports: readonly [string, string]): ShapeResult {
   const both = sameShapes(shapes, ports);
   return 'shape' in both ? { shape: scalarShape } : both;
 }
@@ -16,3 +17,14 @@ export function lossDims(f: NodeFrame<ReductionConfig>): [number, number, number
 }
 
 export const describeReduction = (c: ReductionConfig): string => c.reduction;
+
+/** What every loss shares: two ports of one shape, a reduction, no parameters, a scalar output. */
+export function lossBase(ports: readonly [string, string]) {
+  return {
+    family: 'loss', inputs: ports, isLoss: true,
+    parseConfig: parseReduction,
+    paramShapes: () => ({}),
+    inferShape: (_c: ReductionConfig, shapes: readonly Shape[]): ShapeResult => lossShape(shapes, ports),
+    describe: describeReduction,
+  } as const;
+}

@@ -1,15 +1,11 @@
 // L = r Σ_batch ½ Σ_j (p − t)²   (r = 1 for sum, 1/B for mean);  dp = dL · r (p − t),  dt = −dp
 import type { ReductionConfig } from './common.ts';
-import { describeReduction, lossDims, lossShape, parseReduction } from './loss-common.ts';
+import { lossBase, lossDims } from './loss-common.ts';
 import { matrix, type ModuleDef } from './types.ts';
 
 export const mseModule: ModuleDef<ReductionConfig> = {
-  kind: 'mse', label: 'MSE loss', family: 'loss', inputs: ['pred', 'target'], isLoss: true,
+  ...lossBase(['pred', 'target']), kind: 'mse', label: 'MSE loss',
   formula: 'L = \\tfrac{1}{2} \\sum_j (p_j - t_j)^2',
-  parseConfig: parseReduction,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => lossShape(shapes, ['pred', 'target']),
-  describe: describeReduction,
   forward(f) {
     const [, , r] = lossDims(f);
     const p = f.inputs[0]!.data, t = f.inputs[1]!.data;

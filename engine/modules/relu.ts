@@ -1,14 +1,10 @@
 // y = max(0, x);  dx = dy ⊙ [x > 0]   (the derivative at exactly 0 is taken as 0)
-import { diagonal, emptyConfig, parseConfig, sameAsInput, sampleRow, type EmptyConfig } from './common.ts';
+import { activationBase, diagonal, sampleRow, type EmptyConfig } from './common.ts';
 import type { ModuleDef } from './types.ts';
 
 export const reluModule: ModuleDef<EmptyConfig> = {
-  kind: 'relu', label: 'ReLU', family: 'activation', inputs: ['in'], isLoss: false,
+  ...activationBase, kind: 'relu', label: 'ReLU',
   formula: 'y = \\max(0, x)',
-  parseConfig: (raw) => parseConfig(emptyConfig, raw) as EmptyConfig,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => sameAsInput(shapes),
-  describe: () => '',
   forward(f) {
     const x = f.inputs[0]!.data, y = f.out.data;
     for (let i = 0; i < x.length; i++) y[i] = x[i]! > 0 ? x[i]! : 0;

@@ -1,14 +1,10 @@
 // y = 1/(1+e^-x);  dx = dy ⊙ y ⊙ (1-y)
-import { diagonal, emptyConfig, parseConfig, sameAsInput, sampleRow, type EmptyConfig } from './common.ts';
+import { activationBase, diagonal, sampleRow, type EmptyConfig } from './common.ts';
 import type { ModuleDef } from './types.ts';
 
 export const sigmoidModule: ModuleDef<EmptyConfig> = {
-  kind: 'sigmoid', label: 'Sigmoid', family: 'activation', inputs: ['in'], isLoss: false,
+  ...activationBase, kind: 'sigmoid', label: 'Sigmoid',
   formula: 'y = \\sigma(x) = \\frac{1}{1+e^{-x}}',
-  parseConfig: (raw) => parseConfig(emptyConfig, raw) as EmptyConfig,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => sameAsInput(shapes),
-  describe: () => '',
   forward(f) {
     const x = f.inputs[0]!.data, y = f.out.data;
     for (let i = 0; i < x.length; i++) {

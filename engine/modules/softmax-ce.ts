@@ -1,7 +1,7 @@
 // L = −r Σ_batch Σ_j t_j log softmax(z)_j, with log-sum-exp for stability;
 // dz = dL · r (s Σ_j t_j − t),  dt = dL · r (lse(z) − z)
 import type { ReductionConfig } from './common.ts';
-import { describeReduction, lossDims, lossShape, parseReduction } from './loss-common.ts';
+import { lossBase, lossDims } from './loss-common.ts';
 import { matrix, type ModuleDef } from './types.ts';
 
 /** log Σ_j e^{z_j} of row `o`, shifted by the max so exp never overflows. */
@@ -20,12 +20,8 @@ function rowSum(t: Float64Array, o: number, F: number): number {
 }
 
 export const softmaxCeModule: ModuleDef<ReductionConfig> = {
-  kind: 'softmax_ce', label: 'Softmax CE loss', family: 'loss', inputs: ['logits', 'target'], isLoss: true,
+  ...lossBase(['logits', 'target']), kind: 'softmax_ce', label: 'Softmax CE loss',
   formula: 'L = -\\sum_j t_j \\log \\operatorname{softmax}(z)_j',
-  parseConfig: parseReduction,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => lossShape(shapes, ['logits', 'target']),
-  describe: describeReduction,
   forward(f) {
     const [B, F, r] = lossDims(f);
     const z = f.inputs[0]!.data, t = f.inputs[1]!.data;

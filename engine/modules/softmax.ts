@@ -1,14 +1,10 @@
 // y = e^x / Σ e^x (per sample, over features);  dx = y ⊙ (dy − ⟨dy, y⟩)
-import { emptyConfig, parseConfig, rowsCols, sameAsInput, type EmptyConfig } from './common.ts';
+import { activationBase, rowsCols, type EmptyConfig } from './common.ts';
 import { matrix, type ModuleDef } from './types.ts';
 
 export const softmaxModule: ModuleDef<EmptyConfig> = {
-  kind: 'softmax', label: 'Softmax', family: 'activation', inputs: ['in'], isLoss: false,
+  ...activationBase, kind: 'softmax', label: 'Softmax',
   formula: 'y_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}',
-  parseConfig: (raw) => parseConfig(emptyConfig, raw) as EmptyConfig,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => sameAsInput(shapes),
-  describe: () => '',
   forward(f) {
     const [B, F] = rowsCols(f.out);
     const x = f.inputs[0]!.data, y = f.out.data;

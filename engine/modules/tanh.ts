@@ -1,14 +1,10 @@
 // y = tanh(x);  dx = dy ⊙ (1 - y²)
-import { diagonal, emptyConfig, parseConfig, sameAsInput, sampleRow, type EmptyConfig } from './common.ts';
+import { activationBase, diagonal, sampleRow, type EmptyConfig } from './common.ts';
 import type { ModuleDef } from './types.ts';
 
 export const tanhModule: ModuleDef<EmptyConfig> = {
-  kind: 'tanh', label: 'Tanh', family: 'activation', inputs: ['in'], isLoss: false,
+  ...activationBase, kind: 'tanh', label: 'Tanh',
   formula: 'y = \\tanh(x)',
-  parseConfig: (raw) => parseConfig(emptyConfig, raw) as EmptyConfig,
-  paramShapes: () => ({}),
-  inferShape: (_c, shapes) => sameAsInput(shapes),
-  describe: () => '',
   forward(f) {
     const x = f.inputs[0]!.data, y = f.out.data;
     for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]!);
