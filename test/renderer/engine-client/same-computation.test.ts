@@ -23,3 +23,17 @@ describe('sameComputation', () => {
     expect(sameComputation(g, { ...g, edges: [{ ...e, targetPort: `${e.targetPort}x` }, ...g.edges.slice(1)] })).toBe(false);
   });
 });
+
+describe('sameComputation with datasets', () => {
+  const moons = parseGraphFile(readFileSync(new URL('../../../examples/two-moons-tanh.bpgraph', import.meta.url), 'utf8'));
+  it('sees a change of a dataset recipe and of a node binding', () => {
+    const datasets = moons.datasets as Record<string, Record<string, unknown>>;
+    const [name, spec] = Object.entries(datasets)[0]!;
+    expect(sameComputation(moons, { ...moons, datasets: { ...datasets, [name]: { ...spec, seed: 999 } } })).toBe(false);
+    const bound = moons.nodes.findIndex((n) => n.binding !== undefined);
+    const node = moons.nodes[bound]!;
+    const rebound = { ...node, binding: { ...(node.binding as object), field: 'other' } };
+    expect(sameComputation(moons, { ...moons, nodes: moons.nodes.map((n, i) => (i === bound ? rebound : n)) })).toBe(false);
+    expect(sameComputation(moons, { ...moons, datasets: structuredClone(moons.datasets) })).toBe(true);
+  });
+});
