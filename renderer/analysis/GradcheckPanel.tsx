@@ -14,7 +14,7 @@ export function GradcheckPanel() {
       <div className="bps-analysis-controls">
         <button type="button" disabled={slot.pending} onClick={() => analysis.gradcheck(useDocument.getState().graph)}>Check gradients</button>
         {r ? <span data-testid="gradcheck-summary" data-passed={r.passed} className={r.passed ? 'bps-ok' : 'bps-bad'}>
-          {r.passed ? 'All gradients agree' : 'Some gradients disagree'}: max relative error {formatNumber(r.maxRelError, 3)} (tolerance {formatNumber(r.tolerance, 2)}){current ? '' : ' — for an earlier version of the graph'}
+          {r.passed ? 'All gradients agree' : 'Some gradients disagree'}: max relative error <span title={String(r.maxRelError)}>{formatNumber(r.maxRelError, 3)}</span> (tolerance <span title={String(r.tolerance)}>{formatNumber(r.tolerance, 2)}</span>){current ? '' : ' — for an earlier version of the graph'}
         </span> : <span className="muted">Compares every analytic gradient with central finite differences.</span>}
       </div>
       {slot.error ? <p className="bps-train-error" role="alert">{slot.error}</p> : null}
@@ -22,7 +22,7 @@ export function GradcheckPanel() {
         <table className="tensor-table bps-gradcheck-table"><thead><tr><th>node</th><th>max rel. error</th><th>worst agreement</th><th /></tr></thead>
           <tbody>{r.nodes.map((n) => (
             <tr key={n.nodeId} data-testid={`gradcheck-row-${n.nodeId}`} data-value={n.maxRelError}>
-              <td>{n.nodeId}</td><td>{formatNumber(n.maxRelError, 3)}</td><td title={n.worst}>{describeChecked(n.worst)}</td><td className={n.passed ? 'bps-ok' : 'bps-bad'}>{n.passed ? '✓' : '✗'}</td>
+              <td>{n.nodeId}</td><td title={String(n.maxRelError)}>{formatNumber(n.maxRelError, 3)}</td><td title={n.worst}>{describeChecked(n.worst)}</td><td className={n.passed ? 'bps-ok' : 'bps-bad'}>{n.passed ? '✓' : '✗'}</td>
             </tr>
           ))}</tbody>
         </table>

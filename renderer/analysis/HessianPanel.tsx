@@ -69,11 +69,11 @@ export function HessianPanel() {
         <div className="bps-analysis-grid">
           <MatrixView m={r.matrix} label="H = ∂²L/∂θ²" testId="hessian-matrix" rowLabels={r.labels} colLabels={r.labels} />
           <dl className="bps-train-metrics">
-            <dt>symmetry max |H − Hᵀ|</dt><dd data-testid="hessian-asymmetry" data-value={r.asymmetry}>{formatNumber(r.asymmetry, 3)}</dd>
-            <dt>λ min</dt><dd data-testid="hessian-eig-min" data-value={lmin}>{lmin === undefined ? '—' : formatNumber(lmin, 6)}</dd>
-            <dt>λ max</dt><dd data-testid="hessian-eig-max" data-value={lmax}>{lmax === undefined ? '—' : formatNumber(lmax, 6)}</dd>
-            <dt>curvature</dt><dd>{lmin === undefined ? '—' : lmin < -1e-12 ? 'indefinite (saddle directions)' : lmin <= 1e-12 ? 'positive semi-definite (flat directions)' : `positive definite, condition ${formatNumber(lmax! / lmin, 3)}`}</dd>
-            {n <= 24 ? <><dt>eigenvalues</dt><dd data-testid="hessian-eigenvalues" data-value={JSON.stringify(r.eigenvalues)}>{r.eigenvalues.map((v) => formatNumber(v, 4)).join(', ')}</dd></> : null}
+            <dt>symmetry max |H − Hᵀ|</dt><dd data-testid="hessian-asymmetry" data-value={r.asymmetry} title={String(r.asymmetry)}>{formatNumber(r.asymmetry, 3)}</dd>
+            <dt>λ min</dt><dd data-testid="hessian-eig-min" data-value={lmin} title={lmin === undefined ? undefined : String(lmin)}>{lmin === undefined ? '—' : formatNumber(lmin, 6)}</dd>
+            <dt>λ max</dt><dd data-testid="hessian-eig-max" data-value={lmax} title={lmax === undefined ? undefined : String(lmax)}>{lmax === undefined ? '—' : formatNumber(lmax, 6)}</dd>
+            <dt>curvature</dt><dd>{lmin === undefined ? '—' : lmin < -1e-12 ? 'indefinite (saddle directions)' : lmin <= 1e-12 ? 'positive semi-definite (flat directions)' : <>positive definite, condition <span title={String(lmax! / lmin)}>{formatNumber(lmax! / lmin, 3)}</span></>}</dd>
+            {n <= 24 ? <><dt>eigenvalues</dt><dd data-testid="hessian-eigenvalues" data-value={JSON.stringify(r.eigenvalues)} className="bps-vector-values">{r.eigenvalues.map((v, i) => <span key={i} title={String(v)}>{formatNumber(v, 4)}</span>)}</dd></> : null}
           </dl>
         </div>
       ) : null}

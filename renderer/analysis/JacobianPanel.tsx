@@ -39,7 +39,7 @@ export function JacobianPanel() {
             <VectorView values={inp.product} label="upstream · J" testId={`jacobian-product-${inp.port}`} />
             <VectorView values={inp.edgeGrad} label={`gradient on edge ${inp.edgeId}`} testId={`jacobian-edge-${inp.port}`} />
             <div data-testid={`jacobian-diff-${inp.port}`} data-value={inp.maxDiff} className={inp.maxDiff <= CHECK_TOLERANCE ? 'bps-ok' : 'bps-bad'}>
-              max |upstream·J − edge gradient| = {formatNumber(inp.maxDiff, 3)} {inp.maxDiff <= CHECK_TOLERANCE ? '✓' : '✗'}
+              max |upstream·J − edge gradient| = <span title={String(inp.maxDiff)}>{formatNumber(inp.maxDiff, 3)}</span> {inp.maxDiff <= CHECK_TOLERANCE ? '✓' : '✗'}
             </div>
           </div>
         ))}

@@ -22,7 +22,7 @@ function CanvasHeatmap({ m, rowLabels, colLabels }: { m: Matrix; rowLabels?: str
   }, [m, cell]);
   return (
     <div>
-      <canvas ref={ref} width={m.cols * cell} height={m.rows * cell}
+      <canvas ref={ref} width={m.cols * cell} height={m.rows * cell} title={hover || undefined}
         onMouseMove={(e) => {
           const rect = e.currentTarget.getBoundingClientRect();
           const c = Math.floor((e.clientX - rect.left) / cell), r = Math.floor((e.clientY - rect.top) / cell);

@@ -3,21 +3,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_TRAINING_SETTINGS, trainingSettings, type TrainingSettings } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
-import { GradNormChart, LossChart } from './charts.tsx';
+import { TrainingCharts } from './charts.tsx';
 import { DecisionBoundary } from './DecisionBoundary.tsx';
+import { sameModel } from './same-model.ts';
+import { checkDraft, draftOf, NUMBER_FIELDS, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
 import { training } from './training-client.ts';
 import { isActive, progressText, useTraining } from './training-store.ts';
 
-type Form = Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'epochs' | 'batchSize' | 'seed'>;
-const NUMBER_FIELDS: { key: Exclude<keyof Form, 'optimizer'>; label: string; step: string }[] = [
-  { key: 'learningRate', label: 'Learning rate', step: 'any' },
-  { key: 'momentum', label: 'Momentum', step: 'any' },
-  { key: 'epochs', label: 'Epochs', step: '1' },
-  { key: 'batchSize', label: 'Batch', step: '1' },
-  { key: 'seed', label: 'Seed', step: '1' },
-];
-
-function savedSettings(training: unknown): Form {
+function savedSettings(training: unknown): FormSettings {
   try {
     return trainingSettings({ name: '', nodes: [], edges: [], training });
   } catch {
@@ -25,52 +18,76 @@ function savedSettings(training: unknown): Form {
   }
 }
 
-function Settings({ form, setForm, disabled }: { form: Form; setForm: (f: Form) => void; disabled: boolean }) {
+function Settings({ draft, setDraft, errors, disabled }: { draft: Draft; setDraft: (d: Draft) => void; errors: FieldErrors; disabled: boolean }) {
   return (
     <fieldset className="bps-train-settings" disabled={disabled}>
       <label>Optimizer
-        <select aria-label="Optimizer" value={form.optimizer} onChange={(e) => setForm({ ...form, optimizer: e.target.value as Form['optimizer'] })}>
+        <select aria-label="Optimizer" value={draft.optimizer} onChange={(e) => setDraft({ ...draft, optimizer: e.target.value as TrainingSettings['optimizer'] })}>
           <option value="sgd">sgd</option>
           <option value="adam">adam</option>
         </select>
       </label>
-      {NUMBER_FIELDS.map((f) => (
-        <label key={f.key}>{f.label}
-          <input type="number" aria-label={f.label} step={f.step} value={form[f.key]} disabled={f.key === 'momentum' && form.optimizer !== 'sgd'}
-            onChange={(e) => setForm({ ...form, [f.key]: e.target.valueAsNumber })} />
-        </label>
-      ))}
+      {NUMBER_FIELDS.map((f) => {
+        const error = errors[f.key];
+        const id = `bps-train-${f.key}-error`;
+        // Adam ignores momentum, but the engine still checks it: a bad value stays editable.
+        const off = f.key === 'momentum' && !usesMomentum(draft) && !error;
+        return (
+          <label key={f.key}>{f.label}
+            <input type="number" aria-label={f.label} step={f.step} value={draft[f.key]} disabled={off}
+              aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined}
+              onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
+            {error ? <span id={id} className="bps-field-error" data-testid={`settings-error-${f.key}`}>{error}</span> : null}
+          </label>
+        );
+      })}
     </fieldset>
+  );
+}
+
+/** Edits made while a run is active: its parameters would no longer fit the graph, so say so at once. */
+function StaleRunNotice() {
+  return (
+    <p className="bps-train-stale" role="status" data-testid="training-stale">
+      The graph changed since this run began, so its parameters will not be written back.
+      <strong> Restart</strong> trains the edited graph from the beginning; <strong>Stop</strong> ends this run; undoing the edits lets it go on.
+    </p>
   );
 }
 
 export function TrainingPanel() {
   const saved = useDocument((s) => s.graph.training);
-  const defaults = useMemo(() => savedSettings(saved), [saved]);
-  const [form, setForm] = useState<Form>(defaults);
-  useEffect(() => setForm(defaults), [defaults]);
+  const defaults = useMemo(() => draftOf(savedSettings(saved)), [saved]);
+  const [draft, setDraft] = useState<Draft>(defaults);
+  useEffect(() => setDraft(defaults), [defaults]);
+  const { errors, settings } = useMemo(() => checkDraft(draft), [draft]);
   const status = useTraining((s) => s.status);
   const progress = useTraining((s) => s.progress);
   const error = useTraining((s) => s.error);
   // Wall clock once measurable; a run shorter than that shows the engine's own rate.
   const wallRate = useTraining((s) => s.wallRate || (s.progress?.stepsPerSecond ?? 0));
   const writeBack = useTraining((s) => s.writeBack);
+  const source = useTraining((s) => s.source);
   const active = isActive(status);
+  const stale = useDocument((s) => active && source !== null && !sameModel(s.graph, source));
   const percent = progress && progress.totalSteps > 0 ? Math.round((1000 * progress.step) / progress.totalSteps) / 10 : 0;
   const m = progress?.metrics;
-  const valid = NUMBER_FIELDS.every((f) => Number.isFinite(form[f.key]));
+  const start = () => { if (settings) training.start(settings); };
 
   return (
     <section className="bps-training" aria-label="Training">
       <div className="bps-train-left">
-        <Settings form={form} setForm={setForm} disabled={active} />
+        <Settings draft={draft} setDraft={setDraft} errors={errors} disabled={active} />
         <div className="bps-train-buttons">
-          <button type="button" disabled={active || !valid} onClick={() => training.start(form)}>Train</button>
-          {status === 'paused'
-            ? <button type="button" onClick={training.resume}>Resume</button>
-            : <button type="button" disabled={status !== 'running'} onClick={training.pause}>Pause</button>}
+          <button type="button" disabled={active || !settings} title={settings ? undefined : 'Fix the marked settings first'} onClick={start}>Train</button>
+          {stale
+            ? <button type="button" disabled={!settings} title="Train the edited graph from the beginning; this run's progress is dropped" onClick={start}>Restart</button>
+            : status === 'paused'
+              ? <button type="button" onClick={training.resume}>Resume</button>
+              : <button type="button" disabled={status !== 'running'} onClick={training.pause}>Pause</button>}
           <button type="button" disabled={!active} onClick={training.stop}>Stop</button>
         </div>
+        {stale ? <StaleRunNotice /> : null}
         <div className="bps-progress-row">
           <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
             data-testid="training-progress" data-step={progress?.step ?? 0} data-state={status} className="bps-progress">
@@ -89,13 +106,12 @@ export function TrainingPanel() {
             {error.nodeId ? <strong>Node “{error.nodeId}”: </strong> : null}{error.message}
           </p>
         ) : null}
-        {writeBack === 'written' ? <p className="muted" data-testid="training-writeback">Trained parameters written to the graph (Undo restores the old ones).</p> : null}
+        {writeBack === 'written' ? <p className="muted" data-testid="training-writeback">Trained parameters and these settings written to the graph (Undo restores the old ones).</p> : null}
         {writeBack === 'graph-changed' ? <p className="muted" data-testid="training-writeback">The graph changed while training, so the trained parameters were not written back.</p> : null}
         {writeBack === 'not-after-failure' ? <p className="muted" data-testid="training-writeback">Training failed, so the graph keeps its parameters.</p> : null}
       </div>
       <div className="bps-train-charts">
-        <LossChart />
-        <GradNormChart />
+        <TrainingCharts />
       </div>
       <DecisionBoundary />
     </section>

@@ -1,5 +1,6 @@
 // The live charts (uPlot): loss and accuracy over steps, and each layer's gradient norm on a log axis.
-// Redraws are throttled to CHART_FPS whatever the rate of progress messages.
+// Redraws are throttled to CHART_FPS whatever the rate of progress messages. Axis, grid and series
+// colours follow the app theme (the CSS variables of <html data-theme>), rebuilding the plot when it changes.
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -11,7 +12,38 @@ export const CHART_FPS = 5;
 const logTicks = (_u: uPlot, splits: (number | null)[]): string[] =>
   splits.map((v) => (v === null || !Number.isFinite(v) ? '' : v === 0 ? '0' : v >= 0.01 && v < 1000 ? String(+v.toPrecision(2)) : v.toExponential(0)));
 
-const LAYER_COLOURS = ['#3461d1', '#c0392b', '#2e7d32', '#8e44ad', '#e07b00', '#00838f', '#6d4c41', '#d81b60'];
+export interface ChartTheme { name: string; text: string; muted: string; border: string; series: readonly string[] }
+// Series colours per theme: the light ones are too dark to read on the dark panel.
+const LIGHT_SERIES = ['#3461d1', '#c0392b', '#2e7d32', '#8e44ad', '#e07b00', '#00838f', '#6d4c41', '#d81b60'];
+const DARK_SERIES = ['#7aa2ff', '#ff7f6e', '#66bb6a', '#c38de0', '#ffb74d', '#4dd0e1', '#bcaaa4', '#f06292'];
+
+function readTheme(): ChartTheme {
+  const root = document.documentElement;
+  const css = getComputedStyle(root);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const name = root.dataset.theme === 'dark' ? 'dark' : 'light';
+  return { name, text: v('--text', '#1d2330'), muted: v('--muted', '#6b7385'), border: v('--border', '#d9dde5'), series: name === 'dark' ? DARK_SERIES : LIGHT_SERIES };
+}
+
+/** The chart colours, re-read whenever <html data-theme> changes (set in an effect, so watched, not derived). */
+export function useChartTheme(): ChartTheme {
+  const [theme, setTheme] = useState(readTheme);
+  useEffect(() => {
+    const mo = new MutationObserver(() => setTheme((t) => { const n = readTheme(); return n.name === t.name && n.text === t.text && n.border === t.border ? t : n; }));
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'style', 'class'] });
+    setTheme(readTheme()); // the theme may have changed between the first render and this effect
+    return () => mo.disconnect();
+  }, []);
+  return theme;
+}
+
+const axis = (t: ChartTheme, over: uPlot.Axis = {}): uPlot.Axis => ({
+  stroke: t.muted, grid: { stroke: t.border, width: 1 }, ticks: { stroke: t.border, width: 1 }, ...over,
+});
+const alpha = (hex: string, a: number): string => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${n >> 16},${(n >> 8) & 255},${n & 255},${a})`;
+};
 
 /** The store's version, but changing at most `fps` times a second (the last value always lands). */
 export function useThrottledVersion(fps = CHART_FPS): number {
@@ -29,12 +61,12 @@ export function useThrottledVersion(fps = CHART_FPS): number {
   return shown;
 }
 
-function Chart({ testId, build, data, height = 110 }: { testId: string; build: (width: number) => uPlot.Options; data: uPlot.AlignedData; height?: number }) {
+function Chart({ testId, build, data, theme, height = 110 }: { testId: string; build: (width: number) => uPlot.Options; data: uPlot.AlignedData; theme: ChartTheme; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const [redraws, setRedraws] = useState(0);
   const opts = build(0);
-  const key = opts.series.map((s) => s.label).join('|');
+  const key = `${theme.name}:${theme.text}:${theme.border}|${opts.series.map((s) => s.label).join('|')}`;
   useEffect(() => {
     const el = box.current!;
     const u = new uPlot({ ...build(el.clientWidth || 300), height }, data, el);
@@ -49,32 +81,35 @@ function Chart({ testId, build, data, height = 110 }: { testId: string; build: (
     plot.current.setData(data);
     setRedraws((n) => n + 1);
   }, [data]);
-  return <div ref={box} className="bps-chart" data-testid={testId} data-points={data[0].length} data-redraws={redraws} />;
+  return <div ref={box} className="bps-chart" data-testid={testId} data-theme={theme.name} data-points={data[0].length} data-redraws={redraws} />;
 }
 
 export function LossChart() {
   const v = useThrottledVersion();
+  const theme = useChartTheme();
   const series = useTraining((s) => s.series);
   const [data, setData] = useState<uPlot.AlignedData>(() => lossChartData(series) as uPlot.AlignedData);
   useEffect(() => setData(lossChartData(series) as uPlot.AlignedData), [v, series]);
+  const [trainC, , accC, testAccC, testC] = theme.series as [string, string, string, string, string];
   const build = (width: number): uPlot.Options => ({
     width, height: 110, legend: { show: true, live: false },
     scales: { x: { time: false }, y: { distr: 3 }, acc: { range: [0, 1] } },
-    axes: [{}, { label: 'loss (log)', size: 50, values: logTicks }, { side: 1, scale: 'acc', label: 'accuracy', grid: { show: false } }],
+    axes: [axis(theme), axis(theme, { label: 'loss (log)', size: 50, values: logTicks }), axis(theme, { side: 1, scale: 'acc', label: 'accuracy', grid: { show: false } })],
     series: [
       { label: 'step' },
-      { label: 'batch loss', stroke: 'rgba(52,97,209,0.35)', width: 1 },
-      { label: 'train loss', stroke: '#3461d1', width: 2, spanGaps: true, points: { show: false } },
-      { label: 'test loss', stroke: '#e07b00', width: 2, spanGaps: true, points: { show: false } },
-      { label: 'train acc', stroke: '#2e7d32', scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
-      { label: 'test acc', stroke: '#8e44ad', scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
+      { label: 'batch loss', stroke: alpha(trainC, 0.35), width: 1 },
+      { label: 'train loss', stroke: trainC, width: 2, spanGaps: true, points: { show: false } },
+      { label: 'test loss', stroke: testC, width: 2, spanGaps: true, points: { show: false } },
+      { label: 'train acc', stroke: accC, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
+      { label: 'test acc', stroke: testAccC, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
     ],
   });
-  return <Chart testId="loss-chart" build={build} data={data} />;
+  return <Chart testId="loss-chart" build={build} data={data} theme={theme} />;
 }
 
 export function GradNormChart() {
   const v = useThrottledVersion();
+  const theme = useChartTheme();
   const series = useTraining((s) => s.series);
   const layers = useTraining((s) => s.layers);
   const [data, setData] = useState<uPlot.AlignedData>(() => gradNormChartData(series) as uPlot.AlignedData);
@@ -82,8 +117,23 @@ export function GradNormChart() {
   const build = (width: number): uPlot.Options => ({
     width, height: 110, legend: { show: true, live: false },
     scales: { x: { time: false }, y: { distr: 3 } },
-    axes: [{}, { label: '‖∂L/∂θ‖ (log)', size: 60, values: logTicks }],
-    series: [{ label: 'step' }, ...layers.map((l, i) => ({ label: l, stroke: LAYER_COLOURS[i % LAYER_COLOURS.length]!, width: 1.5 }))],
+    axes: [axis(theme), axis(theme, { label: '‖∂L/∂θ‖ (log)', size: 60, values: logTicks })],
+    series: [{ label: 'step' }, ...layers.map((l, i) => ({ label: l, stroke: theme.series[i % theme.series.length]!, width: 1.5 }))],
   });
-  return <Chart testId="gradnorm-chart" build={build} data={data} />;
+  return <Chart testId="gradnorm-chart" build={build} data={data} theme={theme} />;
+}
+
+/** Until the first step records arrive there is nothing to plot: say what will appear instead of empty axes. */
+export function TrainingCharts() {
+  const hasCurves = useTraining((s) => s.series.step.length > 0);
+  const status = useTraining((s) => s.status);
+  if (!hasCurves) {
+    const waiting = status === 'starting' || status === 'running' || status === 'paused';
+    return (
+      <div className="bps-chart-placeholder" data-testid="chart-placeholder">
+        {waiting ? 'Waiting for the first steps…' : 'Train to see the loss and gradient norms here.'}
+      </div>
+    );
+  }
+  return <><LossChart /><GradNormChart /></>;
 }

@@ -51,7 +51,8 @@ export type WorkerReply =
   | { readonly type: 'grid'; readonly grid: BoundaryGrid }
   /** The document graph run with the current parameters, for live edge labels. */
   | { readonly type: 'live'; readonly results: RunResults; readonly ms: number }
-  | { readonly type: 'finished'; readonly progress: TrainingProgress; readonly params: ParamMap }
+  /** `settings`: what the run trained with (saved, over the defaults, under the panel's), for the write-back. */
+  | { readonly type: 'finished'; readonly progress: TrainingProgress; readonly params: ParamMap; readonly settings: TrainingSettings }
   | { readonly type: 'train-error'; readonly message: string; readonly nodeId: string | null }
   | { readonly type: 'jacobian-result'; readonly id: number; readonly report: JacobianReport }
   | { readonly type: 'hessian-result'; readonly id: number; readonly report: HessianReport }

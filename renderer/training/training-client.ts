@@ -31,6 +31,7 @@ export function startTrainingWorker(): () => void {
 export const training = {
   start(settings: Partial<TrainingSettings>): void {
     const graph = useDocument.getState().graph;
+    discardPending(); // a restart replaces the running session: its unshown progress is not this run's
     useTraining.getState().begin(graph);
     send({ type: 'train', graph, settings });
   },

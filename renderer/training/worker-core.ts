@@ -124,7 +124,7 @@ export class WorkerCore {
     const params = s.trainer.parameters();
     this.postGrid(s, params);
     this.postLive(s, params);
-    this.env.post({ type: 'finished', progress: s.trainer.progress(), params });
+    this.env.post({ type: 'finished', progress: s.trainer.progress(), params, settings: { ...s.trainer.settings } });
     if (this.session === s) this.session = null;
   }
 

@@ -1,6 +1,6 @@
 // The UI's state transitions for worker replies, and the chart columns built from the series.
 import { describe, expect, it } from 'vitest';
-import type { TrainingProgress } from '../../../engine/index.ts';
+import { DEFAULT_TRAINING_SETTINGS, type TrainingProgress } from '../../../engine/index.ts';
 import { initialAnalysis, reduceAnalysis, type AnalysisSnapshot } from '../../../renderer/analysis/analysis-store.ts';
 import { gradNormChartData, lossChartData } from '../../../renderer/training/chart-data.ts';
 import type { JacobianReport } from '../../../renderer/training/protocol.ts';
@@ -25,14 +25,14 @@ describe('reduceTraining', () => {
     expect(s.wallRate).toBeCloseTo(500, 9); // 500 steps in the second between the two messages
     s = reduceTraining(s, { type: 'progress', progress: progress({ state: 'paused' }), steps: cols([]), epochs: [] }, 1200);
     expect(s.status).toBe('paused');
-    s = reduceTraining(s, { type: 'finished', progress: progress({ state: 'stopped' }), params: {} }, 1300);
+    s = reduceTraining(s, { type: 'finished', progress: progress({ state: 'stopped' }), params: {}, settings: DEFAULT_TRAINING_SETTINGS }, 1300);
     expect(s.status).toBe('stopped');
     expect(progressText(s.status, s.progress)).toBe('Stopped at epoch 12/100');
   });
 
   it('keeps the failure message and node of a non-finite run', () => {
     const failure = { phase: 'forward' as const, nodeId: 'h1', kind: 'tanh', epoch: 3, step: 21, message: 'non-finite output at node "h1"' };
-    const s = reduceTraining(initialTraining(), { type: 'finished', progress: progress({ state: 'failed', failure }), params: {} }, 0);
+    const s = reduceTraining(initialTraining(), { type: 'finished', progress: progress({ state: 'failed', failure }), params: {}, settings: DEFAULT_TRAINING_SETTINGS }, 0);
     expect(s.status).toBe('failed');
     expect(s.error).toEqual({ message: failure.message, nodeId: 'h1' });
   });

@@ -34,6 +34,7 @@ describe('handleReply', () => {
     const fin = replies.find((r) => r.type === 'finished')!;
     if (fin.type !== 'finished') throw new Error('unreachable');
     expect(after.nodes.find((n) => n.id === 'fc1')!.params).toEqual(fin.params.fc1);
+    expect(after.training).toEqual({ ...(before.training as object), epochs: 200 }); // the settings used, in the same change
     expect(useHistory.getState().past).toHaveLength(1);
     expect(useTraining.getState()).toMatchObject({ status: 'done', writeBack: 'written' });
     expect(useTraining.getState().series.step).toHaveLength(200); // every progress reached the panel
@@ -42,9 +43,33 @@ describe('handleReply', () => {
     expect(useDocument.getState().graph).toBe(before);
   });
 
+  it('saves the settings a run used, so the saved graph retrains to the same parameters', () => {
+    const { training: _saved, ...untrained } = example('xor-mlp');
+    useDocument.getState().load(untrained);
+    const first = trainInWorkerCore({ optimizer: 'sgd', learningRate: 1.5, momentum: 0.5, epochs: 30, batchSize: 2, seed: 7 });
+    first.forEach(handleReply);
+    const saved = useDocument.getState().graph.training;
+    expect(saved).toMatchObject({ optimizer: 'sgd', learningRate: 1.5, momentum: 0.5, epochs: 30, batchSize: 2, seed: 7 });
+    // The untrained graph with only the saved settings, trained with no panel overrides.
+    useDocument.getState().load({ ...untrained, training: saved });
+    const again = trainInWorkerCore({});
+    const params = (replies: typeof first) => replies.flatMap((r) => (r.type === 'finished' ? [r.params] : []));
+    expect(params(again)).toEqual(params(first));
+  });
+
+  it('still writes back when nodes were only moved during training', () => {
+    const replies = trainInWorkerCore({ epochs: 20 });
+    useDocument.getState().dragPositions(new Map([['fc1', { x: 1, y: 2 }]]));
+    useDocument.getState().dragStop();
+    replies.forEach(handleReply);
+    const after = useDocument.getState().graph;
+    expect(useTraining.getState().writeBack).toBe('written');
+    expect(after.nodes.find((n) => n.id === 'fc1')).toMatchObject({ position: { x: 1, y: 2 } });
+  });
+
   it('does not write back when the document changed during training, nor show live results for it', () => {
     const replies = trainInWorkerCore({ epochs: 50 });
-    const edited = { ...useDocument.getState().graph, name: 'edited meanwhile' };
+    const edited = { ...useDocument.getState().graph, seed: 12345 };
     useDocument.getState().commit('edit config', edited);
     const runsBefore = useRun.getState().runs;
     replies.forEach(handleReply);
