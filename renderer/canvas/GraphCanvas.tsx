@@ -18,10 +18,22 @@ export const PALETTE_MIME = 'application/x-bps-kind';
 const DROP_OFFSET = { x: 75, y: 40 };
 // Module-level props: React Flow copies every prop that changes identity into its store on each
 // render, which re-runs the selectors of all 200 node and edge wrappers.
-const FIT_VIEW_OPTIONS = { padding: 0.06 };
+// A small padding: at the default fit of the lecture example every pixel of zoom is text size.
+const FIT_VIEW_OPTIONS = { padding: 0.04 };
 const MINIMAP_STYLE = { width: 150, height: 100 };
 const minimapClass = (n: FlowNode): string => `minimap-${familyOf(n.data.kind)}`;
 const onNodeDragStop = (): void => useDocument.getState().dragStop();
+/** Arrow-key moves closer together than this form one undoable move. */
+const KEY_MOVE_BURST_MS = 500;
+let keyMoveTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * React Flow moves selected nodes with the arrow keys through position changes that are not part of
+ * a drag (no drag stop follows): the move is closed, as one history entry, once the keys rest.
+ */
+function noteKeyboardMove(): void {
+  clearTimeout(keyMoveTimer);
+  keyMoveTimer = setTimeout(() => useDocument.getState().dragStop(), KEY_MOVE_BURST_MS);
+}
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 export function GraphCanvas() {
@@ -40,7 +52,7 @@ export function GraphCanvas() {
   const stepMode = useView((s) => s.stepMode);
   // The step dock takes room from the canvas: refit once the layout has settled.
   useEffect(() => {
-    const t = setTimeout(() => void fitView({ padding: 0.06, duration: 150 }), 60);
+    const t = setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 150 }), 60);
     return () => clearTimeout(t);
   }, [stepMode, fitView]);
 
@@ -49,8 +61,15 @@ export function GraphCanvas() {
     const positions = new Map<string, { x: number; y: number }>();
     const sizes: { id: string; width: number; height: number }[] = [];
     let selection: Set<string> | null = null;
+    let keyboard = false;
     for (const c of changes) {
-      if (c.type === 'position' && c.position) positions.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+      if (c.type === 'position' && c.position) {
+        positions.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+        if (c.dragging) clearTimeout(keyMoveTimer);
+        // A mouse drag's last change also has dragging false; its drag stop comes first, so the
+        // timer then finds nothing to close.
+        else keyboard = true;
+      }
       else if (c.type === 'dimensions' && c.dimensions) sizes.push({ id: c.id, ...c.dimensions });
       else if (c.type === 'select') {
         selection ??= new Set(doc.selectedNodes);
@@ -60,6 +79,7 @@ export function GraphCanvas() {
     }
     if (sizes.length) useView.getState().setMeasured(sizes);
     if (positions.size) doc.dragPositions(positions);
+    if (keyboard) noteKeyboardMove();
     if (selection) doc.select([...selection], useDocument.getState().selectedEdges);
   }, []);
 
@@ -118,7 +138,7 @@ export function GraphCanvas() {
         <Background gap={20} />
         <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} />
         <Controls />
-        <Panel position="bottom-center"><GradientLegend /></Panel>
+        <Panel position="bottom-center" className="bps-legend-panel"><GradientLegend /></Panel>
         {refusal ? (
           <Panel position="top-center">
             <div className="bps-refusal" role="alert" data-testid="refusal">

@@ -4,10 +4,12 @@ import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode 
 import { initSchemes, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
 import { indexGraph } from '../model/graph-index.ts';
 import * as ops from '../model/graph-ops.ts';
+import { lossFormula } from '../model/loss-formula.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { Heatmap } from '../math/Heatmap.tsx';
 import { Formula } from './Formula.tsx';
+import { DatasetSection } from '../data-ui/DatasetSection.tsx';
 import { MatrixEditor } from './MatrixEditor.tsx';
 import { TensorTable } from './TensorDetails.tsx';
 
@@ -77,7 +79,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
   return (
     <div className="node-inspector">
       <h2>{def.label} <code>{node.id}</code></h2>
-      <p className="formula-line"><Formula tex={def.formula} /></p>
+      <p className="formula-line"><Formula tex={def.isLoss && (config.reduction === 'mean' || config.reduction === 'sum') ? lossFormula(def.formula, config.reduction) : def.formula} /></p>
       {issues.length ? <ul className="inspector-issues">{issues.map((i) => <li key={i.message}>{i.message}</li>)}</ul> : null}
       <section>
         <h3>Config</h3>
@@ -108,7 +110,8 @@ function NodeInspector({ node }: { node: GraphNode }) {
         ) : null}
         {!['linear'].includes(node.kind) && def.family !== 'data' && !def.isLoss ? <p className="muted">No settings.</p> : null}
       </section>
-      {def.family === 'data' && node.value ? (
+      {def.family === 'data' ? <DatasetSection nodeId={node.id} /> : null}
+      {def.family === 'data' && node.value && node.binding === undefined ? (
         <section>
           <h3>{node.kind === 'target' ? 'Target' : 'Input'} data <span className="muted">[{node.value.shape.join(', ')}]</span></h3>
           <MatrixEditor t={node.value} testId={`value-${node.id}`} label={`${node.id} value`} onCommit={commitValue} />
@@ -146,7 +149,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
 const ParamGrad = memo(function ParamGrad({ g, nodeId, name, rows, cols, stale }: { g: Tensor; nodeId: string; name: string; rows: number; cols: number; stale: boolean }) {
   return (
     <div className={`param-grad${stale ? ' stale' : ''}`} data-testid={`grad-${nodeId}-${name}`} data-grad={JSON.stringify({ shape: [...g.shape], data: Array.from(g.data) })}>
-      <TensorTable t={tensor(g.shape, g.data)} title={`dL/d${name}`} />
+      <TensorTable t={tensor(g.shape, g.data)} title={`dL/d${name}`} layout="param" />
       <div className="heatmap-box" style={{ width: Math.min(240, cols * 18) }}><Heatmap rows={rows} cols={cols} data={g.data} label={`dL/d${name}`} /></div>
     </div>
   );

@@ -11,6 +11,9 @@ import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
 import { ExamplesMenu } from '../training/ExamplesMenu.tsx';
 
+/** Little room around a fitted graph: at the default fit every bit of zoom is text size. */
+const FIT_PADDING = 0.05;
+
 export const lectureExample = () => parseGraphFile(exampleText);
 
 const MODES: { mode: LabelMode; label: string }[] = [
@@ -41,14 +44,14 @@ export function Toolbar() {
     <header className="bps-toolbar" role="toolbar" aria-label="Editor toolbar">
       <strong className="bps-brand">Backprop Studio</strong>
       <FileMenu />
-      <button type="button" onClick={() => void openExampleDocument('lecture-two-layer').then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: 0.15 }), 50); })}>Lecture example</button>
+      <button type="button" onClick={() => void openExampleDocument('lecture-two-layer').then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: FIT_PADDING }), 50); })}>Lecture example</button>
       <ExamplesMenu />
       <span className="sep" />
       <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => doc().undo()}>↶ Undo</button>
       <button type="button" aria-label="Redo" title="Redo (Ctrl+Shift+Z / Ctrl+Y)" disabled={!canRedo} onClick={() => doc().redo()}>↷ Redo</button>
       <span className="sep" />
-      <button type="button" onClick={() => void autoLayout().then(() => setTimeout(() => void fitView({ padding: 0.15, duration: 200 }), 30))}>Auto-layout</button>
-      <button type="button" onClick={() => void fitView({ padding: 0.15, duration: 200 })}>Fit view</button>
+      <button type="button" onClick={() => void autoLayout().then(() => setTimeout(() => void fitView({ padding: FIT_PADDING, duration: 200 }), 30))}>Auto-layout</button>
+      <button type="button" onClick={() => void fitView({ padding: FIT_PADDING, duration: 200 })}>Fit view</button>
       <span className="sep" />
       <span className="bps-seg" role="group" aria-label="Edge labels">
         {MODES.map((m) => (

@@ -2,8 +2,10 @@
 // (handle id = port name) and the validation error at this node. Each family adds its own line.
 import { Handle, Position } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
-import { isModuleKind, moduleOf, OUTPUT_PORT } from '../../../engine/index.ts';
+import { formatShape, isModuleKind, moduleOf, OUTPUT_PORT } from '../../../engine/index.ts';
 import { indexGraph } from '../../model/graph-index.ts';
+import { displayedShape } from '../../model/node-display.ts';
+import { useRun } from '../../store/run-store.ts';
 import { useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
 import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';
@@ -26,7 +28,10 @@ function describe(kind: string, config: Record<string, unknown> | undefined): { 
 
 export const ModuleNode = memo(function ModuleNode({ id, family, children }: { id: string; family: string; children?: ReactNode }) {
   const node = useGraphNode(id);
-  const shape = useDocument((s) => indexGraph(s.graph).shapeText.get(id));
+  const analysedShape = useDocument((s) => indexGraph(s.graph).shapeText.get(id));
+  // A string, so a run that keeps the shape re-renders nothing.
+  const ranShape = useRun((s) => { const o = s.stale ? undefined : s.results?.nodes[id]?.output; return o ? formatShape(o.shape) : undefined; });
+  const shape = displayedShape(analysedShape, ranShape);
   const errors = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code !== 'unconnected-port').map((i) => i.message).join('\n'));
   const unconnected = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code === 'unconnected-port').map((i) => i.port).join(', '));
   const inLoop = useDocument((s) => s.refusal?.nodeIds.includes(id) ?? false);
@@ -57,7 +62,7 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
           </div>
         </div>
       </div>
-      <div className="bps-node-shape"><span data-testid={`shape-${id}`}>{shape ?? '?'}</span><span className="bps-node-id">{id}</span></div>
+      <div className="bps-node-shape"><span data-testid={`shape-${id}`} title="output shape [batch, features]">{shape ?? '?'}</span><span className="bps-node-id">{id}</span></div>
       {children}
       <GradcheckBadge nodeId={id} />
       {unconnected && !errors ? <div className="bps-node-hint">connect: {unconnected}</div> : null}

@@ -1,15 +1,26 @@
 // One component per module family, registered once at module level as React Flow nodeTypes.
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
+import { boundDataText } from '../../model/node-display.ts';
+import { indexGraph } from '../../model/graph-index.ts';
+import { useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
 import { formatNumber, summarizeTensor } from '../../math/format.ts';
 import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 
+// A data node says where its rows come from: a dataset ("moons · features") or its own value,
+// named x for an input and y* for a target. An all-zero value of an unbound node carries a hint,
+// since a new network otherwise shows only zeros with nothing saying the numbers can be edited.
 const DataNode = memo(function DataNode({ id }: NodeProps) {
   const node = useGraphNode(id);
+  const bound = useDocument((s) => { const n = indexGraph(s.graph).nodeById.get(id); return n ? boundDataText(s.graph, n) : null; });
+  const symbol = node?.kind === 'target' ? 'y*' : 'x';
+  const allZero = !!node?.value && node.value.data.every((v) => v === 0);
   return (
     <ModuleNode id={id} family="data">
-      {node?.value ? <div className="bps-node-extra">x = {summarizeTensor(node.value, 4)}</div> : null}
+      {bound ? <div className="bps-node-extra bps-bound" data-testid={`bound-${id}`} title="rows from the dataset (the canvas shows its first samples)">{bound}</div>
+        : node?.value ? <div className="bps-node-extra" data-testid={`data-${id}`}>{symbol} = {summarizeTensor(node.value, 4)}</div> : null}
+      {!bound && allZero ? <div className="bps-node-hint">set {symbol} in the inspector</div> : null}
     </ModuleNode>
   );
 });

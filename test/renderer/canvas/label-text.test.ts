@@ -1,7 +1,7 @@
 // The labels' data-value/data-grad must be exactly JSON.stringify of the tensor, for tests and tools.
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../engine/index.ts';
-import { prepareLabels, mountedLabels, tensorJson } from '../../../renderer/canvas/label-text.ts';
+import { labelSummary, prepareLabels, mountedLabels, tensorJson } from '../../../renderer/canvas/label-text.ts';
 
 const reference = (shape: number[], data: number[]): string => JSON.stringify({ shape, data: Array.from(new Float64Array(data)) });
 
@@ -26,5 +26,18 @@ describe('prepareLabels', () => {
     } finally {
       mountedLabels.delete('e');
     }
+  });
+});
+
+describe('labelSummary', () => {
+  it('keeps one number at 4 significant digits and two entries at 3', () => {
+    expect(labelSummary({ shape: [1, 1], data: [0.81757] })).toBe('0.8176');
+    expect(labelSummary({ shape: [1, 2], data: [0.12345, -0.5] })).toBe('[0.123, -0.5]');
+  });
+  it('shows larger tensors as an unbreakable shape and the L2 norm', () => {
+    const text = labelSummary({ shape: [4, 16], data: new Float64Array(64).fill(0.5) });
+    expect(text).toBe('[4,\u00a016] ‖·‖=4');
+    // The only breakable space separates shape and norm, so a narrow label wraps between them.
+    expect(text.split(' ')).toHaveLength(2);
   });
 });
