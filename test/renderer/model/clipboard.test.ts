@@ -15,7 +15,8 @@ it('copies nodes with the edges among them and pastes them under fresh ids, offs
   const pasted = graph.edges.filter((e) => nodeIds.includes(e.source));
   expect(pasted).toHaveLength(1);
   expect(pasted[0]).toMatchObject({ source: 'w3', target: 'h3' });
-  expect(graph.nodes.find((n) => n.id === 'w3')!.position).toEqual({ x: 240, y: 120 });
+  const original = g.nodes.find((n) => n.id === 'w1')!.position!;
+  expect(graph.nodes.find((n) => n.id === 'w3')!.position).toEqual({ x: original.x + 40, y: original.y + 40 });
   // Ids stay unique: the engine finds no duplicate.
   expect(analyzeGraph(graph).issues.filter((i) => i.code === 'duplicate-id')).toEqual([]);
 });
