@@ -13,7 +13,7 @@ import { DEFAULT_FIELDS, fieldsOf, sameSpec, validateFields, type GeneratedField
 import './data-ui.css';
 
 const doc = (): Graph => useDocument.getState().graph;
-const commit = (next: Graph): void => useDocument.getState().commit('edit config', next);
+const commit = (next: Graph): void => useDocument.getState().commit('bind dataset', next);
 
 export function DatasetSection({ nodeId }: { nodeId: string }) {
   const node = useDocument((s) => s.graph.nodes.find((n) => n.id === nodeId));

@@ -98,7 +98,9 @@ function NodeInspector({ node }: { node: GraphNode }) {
         {def.family === 'data' ? (
           <>
             <IntField label="size" value={config.size as number} testId="config-size" onCommit={(n) => setConfig({ size: n })} />
-            <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
+            {node.binding === undefined
+              ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
+              : <p className="muted">Batch: set by the dataset (mini-batches when training).</p>}
           </>
         ) : null}
         {def.isLoss ? (
