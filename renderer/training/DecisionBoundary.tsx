@@ -71,6 +71,7 @@ function draw(ctx: CanvasRenderingContext2D, view: BoundaryView, grid: BoundaryG
 export function DecisionBoundary() {
   const view = useTraining((s) => s.boundary);
   const grid = useTraining((s) => s.grid);
+  const status = useTraining((s) => s.status);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState<{ checksum: string; step: number; count: number }>({ checksum: '', step: -1, count: 0 });
   useEffect(() => {
@@ -79,6 +80,8 @@ export function DecisionBoundary() {
     draw(ctx, view, grid);
     setDrawn((d) => ({ checksum: grid ? gridChecksum(grid.values) : '', step: grid?.step ?? -1, count: d.count + 1 }));
   }, [view, grid]);
+  // The worker decides what can be drawn once training starts; before that, say what will appear.
+  if (!view && status === 'idle') return <p className="muted bps-boundary-none">Train to see the decision boundary (2-feature classification) or the fitted curve (1-feature regression).</p>;
   if (!view) return <p className="muted bps-boundary-none">No picture for this task: it needs an input bound to a 2-feature classification dataset or a 1-feature regression dataset.</p>;
   const title = view.kind === 'classification' ? 'Decision boundary (filled: train, hollow: test)' : 'Fitted curve (blue: train, orange: test)';
   return (
