@@ -57,7 +57,8 @@ export function fitTensors(node: GraphNode, seed: number, batch: number): GraphN
   } else if (node.params) {
     delete next.params;
   }
-  if (def.valueFeatures) {
+  // A bound node takes its data from the dataset: no fixed value to resize or invent.
+  if (def.valueFeatures && node.binding === undefined) {
     const features = def.valueFeatures(config);
     const zeros: TensorJson = { shape: [batch, features], data: new Array<number>(batch * features).fill(0) };
     next.value = keepOverlap(node.value, zeros);

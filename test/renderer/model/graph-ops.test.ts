@@ -87,3 +87,12 @@ describe('deleteElements and reinitParams', () => {
     expect(w(a)).toEqual(Array.from(initParam('xavier', [1, 1], 3, 'w1', 'W').data));
   });
 });
+
+describe('dataset-bound data nodes', () => {
+  it('resizing a bound node leaves its (absent) value alone', () => {
+    const bound: Graph = { name: 'b', nodes: [{ id: 'x', kind: 'input', config: { size: 2 }, binding: { dataset: 'd', field: 'features' } }], edges: [] };
+    const next = setConfig(bound, 'x', { size: 3 });
+    expect(next.nodes[0]!.config).toEqual({ size: 3 });
+    expect(next.nodes[0]!.value).toBeUndefined();
+  });
+});

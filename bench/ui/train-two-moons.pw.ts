@@ -1,11 +1,9 @@
-// Training speed in the browser and the main thread's responsiveness meanwhile: the engine runs in
-// the worker, so no long task on the UI thread should come near the bound while two-moons trains.
+// npm run bench:train-ui — training speed in the browser (two moons) and the main thread's longest
+// task meanwhile. A benchmark, not a test: the figures are printed, only "training progressed" is checked.
 import { expect, test } from '@playwright/test';
-import { waitForRun } from '../helpers.ts';
+import { waitForRun } from '../../test/e2e/helpers.ts';
 
-const LONG_TASK_BOUND_MS = 200;
-
-test('two moons trains in the worker without long main-thread tasks (logs steps/s and the longest task)', async ({ page }) => {
+test('two moons: steps per second in the worker and the longest main-thread task', async ({ page }) => {
   await page.addInitScript(() => {
     const w = globalThis as unknown as { __longtasks: { at: number; ms: number }[] };
     w.__longtasks = [];
@@ -36,5 +34,4 @@ test('two moons trains in the worker without long main-thread tasks (logs steps/
     JSON.stringify(tasks.map((t) => ({ ...t, at: Math.round(t.at - t0) }))));
   expect(step).toBeGreaterThan(100);
   expect(wall).toBeGreaterThan(0);
-  expect(longest).toBeLessThan(LONG_TASK_BOUND_MS);
 });
