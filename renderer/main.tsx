@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Graph } from '../engine/index.ts';
 import { App } from './App.tsx';
-import { lectureExample } from './panels/Toolbar.tsx';
+import { exampleGraph, START_EXAMPLE } from './examples.ts';
 import { useDocument } from './store/document-store.ts';
 import { useRun } from './store/run-store.ts';
 
@@ -21,7 +21,7 @@ declare global {
   }
 }
 
-useDocument.getState().load(lectureExample());
+useDocument.getState().load(exampleGraph(START_EXAMPLE));
 window.__bps = {
   getDocument: () => structuredClone(useDocument.getState().graph),
   getRunStatus: () => { const r = useRun.getState(); return { status: r.status, runs: r.runs, stale: r.stale }; },

@@ -4,3 +4,8 @@ declare module '*?raw' {
   export default text;
 }
 declare module '*.css';
+
+// Vite's import.meta.glob, as renderer/examples.ts uses it (the renderer's tsconfig has no vite/client types).
+interface ImportMeta {
+  glob<T = unknown>(pattern: string, options: { query?: string; import?: string; eager: true }): Record<string, T>;
+}

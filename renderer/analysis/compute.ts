@@ -5,8 +5,6 @@ import type { GradcheckSummary, HessianReport, JacobianReport } from '../trainin
 import { runnableGraph } from '../engine-client/runnable-graph.ts';
 import { asymmetry, symmetricEigenvalues } from './eigen.ts';
 
-/** The graph the canvas's numbers come from (the same function the run worker uses). */
-export const asRun = runnableGraph;
 
 /** Fewer entries than the engine's limit: the panel draws the matrix and the worker diagonalises it. */
 export const HESSIAN_PANEL_LIMIT = 300;
@@ -19,7 +17,7 @@ function row(t: Tensor, sample: number): number[] {
 }
 
 export function jacobianReport(graph: Graph, nodeId: string, sample: number): JacobianReport {
-  const program = compileGraph(asRun(graph));
+  const program = compileGraph(runnableGraph(graph));
   program.run();
   const node = program.node(nodeId);
   const upstream = row(node.frame.gradOut, sample);
@@ -39,14 +37,14 @@ export function jacobianReport(graph: Graph, nodeId: string, sample: number): Ja
 }
 
 export function hessianReport(graph: Graph, refs: readonly ParamRef[]): HessianReport {
-  const program = compileGraph(asRun(graph));
+  const program = compileGraph(runnableGraph(graph));
   const { labels, matrix } = hessian(program, refs);
   if (labels.length > HESSIAN_PANEL_LIMIT) throw new Error(`${labels.length} entries selected; this panel shows at most ${HESSIAN_PANEL_LIMIT}`);
   return { labels, matrix, asymmetry: asymmetry(matrix.rows, matrix.data), eigenvalues: symmetricEigenvalues(matrix.rows, matrix.data).values };
 }
 
 export function gradcheckSummary(graph: Graph): GradcheckSummary {
-  const report = gradientCheck(compileGraph(asRun(graph)));
+  const report = gradientCheck(compileGraph(runnableGraph(graph)));
   return {
     passed: report.passed, maxRelError: report.maxRelError, tolerance: report.tolerance,
     nodes: report.nodes.map((n) => {

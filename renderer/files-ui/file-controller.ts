@@ -6,14 +6,12 @@
 import type { Graph } from '../../engine/index.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
 import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
+import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { training } from '../training/training-client.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { dismissError, isDirty, markClean, markRestored, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
-
-/** The example main.tsx shows at start; browser mode opens it as an untitled copy to name it. */
-export const DEFAULT_EXAMPLE = 'lecture-two-layer';
 
 export interface ViewportActions { fit(): void; zoomIn(): void; zoomOut(): void; zoomReset(): void }
 
@@ -140,7 +138,7 @@ export async function startup(): Promise<void> {
   }
   if (f.mode !== 'browser' || useDocument.getState().graph !== initial) return;
   // The page opened on the lecture example: let the browser files know its name (same content, no reload).
-  const named = await f.openExample(DEFAULT_EXAMPLE);
+  const named = await f.openExample(START_EXAMPLE);
   if (named.status === 'opened' && !currentDirty()) markClean(named.name, useDocument.getState().graph);
   reportDirty();
 }

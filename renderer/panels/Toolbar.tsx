@@ -1,7 +1,6 @@
 // Document commands, view toggles and step mode. Every button has an accessible name.
 import { useReactFlow } from '@xyflow/react';
-import exampleText from '../../examples/lecture-two-layer.bpgraph?raw';
-import { parseGraphFile } from '../../engine/index.ts';
+import { START_EXAMPLE } from '../examples.ts';
 import { layoutGraph } from '../model/layout.ts';
 import { moveNodes } from '../model/graph-ops.ts';
 import { FileMenu, openExampleDocument } from '../files-ui/index.ts';
@@ -13,8 +12,6 @@ import { ExamplesMenu } from '../training/ExamplesMenu.tsx';
 
 /** Little room around a fitted graph: at the default fit every bit of zoom is text size. */
 const FIT_PADDING = 0.05;
-
-export const lectureExample = () => parseGraphFile(exampleText);
 
 const MODES: { mode: LabelMode; label: string }[] = [
   { mode: 'values', label: 'Values' },
@@ -44,7 +41,7 @@ export function Toolbar() {
     <header className="bps-toolbar" role="toolbar" aria-label="Editor toolbar">
       <strong className="bps-brand">Backprop Studio</strong>
       <FileMenu />
-      <button type="button" onClick={() => void openExampleDocument('lecture-two-layer').then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: FIT_PADDING }), 50); })}>Lecture example</button>
+      <button type="button" onClick={() => void openExampleDocument(START_EXAMPLE).then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: FIT_PADDING }), 50); })}>Lecture example</button>
       <ExamplesMenu />
       <span className="sep" />
       <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => doc().undo()}>↶ Undo</button>

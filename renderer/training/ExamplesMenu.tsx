@@ -3,9 +3,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { openExampleDocument } from '../files-ui/index.ts';
-import { examples } from './examples.ts';
-import { isActive, useTraining } from './training-store.ts';
-import { training } from './training-client.ts';
+import { examples } from '../examples.ts';
 
 export function ExamplesMenu() {
   const [open, setOpen] = useState(false);
@@ -23,7 +21,6 @@ export function ExamplesMenu() {
   }, [open]);
   const choose = async (i: number): Promise<void> => {
     setOpen(false);
-    if (isActive(useTraining.getState().status)) training.stop();
     const result = await openExampleDocument(examples[i]!.id);
     setError(result.status === 'error' ? `${examples[i]!.id}: ${result.message}` : null);
     if (result.status === 'opened') setTimeout(() => void fitView({ padding: 0.15 }), 50);

@@ -5,7 +5,8 @@ import {
   compileGraph, createTrainer, TrainingSetupError,
   type Graph, type Program, type StepRecord, type Trainer, type TrainingSettings,
 } from '../../engine/index.ts';
-import { asRun, gradcheckSummary, hessianReport, jacobianReport } from '../analysis/compute.ts';
+import { gradcheckSummary, hessianReport, jacobianReport } from '../analysis/compute.ts';
+import { runnableGraph } from '../engine-client/runnable-graph.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
 import type { ParamMap, StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
 
@@ -138,7 +139,7 @@ export class WorkerCore {
     s.lastLive = this.env.now();
     try {
       const t0 = this.env.now();
-      s.live ??= compileGraph(asRun(s.graph));
+      s.live ??= compileGraph(runnableGraph(s.graph));
       for (const p of s.live.parameters()) {
         const src = params[p.nodeId]?.[p.name];
         if (src) p.value.data.set(src.data);

@@ -175,6 +175,7 @@ describe('saving', () => {
   });
 
   // A real read-only place: a chmod 555 folder, or /sys when running as root (root ignores modes).
+  // Skipped where neither exists: Windows has no chmod 555 folders, and a root user elsewhere has no /sys.
   const root = process.getuid?.() === 0;
   it.skipIf(process.platform === 'win32' || (root && process.platform !== 'linux'))('Save As into a real read-only folder fails and keeps the document dirty', async () => {
     const { controller, dialogs, dir } = await setup();

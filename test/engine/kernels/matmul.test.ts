@@ -5,38 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { matmulGtX, matmulGW, matmulXWt, setKernelPath, WASM_MIN_MACS, type KernelPath } from '../../../engine/kernels/matmul.ts';
 import { wasmGemm } from '../../../engine/kernels/wasm-gemm.ts';
 import { testRng, uniform } from '../support/random.ts';
+import { naiveGtX, naiveGW, naiveXWt } from '../support/naive-matmul.ts';
 
 const rand = (seed: number, n: number): Float64Array => Float64Array.from(uniform(testRng(seed), n, -2, 2));
-
-function naiveXWt(x: Float64Array, W: Float64Array, B: number, K: number, N: number, bias: Float64Array | null): Float64Array {
-  const y = new Float64Array(B * N);
-  for (let i = 0; i < B; i++) for (let j = 0; j < N; j++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += x[i * K + k]! * W[j * K + k]!;
-    y[i * N + j] = s + (bias ? bias[j]! : 0);
-  }
-  return y;
-}
-
-function naiveGW(g: Float64Array, W: Float64Array, B: number, N: number, K: number): Float64Array {
-  const gx = new Float64Array(B * K);
-  for (let i = 0; i < B; i++) for (let k = 0; k < K; k++) {
-    let s = 0;
-    for (let n = 0; n < N; n++) s += g[i * N + n]! * W[n * K + k]!;
-    gx[i * K + k] = s;
-  }
-  return gx;
-}
-
-function naiveGtX(g: Float64Array, x: Float64Array, B: number, N: number, K: number): Float64Array {
-  const gW = new Float64Array(N * K);
-  for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) {
-    let s = 0;
-    for (let i = 0; i < B; i++) s += g[i * N + n]! * x[i * K + k]!;
-    gW[n * K + k] = s;
-  }
-  return gW;
-}
 
 /** Reduction length R bounds the rounding difference between summation orders. */
 function expectNear(actual: Float64Array, expected: Float64Array, R: number): void {
