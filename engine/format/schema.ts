@@ -35,6 +35,7 @@ export const bindingSchema = z.object({
 export const nodeSchema = z.object({
   id: z.string().min(1, 'must not be empty'),
   kind: z.string().min(1, 'must not be empty'),
+  name: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   position: z.object({ x: finiteNumber, y: finiteNumber }).loose().optional(),
   config: z.record(z.string(), z.unknown()).optional(),
   params: z.record(z.string(), tensorSchema).optional(),

@@ -4,6 +4,8 @@ import type { TensorJson } from '../tensor.ts';
 export interface GraphNode {
   id: string;
   kind: string;
+  /** What people read (panels, equations, exports); `id` stays the stable key. Defaults to the id. */
+  name?: string;
   position?: { x: number; y: number };
   config?: Record<string, unknown>;
   params?: Record<string, TensorJson>;
