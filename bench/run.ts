@@ -5,7 +5,7 @@
 // load), with the ratio of best rounds alongside. Env: BENCH_ROUNDS (default 7), BENCH_WINDOW_MS (700).
 import { Worker } from 'node:worker_threads';
 import { workloads } from './graphs.ts';
-import { tfMlp, useBackend, type TfBackend } from './tfjs-peer.ts';
+import { loadTfPeer, type TfBackend, type TfPeer } from './peers/load.ts';
 import { median, timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -41,9 +41,9 @@ function request(name: string, ms: number): TimeRequest {
   return { workload: name, warmupSteps: name === 'toy' ? 200 : 3, windowMs: ms, minSteps: 3 };
 }
 
-async function timeTf(backend: TfBackend, req: TimeRequest): Promise<TimeResult> {
-  await useBackend(backend);
-  const model = tfMlp(workloads.find((w) => w.name === req.workload)!);
+async function timeTf(tf: TfPeer, backend: TfBackend, req: TimeRequest): Promise<TimeResult> {
+  await tf.useBackend(backend);
+  const model = tf.tfMlp(workloads.find((w) => w.name === req.workload)!);
   try {
     return timeSteps(() => { model.step(); }, req);
   } finally {
@@ -52,8 +52,9 @@ async function timeTf(backend: TfBackend, req: TimeRequest): Promise<TimeResult>
 }
 
 async function main(): Promise<void> {
+  const tf = await loadTfPeer();
   const engine = new EngineWorker();
-  const wasmInfo = await useBackend('wasm');
+  const wasmInfo = await tf.useBackend('wasm');
   if (!wasmInfo.simd) throw new Error('tfjs-backend-wasm runs without SIMD: the comparison would be unfair to tfjs');
   console.log(JSON.stringify({ meta: 'tfjs-wasm', ...wasmInfo }));
   console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version }));
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
           simdKernel = r.simdKernel;
           add(peer, name, r);
         } else {
-          add(peer, name, await timeTf(peer === 'tfjs-cpu' ? 'cpu' : 'wasm', req));
+          add(peer, name, await timeTf(tf, peer === 'tfjs-cpu' ? 'cpu' : 'wasm', req));
         }
       }
     }

@@ -60,5 +60,8 @@ export const nodeIo: CliIo = {
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry) {
-  main(process.argv.slice(2), nodeIo).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2), nodeIo).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`backprop-studio: internal error: ${String(e)}\n`); process.exitCode = 3; },
+  );
 }

@@ -74,7 +74,7 @@ export interface TrainingChunk {
 export interface TrainerOptions {
   /** Over the graph's saved `training` settings, which are over the defaults. */
   readonly settings?: Partial<TrainingSettings>;
-  /** Milliseconds; defaults to performance.now. Only timing depends on it, never the numbers. */
+  /** Milliseconds; defaults to Date.now. Only timing depends on it, never the numbers. */
   readonly now?: () => number;
   /** Evaluation runs the data through in chunks of at most this many samples. */
   readonly evalChunk?: number;
@@ -125,7 +125,7 @@ export class Trainer {
     this.graph0 = graph;
     this.settings = trainingSettings(graph, options.settings);
     this.feed = buildFeed(graph);
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? Date.now; // callers with a finer clock (workers, the CLI) pass performance.now
     this.evalChunk = Math.max(1, Math.floor(options.evalChunk ?? 512));
     this.batchSize = Math.min(this.settings.batchSize, this.feed.trainSize);
     this.stepsPerEpoch = Math.ceil(this.feed.trainSize / this.batchSize);

@@ -67,14 +67,16 @@ function Chart({ testId, build, data, theme, height = 110 }: { testId: string; b
   const [redraws, setRedraws] = useState(0);
   const opts = build(0);
   const key = `${theme.name}:${theme.text}:${theme.border}|${opts.series.map((s) => s.label).join('|')}`;
+  // The plot is rebuilt only when its series change (`key`); it reads the newest options and data here.
+  const latest = useRef({ build, data });
+  latest.current = { build, data };
   useEffect(() => {
     const el = box.current!;
-    const u = new uPlot({ ...build(el.clientWidth || 300), height }, data, el);
+    const u = new uPlot({ ...latest.current.build(el.clientWidth || 300), height }, latest.current.data, el);
     plot.current = u;
     const ro = new ResizeObserver(() => u.setSize({ width: el.clientWidth || 300, height }));
     ro.observe(el);
     return () => { ro.disconnect(); u.destroy(); plot.current = null; };
-    // Rebuilt only when the series change; data updates go through setData below.
   }, [key, height]);
   useEffect(() => {
     if (!plot.current) return;

@@ -82,7 +82,7 @@ export class WorkerCore {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
-      trainer = createTrainer(graph, { settings });
+      trainer = createTrainer(graph, { settings, now: () => performance.now() });
     } catch (e) {
       const nodeId = e instanceof TrainingSetupError ? (e.nodeId ?? null) : null;
       this.env.post({ type: 'train-error', message: (e as Error).message, nodeId });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { mlpBatch, randomData, type MlpSpec } from './graphs.ts';
+import { mlpBatch, randomData, type MlpSpec } from '../graphs.ts';
 
 export type TfBackend = 'cpu' | 'wasm';
 
