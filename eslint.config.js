@@ -1,5 +1,6 @@
 // Layering is enforced here: engine/ imports nothing of ours and no platform; renderer/ may use
-// engine/ and only the *types* of app/; app/ never imports renderer/.
+// engine/ and only the *types* of app/; app/ never imports renderer/; node-io/ (the Node-only file
+// writer shared by cli/ and app/) imports nothing of ours, and neither engine/ nor renderer/ imports it.
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -49,7 +50,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'import-x/no-restricted-paths': ['error', {
-        zones: [{ target: './engine', from: ['./app', './renderer', './cli', './test', './bench'], message: 'engine/ imports nothing of ours' }],
+        zones: [{ target: './engine', from: ['./app', './renderer', './cli', './node-io', './test', './bench'], message: 'engine/ imports nothing of ours' }],
       }],
       'no-restricted-imports': ['error', { patterns: [{ group: platformModules, message: 'engine/ is pure TypeScript: no DOM, React, Electron or Node imports' }] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
@@ -64,11 +65,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['node-io/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './node-io', from: ['./engine', './app', './renderer', './cli', './test', './bench'], message: 'node-io/ is a leaf: Node built-ins only' }],
+      }],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'import-x/no-restricted-paths': ['error', {
-        zones: [{ target: './renderer', from: ['./cli', './bench', './test'], message: 'renderer/ uses engine/ and the preload API types only' }],
+        zones: [
+          { target: './renderer', from: ['./cli', './bench', './test'], message: 'renderer/ uses engine/ and the preload API types only' },
+          { target: './renderer', from: ['./node-io'], message: 'node-io/ is Node only: the renderer saves through DocumentFiles' },
+        ],
       }],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-restricted-imports': ['error', {

@@ -4,7 +4,7 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTTY: boolean;
   readFile: (path: string) => string;
-  writeFile: (path: string, text: string) => void;
+  writeFile: (path: string, text: string) => void | Promise<void>;
 }
 
 /** Exit codes: 0 fine, 1 a check failed, 2 bad input (file, flag, graph). */

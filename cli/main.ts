@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // backprop-studio CLI: the engine, headless. Bad input exits 2 with one line on stderr, never a stack trace.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { GraphQueryError } from '../engine/index.ts';
+import { writeFileAtomic } from '../node-io/atomic-write.ts';
 import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
 import { hessianCommand, hessianUsage } from './commands/hessian.ts';
 import { jacobianCommand, jacobianUsage } from './commands/jacobian.ts';
@@ -55,7 +56,8 @@ export const nodeIo: CliIo = {
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
   readFile: (p) => readFileSync(p, 'utf8'),
-  writeFile: (p, s) => writeFileSync(p, s, 'utf8'),
+  // Temp file, fsync, rename: a kill or a full disk leaves the old file, never a torn one.
+  writeFile: (p, s) => writeFileAtomic(p, s),
 };
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;

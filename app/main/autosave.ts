@@ -3,7 +3,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../../node-io/atomic-write.ts';
 
 export interface AutosaveEntry {
   readonly text: string;

@@ -1,9 +1,9 @@
 // The open document as main sees it: where it lives, its name, whether it has unsaved changes.
 // Main owns dialogs and paths; the page hands over document text and gets text back.
 import { basename, extname, join } from 'node:path';
+import { writeFailureReason, writeFileAtomic, type WriteFs } from '../../node-io/atomic-write.ts';
 import type { OpenReply, SaveReply } from '../common/ipc-contract.ts';
 import { cannotOpen, documentFileName, readGraphText } from '../common/graph-document.ts';
-import { describeWriteError, writeFileAtomic, type WriteFs } from './atomic-write.ts';
 import type { AutosaveStore } from './autosave.ts';
 import { DOCUMENT_EXTENSION, readGraphFromDisk, type ReadFs } from './graph-files.ts';
 import type { RecentFiles } from './recent-files.ts';
@@ -215,6 +215,13 @@ export class DocumentController {
     await this.deps.dialogs.showError(message);
     return { status: 'error', message };
   }
+}
+
+/** A message naming the file, what the system said and what to do, for a save that failed. */
+export function describeWriteError(target: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const advice = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ' Choose another place with Save As.' : '';
+  return `Could not save "${basename(target)}": ${writeFailureReason(target, e)}.${advice}`;
 }
 
 /** "• name — Backprop Studio" while dirty. */

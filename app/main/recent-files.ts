@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RecentFile } from '../common/ipc-contract.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../../node-io/atomic-write.ts';
 
 export const MAX_RECENT = 10;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../../engine/index.ts';
 import { readGraphText } from '../../app/common/graph-document.ts';
 import { createAutosaveStore } from '../../app/main/autosave.ts';
-import { DocumentController, windowTitle, type DocumentState } from '../../app/main/document.ts';
+import { describeWriteError, DocumentController, windowTitle, type DocumentState } from '../../app/main/document.ts';
 import { createRecentFiles } from '../../app/main/recent-files.ts';
 import { examplePath, exampleText, ScriptedDialogs, tempDir } from './helpers.ts';
 
@@ -263,5 +263,19 @@ describe('autosave and restore', () => {
     expect(await controller.newDocument()).toEqual({ proceed: false });
     expect(await controller.newDocument()).toEqual({ proceed: true });
     expect(controller.state).toEqual({ path: null, name: 'Untitled.bpgraph', dirty: false });
+  });
+});
+
+describe('describeWriteError', () => {
+  it('names the file, the folder and what to do for a permission error', () => {
+    const msg = describeWriteError('/srv/ro/graph.bpgraph', Object.assign(new Error('x'), { code: 'EACCES' }));
+    expect(msg).toContain('"graph.bpgraph"');
+    expect(msg).toContain('/srv/ro');
+    expect(msg).toMatch(/not writable.*Save As/);
+  });
+
+  it('says the disk is full for ENOSPC and read-only for EROFS', () => {
+    expect(describeWriteError('/a/b.bpgraph', { code: 'ENOSPC' })).toMatch(/disk is full/);
+    expect(describeWriteError('/a/b.bpgraph', { code: 'EROFS' })).toMatch(/read-only disk/);
   });
 });

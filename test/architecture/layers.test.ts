@@ -36,6 +36,16 @@ describe('layering', () => {
     expect(await problems('app/main/probe.ts', "import { App } from '../../renderer/App.tsx';\nexport const x = App;\n")).toEqual([expect.stringMatching(/no-restricted-(paths|imports|globals)/)]);
   });
 
+  it('the shared Node writer (node-io/) is for cli/ and app/ only, and imports nothing of ours', async () => {
+    const probe = "import { writeFileAtomic } from '../node-io/atomic-write.ts';\nexport const x = writeFileAtomic;\n";
+    const restricted = [expect.stringMatching(/no-restricted-(paths|imports)/)];
+    expect(await problems('engine/probe.ts', probe)).toEqual(restricted);
+    expect(await problems('renderer/probe.ts', probe)).toEqual(restricted);
+    expect(await problems('cli/probe.ts', probe)).toEqual([]);
+    expect(await problems('app/probe.ts', probe)).toEqual([]);
+    expect(await problems('node-io/probe.ts', "import { zeros } from '../engine/tensor.ts';\nexport const x = zeros;\n")).toEqual(restricted);
+  });
+
   it('renderer/ may not import electron or app code, only the preload API types', async () => {
     expect(await problems('renderer/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toEqual([expect.stringMatching(/no-restricted-(paths|imports|globals)/)]);
     expect(await problems('renderer/probe.ts', "import { createMainWindow } from '../app/main/window.ts';\nexport const x = createMainWindow;\n")).toEqual([expect.stringMatching(/no-restricted-(paths|imports|globals)/)]);

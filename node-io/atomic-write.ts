@@ -1,5 +1,7 @@
-// Crash-safe file replacement: write a temp file in the same folder, fsync it, rename it over the
+// The one crash-safe file writer, shared by the CLI (`train --out`) and the desktop main process
+// (save, autosave, recent files): write a temp file in the same folder, fsync it, rename it over the
 // target, fsync the folder. A crash at any moment leaves the old file or the new one, never a mix.
+// Node only: engine/ and renderer/ may not import it (eslint.config.js).
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -30,9 +32,9 @@ export async function writeFileAtomic(target: string, text: string, options: Ato
   try {
     try {
       const half = Math.floor(data.length / 2);
-      await handle.write(data, 0, half, 0);
+      await writeAll(handle, data.subarray(0, half), 0);
       await options.midWrite?.(temp);
-      await handle.write(data, half, data.length - half, half);
+      await writeAll(handle, data.subarray(half), half);
       await handle.sync();
     } finally {
       await handle.close();
@@ -44,6 +46,14 @@ export async function writeFileAtomic(target: string, text: string, options: Ato
     throw e;
   }
   await syncDirectory(fs, dirname(target));
+}
+
+/** handle.write may write less than asked; loop until every byte is down. */
+async function writeAll(handle: nodeFs.FileHandle, data: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < data.length;) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+    done += bytesWritten;
+  }
 }
 
 // Windows refuses a rename while a virus scanner or indexer briefly holds the target open.
@@ -73,22 +83,24 @@ async function syncDirectory(fs: WriteFs, dir: string): Promise<void> {
   }
 }
 
-/** A message naming the file and what the system said, for a save that failed. */
-export function describeWriteError(target: string, e: unknown): string {
+/** Why a write failed, in words (the caller names the file and says what was kept). */
+export function writeFailureReason(target: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const name = basename(target);
   const folder = dirname(target);
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return `Could not save "${name}": the folder ${folder} is not writable (permission denied). Choose another place with Save As.`;
+      return `the folder ${folder} is not writable (permission denied)`;
     case 'EROFS':
-      return `Could not save "${name}": ${folder} is on a read-only disk. Choose another place with Save As.`;
+      return `${folder} is on a read-only disk`;
     case 'ENOSPC':
-      return `Could not save "${name}": the disk is full.`;
+    case 'EDQUOT':
+      return 'the disk is full';
     case 'ENOENT':
-      return `Could not save "${name}": the folder ${folder} does not exist.`;
+      return `the folder ${folder} does not exist`;
+    case 'EISDIR':
+      return 'it is a folder';
     default:
-      return `Could not save "${name}": ${(e as Error | undefined)?.message ?? String(e)}`;
+      return (e as Error | undefined)?.message ?? String(e);
   }
 }

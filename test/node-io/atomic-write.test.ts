@@ -3,8 +3,8 @@ import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWriteError, writeFileAtomic, type WriteFs } from '../../app/main/atomic-write.ts';
-import { tempDir } from './helpers.ts';
+import { writeFailureReason, writeFileAtomic, type WriteFs } from '../../node-io/atomic-write.ts';
+import { tempDir } from '../app/helpers.ts';
 
 const OLD = 'old content that must survive\n';
 const NEW = 'new content '.repeat(10_000);
@@ -78,6 +78,25 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['graph.bpgraph']);
   });
 
+  it('keeps the old file and removes the temp file when the disk is full (injected ENOSPC on write)', async () => {
+    const { dir, target } = await withOld();
+    const open: WriteFs['open'] = async (...args: Parameters<typeof nodeFs.open>) => {
+      const handle = await nodeFs.open(...args);
+      const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<{ bytesWritten: number }>;
+      let budget = 4096; // the first 4 kB fit, then the disk is full
+      handle.write = (async (data: Uint8Array, offset: number, length: number, position: number) => {
+        if (budget <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        const n = Math.min(length, budget);
+        budget -= n;
+        return write(data, offset, n, position);
+      }) as typeof handle.write;
+      return handle;
+    };
+    await expect(writeFileAtomic(target, NEW, { fs: { ...nodeFs, open } })).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+    expect(await readdir(dir)).toEqual(['graph.bpgraph']);
+  });
+
   it('keeps the old file when fsync of the temp file fails', async () => {
     const { dir, target } = await withOld();
     const open: WriteFs['open'] = async (...args: Parameters<typeof nodeFs.open>) => {
@@ -91,16 +110,10 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('describeWriteError', () => {
-  it('names the file, the folder and what to do for a permission error', () => {
-    const msg = describeWriteError('/srv/ro/graph.bpgraph', Object.assign(new Error('x'), { code: 'EACCES' }));
-    expect(msg).toContain('"graph.bpgraph"');
-    expect(msg).toContain('/srv/ro');
-    expect(msg).toMatch(/not writable.*Save As/);
-  });
-
-  it('says the disk is full for ENOSPC and read-only for EROFS', () => {
-    expect(describeWriteError('/a/b.bpgraph', { code: 'ENOSPC' })).toMatch(/disk is full/);
-    expect(describeWriteError('/a/b.bpgraph', { code: 'EROFS' })).toMatch(/read-only disk/);
+describe('writeFailureReason', () => {
+  it('names the folder for a permission error, says the disk is full or read-only', () => {
+    expect(writeFailureReason('/srv/ro/graph.bpgraph', { code: 'EACCES' })).toBe('the folder /srv/ro is not writable (permission denied)');
+    expect(writeFailureReason('/a/b.bpgraph', { code: 'ENOSPC' })).toBe('the disk is full');
+    expect(writeFailureReason('/a/b.bpgraph', { code: 'EROFS' })).toBe('/a is on a read-only disk');
   });
 });
