@@ -1,7 +1,7 @@
 // The open document as main sees it: where it lives, its name, whether it has unsaved changes.
 // Main owns dialogs and paths; the page hands over document text and gets text back.
 import { basename, extname, join } from 'node:path';
-import { writeFailureReason, writeFileAtomic, type WriteFs } from '../../node-io/atomic-write.ts';
+import { keptCopyOf, writeFailureReason, writeFileAtomic, type WriteFs } from '../../node-io/atomic-write.ts';
 import type { OpenReply, SaveReply } from '../common/ipc-contract.ts';
 import { cannotOpen, documentFileName, readGraphText } from '../common/graph-document.ts';
 import type { AutosaveStore } from './autosave.ts';
@@ -220,7 +220,10 @@ export class DocumentController {
 /** A message naming the file, what the system said and what to do, for a save that failed. */
 export function describeWriteError(target: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const advice = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ' Choose another place with Save As.' : '';
+  const kept = keptCopyOf(e);
+  const advice = kept !== null ? ` The complete new version is in ${kept}.`
+    : code === 'EREADONLY' ? ` ${target} was not changed. Make it writable, or save under another name with Save As.`
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ' Choose another place with Save As.' : '';
   return `Could not save "${basename(target)}": ${writeFailureReason(target, e)}.${advice}`;
 }
 

@@ -4,7 +4,7 @@ import { GraphValidationError, serializeGraph, type Graph } from '../../engine/i
 import { createTrainer, type Trainer, type TrainingProgress } from '../../engine/index.ts';
 import { TrainingSetupError, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
 import { numberFlag, oneFile, parseArgs } from '../args.ts';
-import { writeFailureReason } from '../../node-io/atomic-write.ts';
+import { keptCopyOf, writeFailureReason } from '../../node-io/atomic-write.ts';
 import { CliError, type CliIo, EXIT } from '../io.ts';
 import { loadGraph } from '../load.ts';
 
@@ -65,7 +65,8 @@ async function train(args: string[], io: CliIo): Promise<number> {
     try {
       await io.writeFile(out, serializeGraph(trained));
     } catch (e) {
-      throw new CliError(`${out}: cannot write (${writeFailureReason(out, e)}); the file was left as it was`);
+      const kept = keptCopyOf(e);
+      throw new CliError(`${out}: cannot write (${writeFailureReason(out, e)}); ${kept ? `the complete trained graph is in ${kept}` : 'the file was left as it was'}`);
     }
   }
   if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(summary(trainer, progress, seconds))}\n`);

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -172,6 +172,43 @@ describe('saving', () => {
     expect(r).toEqual({ status: 'error', message: expect.stringMatching(/"graph.bpgraph".*\/locked\/place is not writable/) });
     expect(dialogs.errors).toEqual([r.status === 'error' ? r.message : '']);
     expect(denied.state).toMatchObject({ path: null, dirty: true });
+  });
+
+  it('saving a document opened through a symbolic link updates the real file and keeps the link', async () => {
+    const { controller, dialogs, docPath, dir } = await setup();
+    const viaLink = join(dir, 'shortcut.bpgraph');
+    await symlink(docPath, viaLink);
+    dialogs.openPaths.push(viaLink);
+    await controller.open();
+    const text = await editedText('through the link');
+    expect(await controller.save(text)).toEqual({ status: 'saved', name: 'shortcut.bpgraph' });
+    expect((await lstat(viaLink)).isSymbolicLink()).toBe(true);
+    expect(await readFile(docPath, 'utf8')).toBe(text);
+  });
+
+  it('saving a file with another hard link updates both names', async () => {
+    const { controller, dialogs, docPath, dir } = await setup();
+    const otherName = join(dir, 'same-file.bpgraph');
+    await link(docPath, otherName);
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    const text = await editedText('both names');
+    expect((await controller.save(text)).status).toBe('saved');
+    expect(await readFile(otherName, 'utf8')).toBe(text);
+    expect((await stat(docPath)).nlink).toBe(2);
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses to overwrite a read-only file, names it, and stays dirty', async () => {
+    const { controller, dialogs, docPath } = await setup();
+    dialogs.openPaths.push(docPath);
+    await controller.open();
+    await chmod(docPath, 0o444);
+    controller.setDirty(true);
+    const r = await controller.save(await editedText('must not land'));
+    expect(r).toEqual({ status: 'error', message: `Could not save "work.bpgraph": the file is read-only. ${docPath} was not changed. Make it writable, or save under another name with Save As.` });
+    expect(dialogs.errors).toEqual([r.status === 'error' ? r.message : '']);
+    expect(await readFile(docPath, 'utf8')).toBe(await exampleText());
+    expect(controller.state.dirty).toBe(true);
   });
 
   // A real read-only place: a chmod 555 folder, or /sys when running as root (root ignores modes).

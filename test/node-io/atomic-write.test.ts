@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmod, link, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ async function withOld(): Promise<{ dir: string; target: string }> {
 }
 
 /** Runs the writer in a child process and SIGKILLs it at the pause point. */
-function killChildAt(target: string, pauseAt: 'midWrite' | 'beforeRename' | 'naive'): Promise<void> {
+function killChildAt(target: string, pauseAt: 'midWrite' | 'beforeRename' | 'midCopy' | 'naive'): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'atomic-writer-child.ts'), target, NEW, pauseAt], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -107,6 +107,99 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, NEW, { fs: { ...nodeFs, open } })).rejects.toThrow(/fsync/);
     expect(await readFile(target, 'utf8')).toBe(OLD);
     expect(await readdir(dir)).toEqual(['graph.bpgraph']);
+  });
+});
+
+describe('writeFileAtomic through links and onto read-only files', () => {
+  it('writes through a symbolic link to the file it points to, and keeps the link', async () => {
+    const { dir, target } = await withOld();
+    await mkdir(join(dir, 'links'));
+    const viaLink = join(dir, 'links', 'shortcut.bpgraph');
+    await symlink('../graph.bpgraph', viaLink); // relative, as `ln -s` makes them
+    await writeFileAtomic(viaLink, NEW);
+    expect((await lstat(viaLink)).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe(NEW);
+    expect((await readdir(join(dir, 'links')))).toEqual(['shortcut.bpgraph']);
+  });
+
+  it('follows a chain of links, and creates the target of a dangling one', async () => {
+    const dir = await tempDir();
+    await symlink(join(dir, 'real.bpgraph'), join(dir, 'b.bpgraph'));
+    await symlink(join(dir, 'b.bpgraph'), join(dir, 'a.bpgraph'));
+    await writeFileAtomic(join(dir, 'a.bpgraph'), NEW);
+    expect(await readFile(join(dir, 'real.bpgraph'), 'utf8')).toBe(NEW);
+    expect((await lstat(join(dir, 'a.bpgraph'))).isSymbolicLink()).toBe(true);
+    expect((await lstat(join(dir, 'b.bpgraph'))).isSymbolicLink()).toBe(true);
+  });
+
+  it('refuses a link loop with ELOOP and writes nothing', async () => {
+    const dir = await tempDir();
+    await symlink(join(dir, 'b'), join(dir, 'a'));
+    await symlink(join(dir, 'a'), join(dir, 'b'));
+    await expect(writeFileAtomic(join(dir, 'a'), NEW)).rejects.toMatchObject({ code: 'ELOOP' });
+    expect((await readdir(dir)).sort()).toEqual(['a', 'b']);
+  });
+
+  it('keeps a hard link: every name of the file sees the new content (same inode)', async () => {
+    const { dir, target } = await withOld();
+    const other = join(dir, 'other-name.bpgraph');
+    await link(target, other);
+    const before = await stat(target);
+    await writeFileAtomic(target, NEW);
+    expect(await readFile(other, 'utf8')).toBe(NEW);
+    const after = await stat(target);
+    expect([after.ino, after.nlink]).toEqual([before.ino, 2]);
+    await writeFileAtomic(other, 'short'); // shrinking in place truncates the rest
+    expect(await readFile(target, 'utf8')).toBe('short');
+    expect((await readdir(dir)).sort()).toEqual(['graph.bpgraph', 'other-name.bpgraph']);
+  });
+
+  it('hard link killed while copying into the file: the complete new version is kept next to it', async () => {
+    const { dir, target } = await withOld();
+    await link(target, join(dir, 'other-name.bpgraph'));
+    await killChildAt(target, 'midCopy');
+    const temps = (await readdir(dir)).filter((f) => f.endsWith('.tmp'));
+    expect(temps).toHaveLength(1);
+    expect(await readFile(join(dir, temps[0]!), 'utf8')).toBe(NEW);
+  });
+
+  it('hard link on a full disk: growing the file fails before any old byte is overwritten, the old content stays', async () => {
+    const { dir, target } = await withOld();
+    await link(target, join(dir, 'other-name.bpgraph'));
+    let opened = 0;
+    const open: WriteFs['open'] = async (...args: Parameters<typeof nodeFs.open>) => {
+      const handle = await nodeFs.open(...args);
+      if (++opened === 2) { // the first open is the temp file, the second the shared inode
+        handle.write = (async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); }) as typeof handle.write;
+      }
+      return handle;
+    };
+    await expect(writeFileAtomic(target, NEW, { fs: { ...nodeFs, open } })).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+    expect((await readdir(dir)).sort()).toEqual(['graph.bpgraph', 'other-name.bpgraph']);
+  });
+
+  it.runIf(process.platform !== 'win32')('writes into a pipe instead of replacing it (--out /dev/stdout)', async () => {
+    const dir = await tempDir();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (c: Buffer) => { got += c.toString(); });
+    const ended = new Promise((r) => reader.on('exit', r));
+    await writeFileAtomic(fifo, 'through the pipe');
+    await ended;
+    expect(got).toBe('through the pipe');
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+  });
+
+  it('refuses to replace a read-only file and names it', async () => {
+    const { target } = await withOld();
+    await chmod(target, 0o444);
+    const error = await writeFileAtomic(target, NEW).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'EREADONLY', path: target });
+    expect(writeFailureReason(target, error)).toBe('the file is read-only');
+    expect(await readFile(target, 'utf8')).toBe(OLD);
   });
 });
 
