@@ -52,20 +52,23 @@ export function createRecentFiles(dataDir: string, options: { platform?: NodeJS.
     return alive;
   }
 
+  // Every operation reads and rewrites the whole list: two at once would each drop the other's
+  // change (an open and a save adding files together lost one), so they run one after another.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = queue.then(operation);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   return {
-    async add(path) {
+    add: (path) => serial(async () => {
       const full = resolve(path);
       const paths = (await load()).filter((p) => !sameFile(p, full, platform));
       await store([full, ...paths].slice(0, max));
-    },
-    async list() {
-      return (await existing()).map((p) => ({ id: recentIdOf(p), name: basename(p), folder: dirname(p) }));
-    },
-    async pathOf(id) {
-      return (await existing()).find((p) => recentIdOf(p) === id) ?? null;
-    },
-    async clear() {
-      await store([]);
-    },
+    }),
+    list: () => serial(async () => (await existing()).map((p) => ({ id: recentIdOf(p), name: basename(p), folder: dirname(p) }))),
+    pathOf: (id) => serial(async () => (await existing()).find((p) => recentIdOf(p) === id) ?? null),
+    clear: () => serial(() => store([])),
   };
 }

@@ -1,5 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRecentFiles, recentIdOf } from '../../app/main/recent-files.ts';
 import { tempDir } from './helpers.ts';
@@ -74,6 +74,15 @@ describe('recent files', () => {
     expect(entry!.id).not.toContain('g0');
     expect(await recent.pathOf(entry!.id)).toBe(a);
     expect(await recent.pathOf('not-an-id')).toBeNull();
+  });
+
+  it('keeps every entry when adds, lists and removals overlap (one operation at a time)', async () => {
+    const dir = await tempDir();
+    const paths = await files(dir, 8);
+    const recent = createRecentFiles(join(dir, 'data'));
+    await rm(paths[7]!);
+    await Promise.all([...paths.map((p) => recent.add(p)), recent.list()]);
+    expect((await recent.list()).map((r) => r.name).sort()).toEqual(paths.slice(0, 7).map((p) => basename(p)).sort());
   });
 
   it('starts empty when the stored list is damaged', async () => {
