@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { keptCopyOf, writeFailureReason, writeFileAtomic, type WriteFs } from '../../node-io/atomic-write.ts';
 import type { OpenReply, SaveReply } from '../common/ipc-contract.ts';
 import { cannotOpen, documentFileName, readGraphText } from '../common/graph-document.ts';
-import type { AutosaveStore } from './autosave.ts';
+import { isUnreadable, type AutosaveEntry, type AutosaveStore } from './autosave.ts';
 import { DOCUMENT_EXTENSION, readGraphFromDisk, type ReadFs } from './graph-files.ts';
 import type { RecentFiles } from './recent-files.ts';
 
@@ -136,17 +136,33 @@ export class DocumentController {
   async startup(commandLinePath: string | null): Promise<OpenReply | null> {
     if (this.#startupTaken) return null;
     this.#startupTaken = true;
-    const entry = await this.deps.autosave.read();
-    if (entry !== null) {
-      const read = readGraphText(entry.text, entry.name);
-      if (read.ok && (await this.deps.dialogs.askRestore(entry.name, entry.savedAt))) {
-        this.#set({ path: entry.sourcePath, name: entry.name, dirty: true });
+    const found = await this.deps.autosave.read();
+    if (found !== null && isUnreadable(found)) {
+      await this.#keepUnrestorable(found.problem);
+    } else if (found !== null) {
+      const read = readGraphText(found.text, found.name);
+      if (!read.ok) {
+        await this.#keepUnrestorable(read.message, found);
+      } else if (await this.deps.dialogs.askRestore(found.name, found.savedAt)) {
+        this.#set({ path: found.sourcePath, name: found.name, dirty: true });
         this.#edits++;
-        return { status: 'opened', text: entry.text, name: entry.name, restored: true };
+        return { status: 'opened', text: found.text, name: found.name, restored: true };
+      } else {
+        await this.deps.autosave.clear();
       }
-      await this.deps.autosave.clear();
     }
     return commandLinePath === null ? null : this.#openPath(commandLinePath);
+  }
+
+  /** Unsaved work this version cannot open is never deleted: moved aside, and the user told why and where. */
+  async #keepUnrestorable(problem: string, entry?: AutosaveEntry): Promise<void> {
+    let where: string;
+    try {
+      where = `It was kept as ${await this.deps.autosave.setAside(entry)}.`;
+    } catch (e) {
+      where = `It was left in the app's data folder (moving it aside failed: ${(e as Error).message}).`;
+    }
+    await this.deps.dialogs.showError(`Unsaved work from the last session cannot be restored: ${problem}. ${where}`);
   }
 
   async newDocument(): Promise<{ proceed: boolean }> {

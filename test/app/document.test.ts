@@ -283,12 +283,48 @@ describe('autosave and restore', () => {
     expect(await autosave.read()).toBeNull();
   });
 
-  it('a damaged autosave is dropped instead of offered', async () => {
+  it('an autosave written by another version is kept, and the user is told why it cannot be restored', async () => {
+    const { controller, dialogs, dir } = await setup();
+    const folder = join(dir, 'data', 'autosave');
+    await mkdir(folder, { recursive: true });
+    const fromNewer = JSON.stringify({ version: 2, document: { text: 'a newer layout' }, savedAt: 5 });
+    await writeFile(join(folder, 'document.json'), fromNewer);
+    expect(await controller.startup(null)).toBeNull();
+    expect(dialogs.asked).toEqual([]); // nothing to restore, so no question
+    expect(dialogs.errors).toHaveLength(1);
+    const kept = /It was kept as (.+\.json)\./.exec(dialogs.errors[0]!)?.[1];
+    expect(dialogs.errors[0]).toMatch(/^Unsaved work from the last session cannot be restored: it was written by another version of Backprop Studio \(autosave format 2; this one reads format 1\)\. It was kept as /);
+    expect(await readFile(kept!, 'utf8')).toBe(fromNewer);
+    // It is out of the way: the next autosave cannot overwrite it and the next start says nothing.
+    controller.setDirty(true);
+    await controller.autosave(await exampleText());
+    expect(await readFile(kept!, 'utf8')).toBe(fromNewer);
+    const againDialogs = new ScriptedDialogs();
+    const later = new DocumentController({ dialogs: againDialogs, recent: createRecentFiles(dir), autosave: createAutosaveStore(join(dir, 'data')), examples: new Map(), documentsDir: dir, requestDocument: exampleText });
+    await controller.clearAutosave();
+    expect(await later.startup(null)).toBeNull();
+    expect(againDialogs.errors).toEqual([]);
+  });
+
+  it('an autosaved graph from a newer version is kept as a .bpgraph file the newer version can open', async () => {
+    const { controller, dialogs, autosave } = await setup();
+    const newer = JSON.stringify({ ...JSON.parse(await exampleText()), version: 9 });
+    await autosave.write({ text: newer, name: 'work.bpgraph', sourcePath: null, savedAt: 1 });
+    expect(await controller.startup(null)).toBeNull();
+    expect(dialogs.errors[0]).toMatch(/^Unsaved work from the last session cannot be restored: "work.bpgraph" could not be opened: the file is version 9, made by a newer Backprop Studio/);
+    const kept = /It was kept as (.+\.bpgraph)\./.exec(dialogs.errors[0]!)?.[1];
+    expect(kept).toMatch(/work\.bpgraph$/);
+    expect(await readFile(kept!, 'utf8')).toBe(newer);
+    expect(await autosave.read()).toBeNull();
+  });
+
+  it('a damaged autosave is kept aside and reported, not offered', async () => {
     const { controller, dialogs, dir } = await setup();
     await mkdir(join(dir, 'data', 'autosave'), { recursive: true });
     await writeFile(join(dir, 'data', 'autosave', 'document.json'), '{"version":1,"text":');
     expect(await controller.startup(null)).toBeNull();
     expect(dialogs.asked).toEqual([]);
+    expect(dialogs.errors[0]).toMatch(/cannot be restored: it is damaged \(not valid JSON\)\. It was kept as /);
   });
 
   it('New asks about unsaved changes and resets to an untitled document', async () => {
