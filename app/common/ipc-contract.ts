@@ -9,8 +9,27 @@ export { isMenuCommand, isRequestId, simpleMenuCommands, type MenuCommand, type 
 /** Every channel carries this prefix; main refuses anything else. */
 export const CHANNEL_PREFIX = 'bps:';
 
-/** A serialized .bpgraph document as the page hands it over (never a path). */
-const documentText = z.string().max(MAX_FILE_BYTES, `documents larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`);
+/**
+ * Bytes of `s` in UTF-8 without encoding it (a lone surrogate counts as U+FFFD, 3 bytes, as
+ * Buffer and TextEncoder write it). String length counts UTF-16 units: 50 M × '€' is 150 MB.
+ */
+export function utf8ByteLength(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const tooLarge = `documents larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`;
+/** A serialized .bpgraph document as the page hands it over (never a path), at most MAX_FILE_BYTES in UTF-8. */
+const documentText = z.string().max(MAX_FILE_BYTES, tooLarge).refine((s) => s.length * 3 <= MAX_FILE_BYTES || utf8ByteLength(s) <= MAX_FILE_BYTES, tooLarge);
 /** Recent files and examples are named by an opaque id that main maps to a path. */
 const opaqueId = z.string().regex(OPAQUE_ID, 'expected an opaque id');
 

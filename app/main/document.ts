@@ -187,6 +187,9 @@ export class DocumentController {
 
   async autosave(text: string): Promise<void> {
     if (!this.#state.dirty) return;
+    // The page's text is checked like every other graph text: a copy that would not open is no copy.
+    const check = readGraphText(text, this.#state.name);
+    if (!check.ok) throw new Error(`autosave refused: ${check.message}`);
     await this.deps.autosave.write({ text, name: this.#state.name, sourcePath: this.#state.path, savedAt: this.deps.now?.() ?? Date.now() });
   }
 

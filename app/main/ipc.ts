@@ -4,7 +4,7 @@ import {
   eventContract, invokeContract, isInvokeChannel,
   type EventChannel, type EventPayload, type InvokeArgs, type InvokeChannel, type InvokeResult,
 } from '../common/ipc-contract.ts';
-import { APP_HOST, APP_SCHEME } from './protocol.ts';
+import { isBundleUrl } from './protocol.ts';
 
 /** The parts of an Electron IpcMainInvokeEvent the checks read. */
 export interface IpcEventLike {
@@ -27,7 +27,7 @@ export function isTrustedSender(event: IpcEventLike, ourWebContentsIds: Readonly
   } catch {
     return false;
   }
-  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  return isBundleUrl(url);
 }
 
 export type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> | InvokeResult<C> };

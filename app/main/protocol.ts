@@ -66,9 +66,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export type ProtocolFs = Pick<typeof nodeFs, 'readFile'>;
+export type ProtocolFs = Pick<typeof nodeFs, 'readFile' | 'realpath'>;
 
-/** Maps a request URL to a file inside root, or null for anything outside it. */
+/**
+ * True for app://bundle/… exactly. Compared part by part: `app://x@bundle/` has host "bundle" too,
+ * and for a custom scheme URL.origin is "null", so neither host nor origin alone says enough.
+ */
+export function isBundleUrl(url: URL): boolean {
+  return url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === '';
+}
+
+const inside = (base: string, file: string): boolean => file.startsWith(base + sep);
+
+/** Maps a request URL to a file inside root, or null for anything outside it (by its path; see createBundleHandler for links). */
 export function bundleFileFor(root: string, requestUrl: string): string | null {
   let url: URL;
   try {
@@ -76,7 +86,7 @@ export function bundleFileFor(root: string, requestUrl: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  if (!isBundleUrl(url)) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -86,7 +96,7 @@ export function bundleFileFor(root: string, requestUrl: string): string | null {
   if (pathname.includes('\0')) return null;
   const base = resolve(root);
   const file = resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
-  return file.startsWith(base + sep) ? file : null;
+  return inside(base, file) ? file : null;
 }
 
 /** The protocol.handle('app', …) handler, serving files of the Vite build in root. */
@@ -97,7 +107,10 @@ export function createBundleHandler(root: string, fs: ProtocolFs = nodeFs): (req
     if (file === null) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     let body: Buffer;
     try {
-      body = await fs.readFile(file);
+      // A symbolic link inside the bundle may point anywhere: judge (and read) where it really leads.
+      const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(file)]);
+      if (!inside(realRoot, real)) throw new Error('outside the bundle');
+      body = await fs.readFile(real);
     } catch {
       return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     }

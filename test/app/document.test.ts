@@ -243,6 +243,15 @@ describe('autosave and restore', () => {
     expect(await autosave.read()).toMatchObject({ name: 'Untitled.bpgraph', sourcePath: null, savedAt: 1_700_000_000_000 });
   });
 
+  it('refuses to keep text that is not a readable graph, like every other graph text', async () => {
+    const { controller, autosave } = await setup();
+    controller.setDirty(true);
+    for (const text of ['not json', '{"format":"backprop-studio-graph","version":1,"nodes":"oops","edges":[]}']) {
+      await expect(controller.autosave(text)).rejects.toThrow(/^autosave refused: "Untitled.bpgraph" could not be opened: /);
+    }
+    expect(await autosave.read()).toBeNull();
+  });
+
   it('after a crash, the next start offers the autosave and restores it as unsaved work at its old path', async () => {
     const first = await setup();
     first.dialogs.openPaths.push(first.docPath);

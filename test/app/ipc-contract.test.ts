@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../engine/index.ts';
 import {
   eventContract, invokeContract, isInvokeChannel, isMenuCommand, isRequestId, menuCommandSchema, simpleMenuCommands,
-  type InvokeChannel,
+  utf8ByteLength, type InvokeChannel,
 } from '../../app/common/ipc-contract.ts';
 
 const ID = 'AbC_12-x';
+/** Under the limit in UTF-16 units, three times over it in UTF-8 bytes. */
+const euros = '€'.repeat(Math.floor(MAX_FILE_BYTES / 3) + 1);
 /** One accepted and several refused argument lists per channel: every validator is exercised. */
 const cases: { [C in InvokeChannel]: { good: unknown[][]; bad: unknown[][] } } = {
   'bps:file-open': { good: [[]], bad: [['/etc/passwd']] },
@@ -15,12 +17,12 @@ const cases: { [C in InvokeChannel]: { good: unknown[][]; bad: unknown[][] } } =
   'bps:file-open-example': { good: [['lecture-two-layer']], bad: [['../secret'], [''], [null]] },
   'bps:file-startup': { good: [[]], bad: [[1]] },
   'bps:file-new': { good: [[]], bad: [[true]] },
-  'bps:file-save': { good: [['{"format":"backprop-studio-graph"}']], bad: [[], [{ nodes: [] }], ['x'.repeat(MAX_FILE_BYTES + 1)], ['a', '/tmp/x']] },
-  'bps:file-save-as': { good: [['{}']], bad: [[], [1], ['{}', '/tmp/evil.bpgraph']] },
+  'bps:file-save': { good: [['{"format":"backprop-studio-graph"}'], ['€'.repeat(1000)]], bad: [[], [{ nodes: [] }], ['x'.repeat(MAX_FILE_BYTES + 1)], [euros], ['a', '/tmp/x']] },
+  'bps:file-save-as': { good: [['{}']], bad: [[], [1], ['{}', '/tmp/evil.bpgraph'], [euros]] },
   'bps:file-recent': { good: [[]], bad: [['x']] },
   'bps:doc-set-dirty': { good: [[true], [false]], bad: [[], ['yes'], [1]] },
-  'bps:doc-provide': { good: [[0, '{}'], [12, 'text']], bad: [[-1, '{}'], [1.5, '{}'], ['1', '{}'], [1]] },
-  'bps:autosave-write': { good: [['{}']], bad: [[], [{}]] },
+  'bps:doc-provide': { good: [[0, '{}'], [12, 'text']], bad: [[-1, '{}'], [1.5, '{}'], ['1', '{}'], [1], [0, euros]] },
+  'bps:autosave-write': { good: [['{}']], bad: [[], [{}], [euros]] },
   'bps:autosave-clear': { good: [[]], bad: [['all']] },
   'bps:open-external': { good: [['https://example.org']], bad: [[], [{ url: 'https://x' }], ['h'.repeat(3000)]] },
 };
@@ -50,6 +52,13 @@ describe('invoke contract', () => {
     expect(r.safeParse({ status: 'opened', text: '{}', name: 'a.bpgraph', restored: false }).success).toBe(true);
     expect(r.safeParse({ status: 'opened', text: '{}', name: 'a.bpgraph', restored: false, path: '/secret' }).success).toBe(false);
     expect(r.safeParse({ status: 'error' }).success).toBe(false);
+  });
+});
+
+describe('utf8ByteLength', () => {
+  it('counts what Node encodes, lone surrogates included (they become U+FFFD, 3 bytes)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8ByteLength(s) === Buffer.byteLength(s, 'utf8')), { numRuns: 3000 });
+    for (const s of ['', 'a', '€', '😀', '\ud800', '\udc00x', 'a\ud83d']) expect(utf8ByteLength(s), JSON.stringify(s)).toBe(Buffer.byteLength(s, 'utf8'));
   });
 });
 

@@ -20,7 +20,8 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event({ parent: { url: 'app://bundle/index.html' } }), ours)).toBe(false);
   });
   it('rejects foreign origins, including look-alikes', () => {
-    for (const url of ['https://evil.example/', 'file:///home/me/index.html', 'app://bundle.evil/index.html', 'app://other/index.html', 'http://bundle/', 'not a url']) {
+    for (const url of ['https://evil.example/', 'file:///home/me/index.html', 'app://bundle.evil/index.html', 'app://other/index.html', 'http://bundle/', 'not a url',
+      'app://x@bundle/', 'app://x:y@bundle/index.html', 'app://:y@bundle/', 'app://bundle:1/', 'APP://evil@bundle/']) {
       expect(isTrustedSender(event({ url }), ours), url).toBe(false);
     }
   });

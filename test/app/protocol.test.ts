@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFileFor, CONTENT_SECURITY_POLICY, createBundleHandler } from '../../app/main/protocol.ts';
@@ -36,6 +36,35 @@ describe('app:// bundle protocol', () => {
       expect((await handler(new Request(url))).status, url).toBe(404);
     }
     expect(bundleFileFor(root, 'app://bundle/..%2F..%2Fsecret.txt')).toBeNull();
+  });
+
+  it('never serves what a symbolic link inside the bundle points to outside it', async () => {
+    const root = await bundle();
+    await symlink(join(root, '..', 'secret.txt'), join(root, 'assets', 'leak.txt'));
+    await symlink(join(root, '..'), join(root, 'up'));
+    const handler = createBundleHandler(root);
+    expect((await handler(new Request('app://bundle/assets/leak.txt'))).status).toBe(404);
+    expect((await handler(new Request('app://bundle/up/secret.txt'))).status).toBe(404);
+  });
+
+  it('serves a bundle that is itself reached through a link, and links that stay inside it', async () => {
+    const root = await bundle();
+    const linkedRoot = join(root, '..', 'linked-dist');
+    await symlink(root, linkedRoot);
+    await symlink(join(root, 'assets', 'app.js'), join(root, 'alias.js'));
+    const handler = createBundleHandler(linkedRoot);
+    expect((await handler(new Request('app://bundle/index.html'))).status).toBe(200);
+    expect(await (await handler(new Request('app://bundle/alias.js'))).text()).toBe('console.log(1)');
+  });
+
+  it('maps only our host without credentials or port', async () => {
+    const root = await bundle();
+    // (A fetch Request cannot even be built with credentials, so the mapping is checked directly.)
+    for (const url of ['app://x@bundle/index.html', 'app://x:y@bundle/index.html', 'app://:y@bundle/index.html', 'app://bundle:8080/index.html']) {
+      expect(bundleFileFor(root, url), url).toBeNull();
+    }
+    expect((await createBundleHandler(root)(new Request('app://bundle:8080/index.html'))).status).toBe(404);
+    expect(bundleFileFor(root, 'app://bundle/index.html')).toBe(join(root, 'index.html'));
   });
 
   it('answers only for our host, and only reads', async () => {
