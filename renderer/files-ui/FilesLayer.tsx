@@ -7,14 +7,30 @@ import { useDocumentFiles } from './useDocumentFiles.ts';
 
 const STATUS_MS = 4_000;
 
+/** The crash copies of tabs that closed with unsaved work: restore one here, discard, or leave them for later. */
 function RestoreBanner() {
   const restore = useFileState((s) => s.restore);
   if (!restore) return null;
+  const { offers, answer } = restore;
+  const tabs = offers.length === 1 ? 'a tab' : `${offers.length} tabs`;
   return (
     <div className="bps-file-banner bps-restore" role="region" aria-label="Restore unsaved work" data-testid="restore-banner">
-      <span>{restore.message}</span>
-      <button type="button" onClick={() => restore.answer(true)}>Restore</button>
-      <button type="button" onClick={() => restore.answer(false)}>Discard</button>
+      <div className="bps-restore-body">
+        <span>Unsaved changes were kept from {tabs} that closed without saving:</span>
+        <ul className="bps-restore-list">
+          {offers.map((o) => (
+            <li key={o.key} data-testid="restore-copy">
+              <span id={`bps-copy-${o.key}`}>
+                “{o.name}”{o.savedAt === null ? '' : ` from ${new Date(o.savedAt).toLocaleString()}`}
+                {o.problem === null ? null : <span className="bps-restore-problem"> — cannot be restored: {o.problem}</span>}
+              </span>
+              {o.problem === null ? <button type="button" aria-describedby={`bps-copy-${o.key}`} onClick={() => answer({ action: 'restore', key: o.key })}>Restore</button> : null}
+              <button type="button" aria-describedby={`bps-copy-${o.key}`} onClick={() => answer({ action: 'discard', key: o.key })}>Discard</button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" title="Keep the copies; the next tab you open offers them again" onClick={() => answer({ action: 'later' })}>Later</button>
     </div>
   );
 }

@@ -7,5 +7,5 @@ import { setFilesFactory } from './file-controller.ts';
 const examples: Record<string, () => Promise<string>> = Object.fromEntries(bundled.map((e) => [e.id, async () => e.text]));
 
 export function installAppFiles(): void {
-  setFilesFactory(({ notify, confirm }) => createDocumentFiles({ examples, notify, confirm }));
+  setFilesFactory(({ notify, confirm, chooseRestore }) => createDocumentFiles({ examples, notify, confirm, chooseRestore }));
 }

@@ -4,6 +4,7 @@
 // Opening a file replaces the document with useDocument.load(), which clears the undo history:
 // undoing "open" would bring back a graph that no longer belongs to the file named in the title.
 import type { Graph } from '../../engine/index.ts';
+import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
 import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { START_EXAMPLE } from '../examples.ts';
@@ -16,13 +17,15 @@ import { dismissError, isDirty, markClean, markRestored, showError, showStatus, 
 export interface ViewportActions { fit(): void; zoomIn(): void; zoomOut(): void; zoomReset(): void }
 
 /** Builds the real DocumentFiles (app-files.ts); kept out of here so this module stays DOM-free. */
-export type FilesFactory = (questions: { notify(message: string): void; confirm(message: string): Promise<boolean> }) => DocumentFiles;
+export type FilesFactory = (questions: {
+  notify(message: string): void;
+  confirm(message: string): Promise<boolean>;
+  chooseRestore(offers: readonly RestoreOffer[]): Promise<RestoreChoice>;
+}) => DocumentFiles;
 
 let files: DocumentFiles | null = null;
 let factory: FilesFactory | null = null;
 let viewport: ViewportActions | null = null;
-/** The first browser question during start-up is "restore unsaved work?" (banner), not "discard?". */
-let restoreQuestionPending = false;
 /** Set while the controller itself replaces the graph, so that change is not reported as an edit. */
 let replacing = false;
 
@@ -33,7 +36,7 @@ export function setFilesFactory(make: FilesFactory): void {
 export function documentFiles(): DocumentFiles {
   if (files === null) {
     if (factory === null) throw new Error('files-ui: no DocumentFiles factory installed (render <FilesLayer/> first)');
-    files = factory({ notify: showError, confirm: askInBrowser });
+    files = factory({ notify: showError, confirm: askInBrowser, chooseRestore: askRestoreInBrowser });
   }
   return files;
 }
@@ -105,14 +108,15 @@ function settle(result: OpenResult): OpenResult {
   return result;
 }
 
-/** Browser-mode questions: the restore banner at start-up, else Save / Don't save / Cancel. */
-function askInBrowser(message: string): Promise<boolean> {
-  if (restoreQuestionPending) {
-    restoreQuestionPending = false;
-    return new Promise((resolve) => {
-      useFileState.setState({ restore: { message, answer: (restore) => { useFileState.setState({ restore: null }); resolve(restore); } } });
-    });
-  }
+/** Browser mode at start-up: the restore banner lists the crash copies of closed tabs. */
+function askRestoreInBrowser(offers: readonly RestoreOffer[]): Promise<RestoreChoice> {
+  return new Promise((resolve) => {
+    useFileState.setState({ restore: { offers, answer: (choice) => { useFileState.setState({ restore: null }); resolve(choice); } } });
+  });
+}
+
+/** Browser-mode question before unsaved changes are replaced: Save / Don't save / Cancel. */
+function askInBrowser(_message: string): Promise<boolean> {
   return new Promise<UnsavedChoice>((resolve) => {
     useFileState.setState({ unsaved: { name: useFileState.getState().name, answer: (choice) => { useFileState.setState({ unsaved: null }); resolve(choice); } } });
   }).then(async (choice) => {
@@ -125,13 +129,7 @@ function askInBrowser(message: string): Promise<boolean> {
 export async function startup(): Promise<void> {
   const f = documentFiles();
   const initial = useDocument.getState().graph;
-  restoreQuestionPending = f.mode === 'browser';
-  let first: OpenResult | null;
-  try {
-    first = await f.startup();
-  } finally {
-    restoreQuestionPending = false;
-  }
+  const first = await f.startup();
   if (first !== null) {
     settle(first);
     if (first.status === 'opened') return;

@@ -3,13 +3,15 @@
 // error, a short status message and the two questions the browser asks (restore, unsaved changes).
 import { create } from 'zustand';
 import type { Graph } from '../../engine/index.ts';
+import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
 
 export const APP_NAME = 'Backprop Studio';
 export const UNTITLED_NAME = 'Untitled.bpgraph';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
-export interface RestoreQuestion { readonly message: string; answer(restore: boolean): void }
+/** Crash copies of tabs that closed with unsaved work, offered once at start-up. */
+export interface RestoreQuestion { readonly offers: readonly RestoreOffer[]; answer(choice: RestoreChoice): void }
 export interface UnsavedQuestion { readonly name: string; answer(choice: UnsavedChoice): void }
 
 export interface FileState {

@@ -42,10 +42,11 @@ function useDirtyReportsAndAutosave(): void {
   useEffect(() => {
     const files = controller.documentFiles();
     const unwatch = controller.watchEdits();
-    // No crash copy while the restore question is open: it would overwrite the copy being offered.
+    // Each tab has its own crash copy, so autosaving while the restore banner is open cannot
+    // touch the copies it offers.
     const stopAutosave = startAutosaver(files, {
       getGraph: () => useDocument.getState().graph,
-      isDirty: () => controller.currentDirty() && useFileState.getState().restore === null,
+      isDirty: controller.currentDirty,
     });
     const removeGuard = files.mode === 'browser' ? installUnloadGuard(controller.currentDirty) : () => undefined;
     const unprovide = files.provideDocument(() => useDocument.getState().graph);

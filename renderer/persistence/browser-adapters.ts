@@ -1,7 +1,9 @@
 // The DOM side of browser mode: pickers, downloads, dialogs. Thin on purpose; the decisions are in
 // browser-files.ts. Uses the File System Access API where the browser has it (Chromium).
 import type { BrowserFileDeps, PickedFile, WritableFile } from './browser-files.ts';
+import type { RestoreChoice, RestoreOffer } from './crash-copies.ts';
 import { createIndexedDbStore } from './indexeddb-store.ts';
+import { createWebLocks } from './tab-locks.ts';
 
 interface FsFileHandle {
   readonly name: string;
@@ -45,6 +47,8 @@ export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Wind
   const savePicker = win.showSaveFilePicker?.bind(win);
   return {
     store: createIndexedDbStore(),
+    locks: createWebLocks(win.navigator?.locks),
+    chooseRestore: async (offers) => confirmEach(offers, (m) => win.confirm(m)),
     async pickFile() {
       if (!openPicker) return pickWithInput();
       try {
@@ -78,6 +82,14 @@ export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Wind
     confirm: (message) => win.confirm(message),
     notify: (message) => win.alert(message),
   };
+}
+
+/** Without the files UI's banner: confirm() for the newest copy that can be restored; the rest wait. */
+export function confirmEach(offers: readonly RestoreOffer[], confirm: (message: string) => boolean): RestoreChoice {
+  const copy = offers.findLast((o) => o.problem === null);
+  if (copy === undefined) return { action: 'later' };
+  const when = copy.savedAt === null ? '' : ` from ${new Date(copy.savedAt).toLocaleString()}`;
+  return confirm(`Unsaved changes to "${copy.name}"${when} were kept. Restore them?`) ? { action: 'restore', key: copy.key } : { action: 'later' };
 }
 
 /** Asks the browser to warn before leaving while isDirty() is true; returns the remover. */

@@ -1,9 +1,12 @@
 // Browser mode: open through a file picker or a drop, save through the File System Access API
-// where the browser has it (else as a download), autosave into a key-value store (IndexedDB).
-// Same checks and messages as desktop mode (app/common/graph-document.ts).
+// where the browser has it (else as a download), autosave into a key-value store (IndexedDB), one
+// crash copy per tab (crash-copies.ts). Same checks and messages as desktop mode
+// (app/common/graph-document.ts).
 import { MAX_FILE_BYTES, serializeGraph, type Graph } from '../../engine/index.ts';
 import { cannotOpen, documentFileName, readGraphText, tooLargeReason } from '../../app/common/graph-document.ts';
+import { CrashCopies, type AutosaveRecord, type RestoreChoice, type RestoreOffer } from './crash-copies.ts';
 import type { KeyValueStore } from './key-value.ts';
+import type { TabLocks } from './tab-locks.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from './types.ts';
 
 /** A file we may write again (File System Access API handle, reduced). */
@@ -19,6 +22,15 @@ export interface PickedFile extends FileLike {
 
 export interface BrowserFileDeps {
   store: KeyValueStore;
+  /** Tells open tabs from closed ones (Web Locks), so a tab offers only orphaned crash copies. */
+  locks: TabLocks;
+  /**
+   * At start-up, when tabs closed with unsaved work: lists their copies and resolves to what the
+   * user picked. Asked again after each discard while copies remain.
+   */
+  chooseRestore(offers: readonly RestoreOffer[]): Promise<RestoreChoice>;
+  /** The id of this tab's crash copy (crypto.randomUUID by default). */
+  newCopyId?: () => string;
   /** Shows an open picker; null when the user cancelled. */
   pickFile(): Promise<PickedFile | null>;
   /** A save picker (File System Access API), absent where the browser has none. */
@@ -33,26 +45,14 @@ export interface BrowserFileDeps {
   now?: () => number;
 }
 
-export const AUTOSAVE_KEY = 'autosave';
 export const UNTITLED = 'Untitled.bpgraph';
-
-interface AutosaveRecord {
-  readonly text: string;
-  readonly name: string;
-  readonly savedAt: number;
-}
-
-function isAutosaveRecord(v: unknown): v is AutosaveRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  return typeof r.text === 'string' && typeof r.name === 'string' && typeof r.savedAt === 'number';
-}
 
 export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { readonly documentName: () => string; readonly isDirty: () => boolean } {
   let name = UNTITLED;
   let target: WritableFile | null = null;
   let dirty = false;
   let edits = 0;
+  const copies = new CrashCopies(deps.store, deps.locks, deps.newCopyId);
 
   const fail = (message: string): { status: 'error'; message: string } => {
     deps.notify(message);
@@ -81,7 +81,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     }
     const read = readGraphText(text, file.name);
     if (!read.ok) return fail(read.message);
-    await deps.store.delete(AUTOSAVE_KEY);
+    await copies.forget();
     return adopt(read.graph, file.name, writable, false);
   }
 
@@ -99,7 +99,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     name = newName;
     target = newTarget;
     dirty = edits !== editsBefore;
-    if (!dirty) await deps.store.delete(AUTOSAVE_KEY);
+    if (!dirty) await copies.forget();
     return { status: 'saved', name: newName };
   }
 
@@ -125,20 +125,31 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     documentName: () => name,
     isDirty: () => dirty,
     async startup() {
-      const entry = await deps.store.get(AUTOSAVE_KEY);
-      if (!isAutosaveRecord(entry)) return null;
-      const read = readGraphText(entry.text, entry.name);
-      const when = new Date(entry.savedAt).toLocaleString();
-      if (read.ok && (await deps.confirm(`Unsaved changes to "${entry.name}" from ${when} were kept. Restore them?`))) {
-        edits++;
-        return adopt(read.graph, entry.name, null, true);
+      const orphans = await copies.claimOrphans();
+      try {
+        while (orphans.length > 0) {
+          const choice = await deps.chooseRestore(orphans.map((o) => o.offer));
+          const copy = choice.action === 'later' ? undefined : orphans.find((o) => o.offer.key === choice.key);
+          if (choice.action === 'later' || copy === undefined) return null;
+          if (choice.action === 'discard') {
+            orphans.splice(orphans.indexOf(copy), 1);
+            await copies.discard(copy);
+          } else if (copy.graph !== null) {
+            orphans.splice(orphans.indexOf(copy), 1);
+            await copies.adopt(copy);
+            edits++;
+            return adopt(copy.graph, copy.offer.name, null, true);
+          }
+        }
+        return null;
+      } finally {
+        // Copies not taken stay for the next tab to offer.
+        for (const o of orphans) o.release();
       }
-      await deps.store.delete(AUTOSAVE_KEY);
-      return null;
     },
     async newDocument() {
       if (!(await confirmDiscard())) return false;
-      await deps.store.delete(AUTOSAVE_KEY);
+      await copies.forget();
       name = UNTITLED;
       target = null;
       dirty = false;
@@ -163,7 +174,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
       const fileName = `${id}.bpgraph`;
       const read = readGraphText(await load(), fileName);
       if (!read.ok) return fail(read.message);
-      await deps.store.delete(AUTOSAVE_KEY);
+      await copies.forget();
       return adopt(read.graph, fileName, null, false);
     },
     save: (graph) => (target === null ? saveAs(graph) : writeTo(target, serializeGraph(graph))),
@@ -175,9 +186,9 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     async autosave(graph) {
       if (!dirty) return;
       const record: AutosaveRecord = { text: serializeGraph(graph), name, savedAt: deps.now?.() ?? Date.now() };
-      await deps.store.set(AUTOSAVE_KEY, record);
+      await copies.keep(record);
     },
-    clearAutosave: () => deps.store.delete(AUTOSAVE_KEY),
+    clearAutosave: () => copies.forget(),
     // The page's beforeunload guard covers browser close; nothing here needs to pull the graph.
     provideDocument: () => () => undefined,
   };

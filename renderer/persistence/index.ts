@@ -10,7 +10,9 @@ export { createBrowserFiles, type BrowserFileDeps, type PickedFile, type Writabl
 export { createDesktopFiles, type DesktopApi } from './desktop-files.ts';
 export { createMemoryStore, type KeyValueStore } from './key-value.ts';
 export { createIndexedDbStore } from './indexeddb-store.ts';
-export { defaultBrowserDeps, installUnloadGuard } from './browser-adapters.ts';
+export { createMemoryLocks, createWebLocks, type TabLocks } from './tab-locks.ts';
+export type { RestoreChoice, RestoreOffer } from './crash-copies.ts';
+export { confirmEach, defaultBrowserDeps, installUnloadGuard } from './browser-adapters.ts';
 export { startAutosaver, AUTOSAVE_INTERVAL_MS, type AutosaverOptions } from './autosaver.ts';
 
 /** The desktop API when running inside the Electron shell, else undefined. */

@@ -30,5 +30,6 @@ export function createIndexedDbStore(dbName = 'backprop-studio', factory: IDBFac
     get: (key) => run('readonly', (s) => s.get(key)),
     set: async (key, value) => { await run('readwrite', (s) => s.put(value, key)); },
     delete: async (key) => { await run('readwrite', (s) => s.delete(key)); },
+    keys: async () => (await run('readonly', (s) => s.getAllKeys())).filter((k): k is string => typeof k === 'string'),
   };
 }

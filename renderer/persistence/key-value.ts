@@ -3,6 +3,7 @@ export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  keys(): Promise<string[]>;
 }
 
 export function createMemoryStore(): KeyValueStore & { readonly entries: Map<string, unknown> } {
@@ -12,5 +13,6 @@ export function createMemoryStore(): KeyValueStore & { readonly entries: Map<str
     get: async (key) => structuredClone(entries.get(key)),
     set: async (key, value) => { entries.set(key, structuredClone(value)); },
     delete: async (key) => { entries.delete(key); },
+    keys: async () => [...entries.keys()],
   };
 }

@@ -63,3 +63,24 @@ export async function deleteNode(page: Page, id: string): Promise<void> {
   await page.keyboard.press('Delete');
   await expect(page.getByTestId(`node-${id}`)).toHaveCount(0);
 }
+
+export interface CrashCopy { key: string; name: string; text: string }
+
+/** Every crash copy in IndexedDB (database backprop-studio, store kv, keys autosave:<tab>), oldest key first. */
+export async function crashCopies(page: Page): Promise<CrashCopy[]> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const req = indexedDB.open('backprop-studio', 1);
+    req.onupgradeneeded = () => { req.result.createObjectStore('kv'); };
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const store = req.result.transaction('kv', 'readonly').objectStore('kv');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        req.result.close();
+        resolve(keys.result.map((key, i) => ({ key, ...values.result[i] })).filter((c) => String(c.key).startsWith('autosave')).sort((a, b) => String(a.key).localeCompare(String(b.key))));
+      };
+      values.onerror = () => reject(values.error);
+    };
+  })`);
+}

@@ -1,31 +1,16 @@
-// Unsaved work survives a reload: the tab warns before leaving, autosave keeps a copy in IndexedDB,
-// and the next start offers it back (Restore) or drops it (Discard). In-page code is a string:
+// Unsaved work survives a reload: the tab warns before leaving, autosave keeps the tab's copy in
+// IndexedDB, and the next start offers it back (Restore) or drops it (Discard). In-page code is a string:
 // these files are type-checked without the DOM library.
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument, waitForRun } from '../helpers.ts';
-import { deleteNode, openApp } from './files-helpers.ts';
-
-/** The autosave record in IndexedDB (database backprop-studio, store kv, key autosave), or null. */
-async function autosaveRecord(page: Page): Promise<{ name: string; text: string } | null> {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const req = indexedDB.open('backprop-studio', 1);
-    req.onupgradeneeded = () => { req.result.createObjectStore('kv'); };
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const get = req.result.transaction('kv', 'readonly').objectStore('kv').get('autosave');
-      get.onsuccess = () => { req.result.close(); resolve(get.result ?? null); };
-      get.onerror = () => reject(get.error);
-    };
-  })`);
-}
+import { crashCopies, deleteNode, openApp } from './files-helpers.ts';
 
 /** Edits, waits for the autosave, then reloads through the unsaved-changes warning. */
 async function editAndReload(page: Page) {
   await openApp(page);
   await deleteNode(page, 'h1');
   const edited = await getDocument(page);
-  await expect.poll(() => autosaveRecord(page), { timeout: 12_000, intervals: [500] }).not.toBeNull();
-  expect((await autosaveRecord(page))!.name).toBe('lecture-two-layer.bpgraph');
+  await expect.poll(async () => (await crashCopies(page)).map((c) => c.name), { timeout: 12_000, intervals: [500] }).toEqual(['lecture-two-layer.bpgraph']);
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
   await page.reload();
@@ -53,7 +38,7 @@ test('after a reload, Discard keeps the default document and forgets the copy', 
   await expect(banner).toBeHidden();
   await expect(page.getByTestId('node-h1')).toBeVisible();
   await expect(page).toHaveTitle('lecture-two-layer.bpgraph — Backprop Studio');
-  await expect.poll(() => autosaveRecord(page)).toBeNull();
+  await expect.poll(() => crashCopies(page)).toEqual([]);
   await page.reload();
   await waitForRun(page);
   await expect(page).toHaveTitle('lecture-two-layer.bpgraph — Backprop Studio');

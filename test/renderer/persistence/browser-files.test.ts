@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, parseGraphFile } from '../../../engine/index.ts';
-import { AUTOSAVE_KEY, createBrowserFiles } from '../../../renderer/persistence/browser-files.ts';
-import { browserDeps, exampleGraph, exampleText, fileOf, MemoryWritable } from './fixtures.ts';
+import { confirmEach } from '../../../renderer/persistence/browser-adapters.ts';
+import { createBrowserFiles } from '../../../renderer/persistence/browser-files.ts';
+import { COPY_PREFIX, LEGACY_KEY } from '../../../renderer/persistence/crash-copies.ts';
+import { browserDeps, exampleGraph, exampleText, fileOf, MemoryWritable, newProfile, type Profile } from './fixtures.ts';
 
 describe('browser mode: opening', () => {
   it('opens a picked file and names the document after it', async () => {
@@ -109,40 +111,156 @@ describe('browser mode: saving', () => {
   });
 });
 
-describe('browser mode: autosave and restore', () => {
-  it('keeps a copy while dirty, and a later session offers it back as unsaved work', async () => {
-    const t = browserDeps();
+const copyKeys = (p: Profile): string[] => [...p.store.entries.keys()].filter((k) => k.startsWith(COPY_PREFIX)).sort();
+const edited = (name: string) => ({ ...exampleGraph(), name });
+
+/** A tab of `profile` with a dirty document autosaved: `graph`'s copy is in the store. */
+async function dirtyTab(profile: Profile, graph = edited('tab work')) {
+  const t = browserDeps({}, profile);
+  const files = createBrowserFiles(t.deps);
+  files.setDirty(true);
+  await files.autosave(graph);
+  return { ...t, files, graph };
+}
+
+describe('browser mode: one crash copy per tab', () => {
+  it('keeps a copy while dirty, and a tab opened after this one closed offers it back as unsaved work', async () => {
+    const profile = newProfile();
+    const t = browserDeps({}, profile);
     const files = createBrowserFiles(t.deps);
     await files.autosave(exampleGraph());
-    expect(t.store.entries.has(AUTOSAVE_KEY)).toBe(false); // clean: nothing to keep
+    expect(copyKeys(profile)).toEqual([]); // clean: nothing to keep
     files.setDirty(true);
-    const edited = { ...exampleGraph(), name: 'edited' };
-    await files.autosave(edited);
-    // next session over the same store
-    const later = createBrowserFiles({ ...t.deps, confirm: (m) => { t.asked.push(m); return true; } });
-    const r = await later.startup();
-    expect(r).toEqual({ status: 'opened', graph: edited, name: 'Untitled.bpgraph', restored: true });
-    expect(t.asked[0]).toMatch(/^Unsaved changes to "Untitled.bpgraph" from .* were kept. Restore them\?$/);
-    expect(later.isDirty()).toBe(true);
+    await files.autosave(edited('edited'));
+    expect(copyKeys(profile)).toHaveLength(1);
+    t.tab.close(); // the tab is gone without a clean exit
+    const later = browserDeps({}, profile);
+    later.restoreChoices.push({ action: 'restore', key: copyKeys(profile)[0]! });
+    const laterFiles = createBrowserFiles(later.deps);
+    expect(await laterFiles.startup()).toEqual({ status: 'opened', graph: edited('edited'), name: 'Untitled.bpgraph', restored: true });
+    expect(later.offered).toEqual([[{ key: copyKeys(profile)[0], name: 'Untitled.bpgraph', savedAt: 1_700_000_000_000, problem: null }]]);
+    expect(laterFiles.isDirty()).toBe(true);
   });
 
-  it('declining the restore clears it; saving clears it too', async () => {
-    const t = browserDeps();
-    const files = createBrowserFiles(t.deps);
+  it("a second tab never offers the copy of a tab that is still open, and its New, Save or Discard never delete it", async () => {
+    const profile = newProfile();
+    const first = await dirtyTab(profile);
+    const second = browserDeps({}, profile);
+    const files = createBrowserFiles(second.deps);
+    expect(await files.startup()).toBeNull();
+    expect(second.offered).toEqual([]);
     files.setDirty(true);
-    await files.autosave(exampleGraph());
-    t.confirms.push(false);
-    expect(await createBrowserFiles(t.deps).startup()).toBeNull();
-    expect(t.store.entries.has(AUTOSAVE_KEY)).toBe(false);
-    await files.autosave(exampleGraph());
-    await files.save(exampleGraph());
-    expect(t.store.entries.has(AUTOSAVE_KEY)).toBe(false);
+    await files.autosave(edited('second tab'));
+    expect(copyKeys(profile)).toHaveLength(2);
+    await files.save(exampleGraph()); // download: clears the second tab's copy only
+    await files.newDocument();
+    await files.clearAutosave();
+    expect(copyKeys(profile)).toHaveLength(1);
+    expect(parseGraphFile((profile.store.entries.get(copyKeys(profile)[0]!) as { text: string }).text)).toEqual(first.graph);
   });
 
-  it('ignores a damaged autosave record', async () => {
-    const t = browserDeps();
-    await t.store.set(AUTOSAVE_KEY, { text: 42 });
+  it("Discard in a second tab deletes the orphaned copy it was offered, never an open tab's", async () => {
+    const profile = newProfile();
+    const open = await dirtyTab(profile, edited('open tab'));
+    const openKey = copyKeys(profile)[0]!;
+    const crashed = await dirtyTab(profile, edited('crashed tab'));
+    const orphanKey = copyKeys(profile).find((k) => k !== openKey)!;
+    crashed.tab.close();
+    const third = browserDeps({}, profile);
+    third.restoreChoices.push({ action: 'discard', key: orphanKey });
+    expect(await createBrowserFiles(third.deps).startup()).toBeNull();
+    expect(third.offered.map((o) => o.map((c) => c.key))).toEqual([[orphanKey]]);
+    expect(copyKeys(profile)).toEqual([openKey]);
+    expect(open.files.isDirty()).toBe(true);
+  });
+
+  it('after two dirty tabs crash, a new tab offers both; restoring one adopts it, the other waits for the next tab', async () => {
+    const profile = newProfile();
+    const a = await dirtyTab(profile, edited('work of tab A'));
+    const b = await dirtyTab(profile, edited('work of tab B'));
+    a.tab.close();
+    b.tab.close();
+    const [keyA, keyB] = [a, b].map((t) => copyKeys(t.profile).find((k) => (profile.store.entries.get(k) as { text: string }).text.includes(t.graph.name!))!);
+    const next = browserDeps({}, profile);
+    next.restoreChoices.push({ action: 'restore', key: keyB! });
+    const files = createBrowserFiles(next.deps);
+    const r = await files.startup();
+    expect(next.offered[0]!.map((o) => o.key).sort()).toEqual([keyA, keyB].sort());
+    expect(r).toMatchObject({ status: 'opened', restored: true, graph: b.graph });
+    // The tab now owns B's copy: its next autosave replaces it instead of adding a third.
+    await files.autosave(edited('B, edited further'));
+    expect(copyKeys(profile)).toEqual([keyA, keyB].sort());
+    expect((profile.store.entries.get(keyB!) as { text: string }).text).toContain('B, edited further');
+    // A is still an orphan for the next tab; B is not (its new owner is open).
+    const last = browserDeps({}, profile);
+    await createBrowserFiles(last.deps).startup();
+    expect(last.offered.map((o) => o.map((c) => c.key))).toEqual([[keyA]]);
+  });
+
+  it('two tabs starting at once never offer the same copy', async () => {
+    const profile = newProfile();
+    (await dirtyTab(profile)).tab.close();
+    const one = browserDeps({}, profile);
+    const two = browserDeps({}, profile);
+    let answer: () => void = () => undefined;
+    const firstAsked = new Promise<void>((resolve) => {
+      one.deps.chooseRestore = async (offers) => { one.offered.push(offers); resolve(); await new Promise<void>((r) => { answer = r; }); return { action: 'later' }; };
+    });
+    const starting = createBrowserFiles(one.deps).startup();
+    await firstAsked;
+    expect(await createBrowserFiles(two.deps).startup()).toBeNull();
+    expect([one.offered.length, two.offered.length]).toEqual([1, 0]);
+    answer();
+    await starting;
+    const three = browserDeps({}, profile); // "Later" handed the copy back
+    await createBrowserFiles(three.deps).startup();
+    expect(three.offered).toHaveLength(1);
+  });
+
+  it('offers the single shared copy of earlier versions as one more orphan', async () => {
+    const profile = newProfile();
+    await profile.store.set(LEGACY_KEY, { text: exampleText, name: 'old.bpgraph', savedAt: 5 });
+    const t = browserDeps({}, profile);
+    t.restoreChoices.push({ action: 'restore', key: LEGACY_KEY });
+    expect(await createBrowserFiles(t.deps).startup()).toMatchObject({ status: 'opened', name: 'old.bpgraph', restored: true });
+  });
+
+  it('a copy that cannot be restored is listed with the reason and kept until discarded', async () => {
+    const profile = newProfile();
+    await profile.store.set(`${COPY_PREFIX}newer`, { text: JSON.stringify({ ...JSON.parse(exampleText), version: 9 }), name: 'newer.bpgraph', savedAt: 7 });
+    await profile.store.set(`${COPY_PREFIX}damaged`, { text: 42 });
+    const t = browserDeps({}, profile);
+    t.restoreChoices.push({ action: 'restore', key: `${COPY_PREFIX}newer` }, { action: 'later' });
     expect(await createBrowserFiles(t.deps).startup()).toBeNull();
-    expect(t.asked).toEqual([]);
+    const [damaged, newer] = t.offered[0]!;
+    expect(damaged).toEqual({ key: `${COPY_PREFIX}damaged`, name: 'unsaved work', savedAt: null, problem: 'the copy is damaged' });
+    expect(newer!.problem).toMatch(/^"newer.bpgraph" could not be opened: the file is version 9, made by a newer Backprop Studio/);
+    expect(t.offered).toHaveLength(2); // restoring it did nothing; asked again
+    expect(copyKeys(profile)).toEqual([`${COPY_PREFIX}damaged`, `${COPY_PREFIX}newer`]);
+    const u = browserDeps({}, profile);
+    u.restoreChoices.push({ action: 'discard', key: `${COPY_PREFIX}damaged` }, { action: 'discard', key: `${COPY_PREFIX}newer` });
+    expect(await createBrowserFiles(u.deps).startup()).toBeNull();
+    expect(u.offered.map((o) => o.length)).toEqual([2, 1]);
+    expect(copyKeys(profile)).toEqual([]);
+  });
+
+  it('saving clears the copy of the tab that saved', async () => {
+    const profile = newProfile();
+    const t = await dirtyTab(profile);
+    await t.files.save(exampleGraph());
+    expect(copyKeys(profile)).toEqual([]);
+  });
+
+  it('without the banner, confirm() offers the newest copy that can be restored; No keeps them all', () => {
+    const offers = [
+      { key: 'autosave:a', name: 'a.bpgraph', savedAt: 1, problem: null },
+      { key: 'autosave:b', name: 'b.bpgraph', savedAt: 2, problem: null },
+      { key: 'autosave:c', name: 'c.bpgraph', savedAt: 3, problem: 'damaged' },
+    ];
+    const asked: string[] = [];
+    expect(confirmEach(offers, (m) => { asked.push(m); return true; })).toEqual({ action: 'restore', key: 'autosave:b' });
+    expect(asked[0]).toMatch(/^Unsaved changes to "b.bpgraph" from .* were kept. Restore them\?$/);
+    expect(confirmEach(offers, () => false)).toEqual({ action: 'later' });
+    expect(confirmEach([offers[2]!], () => true)).toEqual({ action: 'later' });
   });
 });

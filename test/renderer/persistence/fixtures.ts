@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGraphFile, type Graph } from '../../../engine/index.ts';
 import type { BrowserFileDeps, PickedFile, WritableFile } from '../../../renderer/persistence/browser-files.ts';
-import { createMemoryStore } from '../../../renderer/persistence/key-value.ts';
+import type { RestoreChoice, RestoreOffer } from '../../../renderer/persistence/crash-copies.ts';
+import { createMemoryStore, type KeyValueStore } from '../../../renderer/persistence/key-value.ts';
+import { createMemoryLocks } from '../../../renderer/persistence/tab-locks.ts';
 
 export const exampleText = readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'lecture-two-layer.bpgraph'), 'utf8');
 export const exampleGraph = (): Graph => parseGraphFile(exampleText);
@@ -21,21 +23,33 @@ export class MemoryWritable implements WritableFile {
   }
 }
 
-export function browserDeps(over: Partial<BrowserFileDeps> = {}) {
-  const store = createMemoryStore();
+/** One browser profile: the IndexedDB store and the Web Locks every tab of it shares. */
+export interface Profile { readonly store: KeyValueStore & { readonly entries: Map<string, unknown> }; readonly locks: ReturnType<typeof createMemoryLocks> }
+
+export const newProfile = (): Profile => ({ store: createMemoryStore(), locks: createMemoryLocks() });
+
+/** The deps of one tab (in `profile`, a fresh one by default) with scripted pickers and questions. */
+export function browserDeps(over: Partial<BrowserFileDeps> = {}, profile: Profile = newProfile()) {
+  const { store } = profile;
+  const tab = profile.locks.tab();
   const picks: (PickedFile | null)[] = [];
   const confirms: boolean[] = [];
   const notified: string[] = [];
   const downloads: { name: string; text: string }[] = [];
   const asked: string[] = [];
+  /** What the restore banner was shown each time, and the answers it gives (default: later). */
+  const offered: (readonly RestoreOffer[])[] = [];
+  const restoreChoices: RestoreChoice[] = [];
   const deps: BrowserFileDeps = {
     store,
+    locks: tab,
     pickFile: async () => picks.shift() ?? null,
     download: (name, text) => downloads.push({ name, text }),
     confirm: (message) => { asked.push(message); return confirms.shift() ?? false; },
+    chooseRestore: async (offers) => { offered.push(offers); return restoreChoices.shift() ?? { action: 'later' }; },
     notify: (message) => notified.push(message),
     now: () => 1_700_000_000_000,
     ...over,
   };
-  return { deps, store, picks, confirms, notified, downloads, asked };
+  return { deps, store, tab, profile, picks, confirms, notified, downloads, asked, offered, restoreChoices };
 }
