@@ -1,8 +1,8 @@
 // The engine's public surface. Everything outside engine/ imports from here.
 export * from './tensor.ts';
-export type { Matrix, ModuleDef, ModuleFamily, NodeFrame, TangentFrame, JacobianTarget } from './modules/types.ts';
+export type { Matrix, ModuleDef, ModuleFamily, NodeFrame, TangentFrame, JacobianTarget, InitSite } from './modules/types.ts';
 export { modules, moduleKinds, isModuleKind, moduleOf, type ModuleKind } from './modules/registry.ts';
-export { initSchemes, type InitScheme, type LinearConfig } from './modules/linear.ts';
+export type { LinearConfig } from './modules/linear.ts';
 export type { Graph, GraphNode, GraphEdge } from './graph/types.ts';
 export { OUTPUT_PORT } from './graph/types.ts';
 export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssueCode } from './graph/issues.ts';
@@ -12,9 +12,10 @@ export {
   compileGraph, Program,
   type CompileOptions, type CompiledNode, type CompiledEdge, type RunResults, type NodeResult, type EdgeResult, type ParamResult, type JacobianOf,
 } from './graph/program.ts';
+export { ParamStore, createParamStore, withParameters, type ParamJson, type StoredParam } from './graph/param-store.ts';
 export { hessian, parseParamRefs, MAX_HESSIAN_ENTRIES, type ParamRef, type HessianResult } from './hessian.ts';
 export { gradientCheck, relativeError, DEFAULT_EPSILON, DEFAULT_TOLERANCE, type GradCheckReport, type GradCheckNode, type GradCheckOptions } from './gradcheck.ts';
-export { createRng, hashSeed, gaussian, initParam, NORMAL_INIT_STD } from './init.ts';
+export { createRng, hashSeed, gaussian, initParam, initialParams, initSchemes, NORMAL_INIT_STD, type InitScheme } from './init.ts';
 export { parseGraphFile, serializeGraph, GraphFileError, jsonPath } from './format/graph-file.ts';
 export { FILE_FORMAT, FILE_VERSION, MAX_FILE_BYTES, graphFileSchema } from './format/schema.ts';
 export * from './train/index.ts';

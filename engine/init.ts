@@ -1,7 +1,11 @@
 // Seeded parameter initialisation. Each parameter draws from its own stream, seeded by the graph seed,
 // node id and parameter name, so adding a node never changes the initial values of the others.
-import type { InitScheme } from './modules/linear.ts';
-import { sizeOf, type Shape, type Tensor } from './tensor.ts';
+// What a node starts with is its module's choice (`initParams`); `initialParams` is the one entry point.
+import type { ModuleDef } from './modules/types.ts';
+import { sizeOf, zeros, type Shape, type Tensor } from './tensor.ts';
+
+export const initSchemes = ['xavier', 'he', 'zeros', 'normal'] as const;
+export type InitScheme = (typeof initSchemes)[number];
 
 /** mulberry32: tiny, fast and good enough for initialisation and shuffling. */
 export function createRng(seed: number): () => number {
@@ -50,4 +54,15 @@ export function initParam(scheme: InitScheme, shape: Shape, seed: number, nodeId
     }
   }
   return { shape: [...shape], data };
+}
+
+/**
+ * A node's fresh parameters, as its module draws them (`ModuleDef.initParams`; zeros where it draws
+ * none). The engine's parameter store, the canvas's new nodes and "re-initialise" all come through here.
+ */
+export function initialParams<C>(def: ModuleDef<C>, config: C, seed: number, nodeId: string): Record<string, Tensor> {
+  const drawn = def.initParams?.(config, { seed, nodeId });
+  const out: Record<string, Tensor> = {};
+  for (const [name, shape] of Object.entries(def.paramShapes(config))) out[name] = drawn?.[name] ?? zeros(shape);
+  return out;
 }

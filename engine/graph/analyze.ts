@@ -28,7 +28,12 @@ export interface Analysis {
   readonly batch: number;
 }
 
-export function analyzeGraph(graph: Graph): Analysis {
+export interface AnalyzeOptions {
+  /** Data nodes emit [batch, features] and their stored values are neither read nor checked: the caller feeds them. */
+  readonly batch?: number;
+}
+
+export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analysis {
   const issues: GraphIssue[] = [];
   const nodes = new Map<string, AnalyzedNode>();
 
@@ -75,9 +80,10 @@ export function analyzeGraph(graph: Graph): Analysis {
     return { issues, nodes, order: [], batch: 1 };
   }
 
-  const batch = checkData(nodes, issues);
+  const fed = options.batch !== undefined;
+  const batch = fed ? options.batch! : checkData(nodes, issues);
   checkParams(nodes, issues);
-  inferShapes(sorted.order, nodes, batch, issues);
+  inferShapes(sorted.order, nodes, batch, fed, issues);
   return { issues, nodes, order: sorted.order, batch };
 }
 
@@ -177,12 +183,12 @@ function describeEntry(x: unknown): string {
   return typeof x === 'number' ? String(x) : (JSON.stringify(x) ?? String(x));
 }
 
-function inferShapes(order: string[], nodes: Map<string, AnalyzedNode>, batch: number, issues: GraphIssue[]): void {
+function inferShapes(order: string[], nodes: Map<string, AnalyzedNode>, batch: number, fed: boolean, issues: GraphIssue[]): void {
   for (const id of order) {
     const a = nodes.get(id)!;
     const features = a.def.valueFeatures?.(a.config);
     if (features !== undefined) {
-      const v = a.node.value;
+      const v = fed ? undefined : a.node.value;
       a.shape = v && v.shape.length === 2 && v.shape[1] === features ? v.shape : [batch, features];
       continue;
     }

@@ -1,15 +1,22 @@
 // A validated graph turned into buffers: forward fills every node's output, backward seeds dL/dL = 1
-// and walks the reverse order, each node applying its own VJP. Buffers are allocated once here.
-import { initParam } from '../init.ts';
-import type { InitScheme } from '../modules/linear.ts';
+// and walks the reverse order, each node applying its own VJP. Buffers are allocated once here; the
+// parameters are not the program's own but a ParamStore's, which programs of other batch sizes share.
 import type { ModuleKind } from '../modules/registry.ts';
 import type { Matrix, ModuleDef, NodeFrame } from '../modules/types.ts';
-import { cloneTensor, formatShape, tensor, zeros, type Tensor } from '../tensor.ts';
-import { analyzeGraph, type AnalyzedNode } from './analyze.ts';
+import { cloneTensor, formatShape, sameShape, tensor, zeros, type Tensor } from '../tensor.ts';
+import { analyzeGraph, type Analysis, type AnalyzedNode } from './analyze.ts';
 import { GraphQueryError, GraphValidationError, where } from './issues.ts';
+import { paramStoreOf, type ParamStore } from './param-store.ts';
 import type { Graph } from './types.ts';
 
 export interface CompileOptions {
+  /**
+   * Samples per run. Data nodes then get [batch, features] frames, zero until `setValue`, and their
+   * stored values are neither read nor checked. Default: the batch of the graph's data values.
+   */
+  readonly batch?: number;
+  /** The parameters to alias (another program's `params`, or `createParamStore`); default: a new store from the graph. */
+  readonly params?: ParamStore;
   /** Compute gradients flowing into data nodes. Training turns this off: nobody looks at them there. */
   readonly dataGradients?: boolean;
   /** Replace module implementations; the gradient checker's negative control uses this. */
@@ -55,9 +62,11 @@ export interface RunResults {
 export type JacobianOf = { readonly input: string } | { readonly param: string };
 
 export function compileGraph(graph: Graph, options: CompileOptions = {}): Program {
-  const analysis = analyzeGraph(graph);
+  const { batch } = options;
+  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1)) throw new GraphQueryError(`batch must be a positive whole number, got ${batch}`);
+  const analysis = analyzeGraph(graph, { batch });
   if (analysis.issues.length > 0) throw new GraphValidationError(analysis.issues);
-  return new Program(graph, analysis.order, analysis.nodes, analysis.batch, options);
+  return new Program(analysis, graph.seed ?? 0, options);
 }
 
 export class Program {
@@ -67,31 +76,32 @@ export class Program {
   readonly nodes: readonly CompiledNode[];
   readonly edges: readonly CompiledEdge[];
   readonly lossNodes: readonly CompiledNode[];
+  /** The parameter values every frame aliases (gradients stay the program's own). */
+  readonly params: ParamStore;
   /** False when compiled for training: gradients into data nodes are then not computed. */
   readonly dataGradients: boolean;
   loss: number | null = null;
   private readonly byId = new Map<string, CompiledNode>();
 
-  constructor(graph: Graph, order: string[], analyzed: Map<string, AnalyzedNode>, batch: number, options: CompileOptions) {
+  constructor(analysis: Analysis, seed: number, options: CompileOptions) {
+    const { order, nodes: analyzed } = analysis;
+    const defOf = (a: AnalyzedNode): ModuleDef<unknown> => options.modules?.[a.kind] ?? a.def;
     this.order = order;
-    this.batch = batch;
+    this.batch = analysis.batch;
+    this.params = options.params ?? paramStoreOf(order.map((id) => { const a = analyzed.get(id)!; return { node: a.node, config: a.config, def: defOf(a) }; }), seed);
     this.dataGradients = options.dataGradients !== false;
-    const seed = graph.seed ?? 0;
+    const fed = options.batch !== undefined; // data values come from setValue, not from the graph
     const reaching = nodesReachingLoss(order, analyzed);
-    const needsGrad = options.dataGradients === false ? nodesWithParamsUpstream(order, analyzed) : null;
+    const needsGrad = this.dataGradients ? null : nodesWithParamsUpstream(order, analyzed);
     const nodes: CompiledNode[] = [];
     const edges: CompiledEdge[] = [];
     for (const id of order) {
       const a = analyzed.get(id)!;
-      const def = options.modules?.[a.kind] ?? a.def;
+      const def = defOf(a);
       const shapes = def.paramShapes(a.config);
       const paramNames = Object.keys(shapes);
-      const init = ((a.config as { init?: InitScheme }).init ?? 'xavier');
-      const params = paramNames.map((name) => {
-        const stored = a.node.params?.[name];
-        return stored ? tensor(stored.shape, stored.data) : initParam(init, shapes[name]!, seed, id, name);
-      });
-      const value = def.valueFeatures ? (a.node.value ? tensor(a.node.value.shape, a.node.value.data) : zeros(a.shape!)) : null;
+      const params = paramNames.map((name) => storedParam(this.params, a, name, shapes[name]!));
+      const value = def.valueFeatures ? (a.node.value && !fed ? tensor(a.node.value.shape, a.node.value.data) : zeros(a.shape!)) : null;
       const inputs = a.inputEdges.map((e) => this.byId.get(e!.source)!.frame.out);
       const gradInputs = a.inputEdges.map((e) => zeros(this.byId.get(e!.source)!.frame.out.shape));
       const frame: NodeFrame<unknown> = {
@@ -172,17 +182,6 @@ export class Program {
     v.data.set(data);
   }
 
-  /** θ ← θ − lr · dL/dθ for every parameter. */
-  sgdStep(learningRate: number): void {
-    for (const n of this.nodes) {
-      const { params, gradParams } = n.frame;
-      for (let i = 0; i < params.length; i++) {
-        const w = params[i]!.data, g = gradParams[i]!.data;
-        for (let k = 0; k < w.length; k++) w[k] = w[k]! - learningRate * g[k]!;
-      }
-    }
-  }
-
   /** The explicit local Jacobian of one node for one sample. */
   jacobian(nodeId: string, sample: number, of: JacobianOf): Matrix {
     const n = this.node(nodeId);
@@ -211,6 +210,14 @@ export class Program {
     for (const e of this.edges) edges[e.id] = { value: cloneTensor(e.source.frame.out), grad: cloneTensor(e.grad) };
     return { loss: this.loss, order: [...this.order], nodes, edges };
   }
+}
+
+/** The store's tensor for a parameter, which must have the shape the node's config gives it. */
+function storedParam(params: ParamStore, a: AnalyzedNode, name: string, shape: readonly number[]): Tensor {
+  const t = params.get(a.node.id, name);
+  if (!t) throw new GraphQueryError(`${where(a.node.id, a.kind)}: parameter ${name} is not in the parameter store`);
+  if (!sameShape(t.shape, shape)) throw new GraphQueryError(`${where(a.node.id, a.kind)}: parameter ${name} is ${formatShape(t.shape)} in the parameter store, but its config needs ${formatShape(shape)}`);
+  return t;
 }
 
 /** dL/d(out) = Σ over consumers of their shares: gradients accumulate on fan-out. */

@@ -1,12 +1,10 @@
 // y = x Wᵀ + b;  dx = dy W,  dW = dyᵀ x (summed over the batch),  db = Σ_batch dy
 import { z } from 'zod';
-import { formatShape } from '../tensor.ts';
+import { initParam, initSchemes, type InitScheme } from '../init.ts';
+import { formatShape, zeros, type Tensor } from '../tensor.ts';
 import { matmulGtX, matmulGW, matmulXWt } from '../kernels/matmul.ts';
 import { isBatchFeatures, parseConfig, positiveInt } from './common.ts';
 import { matrix, type ModuleDef } from './types.ts';
-
-export const initSchemes = ['xavier', 'he', 'zeros', 'normal'] as const;
-export type InitScheme = (typeof initSchemes)[number];
 
 const schema = z.object({
   in: positiveInt.default(1),
@@ -21,6 +19,10 @@ export const linearModule: ModuleDef<LinearConfig> = {
   formula: 'y = x W^{\\top} + b',
   parseConfig: (raw) => parseConfig(schema, raw),
   paramShapes: (c): Record<string, number[]> => (c.bias ? { W: [c.out, c.in], b: [c.out] } : { W: [c.out, c.in] }),
+  initParams(c, at): Record<string, Tensor> {
+    const W = initParam(c.init, [c.out, c.in], at.seed, at.nodeId, 'W');
+    return c.bias ? { W, b: zeros([c.out]) } : { W };
+  },
   inferShape(c, [x]) {
     if (!isBatchFeatures(x!)) return { port: 'in', message: `expects [batch, ${c.in}], got ${formatShape(x!)}` };
     if (x![1] !== c.in) return { port: 'in', message: `expects [batch, ${c.in}] (config in = ${c.in}), got ${formatShape(x!)}` };

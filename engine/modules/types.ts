@@ -40,6 +40,9 @@ export interface Matrix {
 
 export type JacobianTarget = { readonly input: number } | { readonly param: number };
 
+/** Where a node's parameters are drawn from: the graph's seed and the node's id (each parameter adds its name). */
+export interface InitSite { readonly seed: number; readonly nodeId: string }
+
 export type ShapeResult = { readonly shape: Shape } | { readonly port: string; readonly message: string };
 
 export interface ModuleDef<C> {
@@ -53,6 +56,8 @@ export interface ModuleDef<C> {
   /** Parses a node's raw config, filling defaults; throws a message naming the field when bad. */
   parseConfig(raw: Record<string, unknown>): C;
   paramShapes(config: C): Readonly<Record<string, Shape>>;
+  /** Fresh values for the parameters `paramShapes` names (absent: zeros); called through `initialParams`. */
+  initParams?(config: C, at: InitSite): Readonly<Record<string, Tensor>>;
   /** Data kinds: the expected feature count of their value. */
   valueFeatures?(config: C): number;
   inferShape(config: C, inputShapes: readonly Shape[]): ShapeResult;

@@ -1,8 +1,8 @@
 // Pure edits of the document (an engine Graph). Every function returns a new Graph and never mutates
 // its argument, so the history store can keep old versions by reference.
 import {
-  OUTPUT_PORT, initParam, modules, moduleOf, isModuleKind, sizeOf,
-  type Graph, type GraphEdge, type GraphNode, type InitScheme, type ModuleKind, type TensorJson,
+  OUTPUT_PORT, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
+  type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
 
@@ -37,6 +37,14 @@ function parsedConfig(node: GraphNode): Record<string, unknown> | null {
   }
 }
 
+/** The node's parameters drawn afresh, as the engine draws those a file leaves out; null for a broken node. */
+function freshParams(node: GraphNode, seed: number): Record<string, TensorJson> | null {
+  const config = parsedConfig(node);
+  if (!config || !isModuleKind(node.kind)) return null;
+  const drawn = initialParams(moduleOf(node.kind), config, seed, node.id);
+  return Object.fromEntries(Object.entries(drawn).map(([name, t]) => [name, toJson(t)]));
+}
+
 /** Parameters and data value that fit a node's config, keeping whatever overlaps the old tensors. */
 export function fitTensors(node: GraphNode, seed: number, batch: number): GraphNode {
   if (!isModuleKind(node.kind)) return node;
@@ -44,16 +52,10 @@ export function fitTensors(node: GraphNode, seed: number, batch: number): GraphN
   const config = parsedConfig(node);
   if (!config) return node;
   const next: GraphNode = { ...node };
-  const shapes = def.paramShapes(config);
-  const names = Object.keys(shapes);
+  const fresh = freshParams(node, seed)!;
+  const names = Object.keys(fresh);
   if (names.length > 0) {
-    const init = (config.init as InitScheme | undefined) ?? 'xavier';
-    const params: Record<string, TensorJson> = {};
-    for (const name of names) {
-      const fresh = initParam(init, shapes[name]!, seed, node.id, name);
-      params[name] = keepOverlap(node.params?.[name], { shape: [...fresh.shape], data: Array.from(fresh.data) });
-    }
-    next.params = params;
+    next.params = Object.fromEntries(names.map((name) => [name, keepOverlap(node.params?.[name], fresh[name]!)]));
   } else if (node.params) {
     delete next.params;
   }
@@ -76,17 +78,11 @@ export function withMissingParams(graph: Graph): Graph {
   const nodes = graph.nodes.map((node) => {
     const config = parsedConfig(node);
     if (!config || !isModuleKind(node.kind)) return node;
-    const shapes = moduleOf(node.kind).paramShapes(config);
-    const missing = Object.keys(shapes).filter((name) => !node.params?.[name]);
+    const missing = Object.keys(moduleOf(node.kind).paramShapes(config)).filter((name) => !node.params?.[name]);
     if (missing.length === 0) return node;
     changed = true;
-    const init = (config.init as InitScheme | undefined) ?? 'xavier';
-    const params = { ...node.params };
-    for (const name of missing) {
-      const t = initParam(init, shapes[name]!, graph.seed ?? 0, node.id, name);
-      params[name] = { shape: [...t.shape], data: Array.from(t.data) };
-    }
-    return { ...node, params };
+    const fresh = freshParams(node, graph.seed ?? 0)!;
+    return { ...node, params: { ...node.params, ...Object.fromEntries(missing.map((name) => [name, fresh[name]!])) } };
   });
   return changed ? { ...graph, nodes } : graph;
 }
@@ -184,16 +180,8 @@ export function setTensorEntry(graph: Graph, id: string, which: { param: string 
 /** Draws every parameter of a node afresh from the given seed with its init scheme. */
 export function reinitParams(graph: Graph, id: string, seed: number): Graph {
   return replaceNode(graph, id, (n) => {
-    const config = parsedConfig(n);
-    if (!config || !isModuleKind(n.kind)) return n;
-    const shapes = modules[n.kind].paramShapes(config as never) as Record<string, readonly number[]>;
-    const init = (config.init as InitScheme | undefined) ?? 'xavier';
-    const params: Record<string, TensorJson> = {};
-    for (const [name, shape] of Object.entries(shapes)) {
-      const t = initParam(init, shape, seed, n.id, name);
-      params[name] = { shape: [...t.shape], data: Array.from(t.data) };
-    }
-    return { ...n, params };
+    const params = freshParams(n, seed);
+    return params ? { ...n, params } : n;
   });
 }
 

@@ -1,15 +1,16 @@
 // What the model computes over its input plane (2-D classification) or line (1-D regression):
-// a second program compiled for a whole grid as its batch, sharing nothing with the trainer but
-// the parameter values copied in before each evaluation.
+// a second program compiled with the whole grid as its batch, aliasing the trainer's parameters, so
+// each evaluation is one forward pass over whatever the trainer has reached.
 import { compileGraph, type Graph, type Program, type Trainer } from '../../engine/index.ts';
-import type { BoundaryGrid, BoundaryView, DataPoints, ParamMap } from './protocol.ts';
+import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
 
 export const GRID_RES = 60;
 export const CURVE_POINTS = 200;
 
 export interface BoundaryEvaluator {
   readonly view: BoundaryView;
-  evaluate(params: ParamMap, step: number): BoundaryGrid;
+  /** The picture for the trainer's current parameters, labelled with the step it belongs to. */
+  evaluate(step: number): BoundaryGrid;
 }
 
 /** Null when the task has no picture: not bound to a dataset, or not 2-feature classes / 1-feature regression. */
@@ -27,16 +28,8 @@ export function createBoundary(graph: Graph, trainer: Trainer): BoundaryEvaluato
   const [y0, y1] = padded(classification ? points.y : points.label);
   const inputs = classification ? gridInputs(GRID_RES, x0, x1, y0, y1) : lineInputs(CURVE_POINTS, x0, x1);
   const batch = classification ? GRID_RES * GRID_RES : CURVE_POINTS;
-  const widths = new Map(sources.map((s) => [s.nodeId, s.width]));
-  const gridGraph: Graph = {
-    ...graph,
-    nodes: graph.nodes.map((n) => {
-      const w = widths.get(n.id);
-      if (w === undefined) return n;
-      return { ...n, value: { shape: [batch, w], data: n.id === features.nodeId ? inputs : new Array<number>(batch * w).fill(0) } };
-    }),
-  };
-  const program = compileGraph(gridGraph, { dataGradients: false });
+  const program = compileGraph(graph, { batch, params: trainer.params, dataGradients: false });
+  program.setValue(features.nodeId, inputs); // the targets stay zero: only the prediction is read
   const { predId, softmax } = predictionNode(program, labelsNodeId);
   const classes = classification ? Math.max(2, dataset.classCount) : 1;
   const view: BoundaryView = classification
@@ -44,11 +37,7 @@ export function createBoundary(graph: Graph, trainer: Trainer): BoundaryEvaluato
     : { kind: 'regression', x0, x1, y0, y1, points };
   return {
     view,
-    evaluate(params, step) {
-      for (const p of program.parameters()) {
-        const src = params[p.nodeId]?.[p.name];
-        if (src) p.value.data.set(src.data);
-      }
+    evaluate(step) {
       program.forward();
       const out = program.node(predId).frame.out;
       const width = out.shape[1]!;

@@ -8,7 +8,7 @@ import {
 import { gradcheckSummary, hessianReport, jacobianReport } from '../analysis/compute.ts';
 import { runnableGraph } from '../engine-client/runnable-graph.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
-import type { ParamMap, StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
+import type { StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export const CHUNK_MS = 50;
 export const GRID_EVERY_MS = 300;
@@ -82,7 +82,7 @@ export class WorkerCore {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
-      trainer = createTrainer(graph, { settings, now: () => performance.now() });
+      trainer = createTrainer(graph, { settings, now: () => this.env.now() }); // the worker's clock (performance.now)
     } catch (e) {
       const nodeId = e instanceof TrainingSetupError ? (e.nodeId ?? null) : null;
       this.env.post({ type: 'train-error', message: (e as Error).message, nodeId });
@@ -97,7 +97,7 @@ export class WorkerCore {
     const s: Session = { trainer, graph, boundary, live: null, lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
     this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
-    this.postGrid(s, trainer.parameters());
+    this.postGrid(s);
     this.loop(s);
   }
 
@@ -116,34 +116,29 @@ export class WorkerCore {
     this.env.post({ type: 'progress', progress: chunk.progress, steps: columns(chunk.steps, s.trainer.layers.length), epochs: chunk.epochs });
     if (s.trainer.finished) return this.finish(s);
     const t = this.env.now();
-    if (t - s.lastGrid >= GRID_EVERY_MS) this.postGrid(s, s.trainer.parameters());
-    if (t - s.lastLive >= LIVE_EVERY_MS) this.postLive(s, s.trainer.parameters());
+    if (t - s.lastGrid >= GRID_EVERY_MS) this.postGrid(s);
+    if (t - s.lastLive >= LIVE_EVERY_MS) this.postLive(s);
     if (s.trainer.currentState === 'running') this.loop(s);
   }
 
   private finish(s: Session): void {
-    const params = s.trainer.parameters();
-    this.postGrid(s, params);
-    this.postLive(s, params);
-    this.env.post({ type: 'finished', progress: s.trainer.progress(), params, settings: { ...s.trainer.settings } });
+    this.postGrid(s);
+    this.postLive(s);
+    this.env.post({ type: 'finished', progress: s.trainer.progress(), params: s.trainer.parameters(), settings: { ...s.trainer.settings } });
     if (this.session === s) this.session = null;
   }
 
-  private postGrid(s: Session, params: ParamMap): void {
+  private postGrid(s: Session): void {
     s.lastGrid = this.env.now();
-    if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(params, s.trainer.progress().step) });
+    if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(s.trainer.progress().step) });
   }
 
-  /** The document graph (not the training batch) with the current parameters: what the canvas shows. */
-  private postLive(s: Session, params: ParamMap): void {
+  /** The document graph (not the training batch) on the trainer's parameters: what the canvas shows. */
+  private postLive(s: Session): void {
     s.lastLive = this.env.now();
     try {
       const t0 = this.env.now();
-      s.live ??= compileGraph(runnableGraph(s.graph));
-      for (const p of s.live.parameters()) {
-        const src = params[p.nodeId]?.[p.name];
-        if (src) p.value.data.set(src.data);
-      }
+      s.live ??= compileGraph(runnableGraph(s.graph), { params: s.trainer.params });
       s.live.run();
       this.env.post({ type: 'live', results: s.live.results(), ms: this.env.now() - t0 });
     } catch {

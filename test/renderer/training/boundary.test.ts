@@ -33,11 +33,11 @@ describe('boundary grid', () => {
     const trainer = createTrainer(graph, { settings: { epochs: 5 } });
     const b = createBoundary(graph, trainer)!;
     expect(b.view.kind).toBe('classification');
-    const before = b.evaluate(trainer.parameters(), 0);
+    const before = b.evaluate(0);
     expect(before.values).toHaveLength(60 * 60 * 2);
     for (let i = 0; i < 3600; i++) expect(before.values[2 * i]! + before.values[2 * i + 1]!).toBeCloseTo(1, 12);
     while (!trainer.finished) trainer.runFor(1000);
-    const after = b.evaluate(trainer.parameters(), 1);
+    const after = b.evaluate(1);
     expect(gridChecksum(after.values)).not.toBe(gridChecksum(before.values));
   });
 

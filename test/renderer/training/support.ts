@@ -12,7 +12,8 @@ export function harness() {
   const replies: WorkerReply[] = [];
   const queue: (() => void)[] = [];
   let clock = 0;
-  const core = new WorkerCore({ post: (r) => replies.push(r), schedule: (fn) => queue.push(fn), now: () => clock });
+  // Each reading moves the clock on by 1 ms, so a chunk (which times itself) ends after a fixed number of steps.
+  const core = new WorkerCore({ post: (r) => replies.push(r), schedule: (fn) => queue.push(fn), now: () => (clock += 1) });
   return {
     replies, queue,
     send: (r: WorkerRequest) => core.handle(r),

@@ -1,0 +1,57 @@
+// What training reports to whoever drives it (a worker, the CLI, tests): per step, per epoch, overall.
+export type TrainerState = 'ready' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
+
+export interface TrainingFailure {
+  /** forward: a node's output; backward: a gradient its VJP produced; update: the optimiser's result. */
+  readonly phase: 'forward' | 'backward' | 'update';
+  readonly nodeId: string;
+  readonly kind: string;
+  readonly epoch: number;
+  readonly step: number;
+  readonly message: string;
+}
+
+export interface Metrics {
+  /** Mean loss per sample, whatever the loss nodes' reduction. */
+  readonly trainLoss: number;
+  readonly testLoss: number | null;
+  /** Classifiers only, 0…1. */
+  readonly trainAccuracy: number | null;
+  readonly testAccuracy: number | null;
+}
+
+export interface StepRecord {
+  readonly step: number;
+  readonly epoch: number;
+  /** Mean loss per sample of this mini-batch. */
+  readonly loss: number;
+  /** ‖dL/dθ‖₂ of each node in `trainer.layers`, same order. */
+  readonly gradNorms: readonly number[];
+}
+
+export interface EpochRecord extends Metrics {
+  /** 1-based number of the epoch just completed. */
+  readonly epoch: number;
+  readonly step: number;
+}
+
+export interface TrainingProgress {
+  readonly state: TrainerState;
+  /** Completed epochs and steps. */
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly step: number;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  readonly batchLoss: number | null;
+  /** Of the last evaluation (end of an epoch, or stop). */
+  readonly metrics: Metrics | null;
+  readonly stepsPerSecond: number;
+  readonly failure: TrainingFailure | null;
+}
+
+export interface TrainingChunk {
+  readonly progress: TrainingProgress;
+  readonly steps: StepRecord[];
+  readonly epochs: EpochRecord[];
+}

@@ -1,0 +1,52 @@
+// One optimiser step over the parameter store's buffers, checked: a non-finite gradient is found
+// before the step, and a step that would leave a parameter non-finite is undone.
+import { allFinite } from './non-finite.ts';
+import type { Optimizer } from './optimizers.ts';
+
+export interface ParamOwner { readonly nodeId: string; readonly value: { readonly data: Float64Array } }
+
+export class GuardedUpdate {
+  /** Nodes with parameters, in the order given: the rows of the gradient norms. */
+  readonly layers: readonly string[];
+  private readonly params: Float64Array[];
+  private readonly backup: Float64Array[];
+  private readonly layerOf: number[];
+
+  constructor(private readonly owners: readonly ParamOwner[], private readonly optimizer: Optimizer) {
+    const layers = [...new Set(owners.map((o) => o.nodeId))];
+    this.layers = layers;
+    this.layerOf = owners.map((o) => layers.indexOf(o.nodeId));
+    this.params = owners.map((o) => o.value.data);
+    this.backup = this.params.map((w) => new Float64Array(w.length));
+  }
+
+  owner(param: number): string {
+    return this.owners[param]!.nodeId;
+  }
+
+  /** ‖dL/dθ‖₂ per layer, or the index of the first parameter whose gradient is not finite. */
+  gradNorms(grads: readonly Float64Array[]): number[] | number {
+    const sums = new Array<number>(this.layers.length).fill(0);
+    for (let i = 0; i < grads.length; i++) {
+      const g = grads[i]!;
+      let s = 0;
+      for (let k = 0; k < g.length; k++) {
+        const gk = g[k]!;
+        if (!Number.isFinite(gk)) return i;
+        s += gk * gk; // may overflow to Infinity for huge but finite gradients: only the chart sees it
+      }
+      sums[this.layerOf[i]!]! += s;
+    }
+    return sums.map(Math.sqrt);
+  }
+
+  /** Null when the step went through; else the node of the first non-finite parameter, every one restored. */
+  apply(grads: readonly Float64Array[]): string | null {
+    this.backup.forEach((b, i) => b.set(this.params[i]!));
+    this.optimizer.step(this.params, grads);
+    const bad = this.params.findIndex((w) => !allFinite(w));
+    if (bad < 0) return null;
+    this.params.forEach((w, i) => w.set(this.backup[i]!));
+    return this.owner(bad);
+  }
+}
