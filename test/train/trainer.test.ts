@@ -1,6 +1,6 @@
 // The trainer's contract with a worker: reproducible from its seed, interruptible between steps with
 // consistent parameters, and loud (naming the node) when numbers stop being finite.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileGraph, type Graph } from '../../engine/index.ts';
 import { createTrainer, withParameters } from '../../engine/index.ts';
 import { edge, loadExample, tinyXor } from './support.ts';
@@ -51,6 +51,24 @@ describe('mini-batches', () => {
       expect(s.gradNorms).toHaveLength(2);
       s.gradNorms.forEach((n) => expect(n).toBeGreaterThan(0));
     }
+  });
+});
+
+describe('the clock', () => {
+  it('is no platform timer: without `performance` the trainer times itself with Date.now', () => {
+    vi.stubGlobal('performance', undefined);
+    try {
+      expect(createTrainer(tinyXor(), { settings: { epochs: 2 } }).runFor(Infinity).progress.state).toBe('done');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('an injected clock decides where runFor ends a chunk', () => {
+    let clock = 0;
+    const t = createTrainer(tinyXor(), { settings: { epochs: 50 }, now: () => (clock += 1) });
+    // runFor reads the clock once to start and once after each step, each step twice: 3 ms a step.
+    expect(t.runFor(30).steps).toHaveLength(10);
   });
 });
 
