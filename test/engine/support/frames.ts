@@ -7,6 +7,8 @@ import { testRng, uniform } from './random.ts';
 
 export interface ModuleCase {
   kind: ModuleKind;
+  /** A module to test in place of the registered one of `kind` (which still gives ports and config). */
+  def?: ModuleDef<unknown>;
   config?: Record<string, unknown>;
   /** One tensor per input port ([batch, features]). */
   inputs: Tensor[];
@@ -22,7 +24,7 @@ export interface Built {
 }
 
 export function build(c: ModuleCase, seed = 7): Built {
-  const def = moduleOf(c.kind);
+  const def = c.def ?? moduleOf(c.kind);
   const config = def.parseConfig(c.config ?? {});
   const shapes = Object.values(def.paramShapes(config));
   const rng = testRng(seed);
