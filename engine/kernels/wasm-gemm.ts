@@ -1,8 +1,9 @@
 // A tiny WebAssembly SIMD kernel (f64x2) for C = A·B on packed panels, emitted byte by byte so the
-// engine stays pure TypeScript. Each output is summed in the same order as the scalar loop
-// s = 0; for r: s += a·b (wasm never fuses multiply-add), so results are bit-identical to it.
-// Plain JS tops out near 5 GFLOP/s here (one scalar multiply and one add per cycle); two lanes
-// per instruction roughly double that.
+// engine stays pure TypeScript with no build step. Read it in wasm-gemm.wat beside this file: a test
+// assembles that text and checks it gives exactly these bytes. Each output is summed in the same
+// order as the scalar loop s = 0; for r: s += a·b (wasm never fuses multiply-add), so results are
+// bit-identical to it. Plain JS tops out near 5 GFLOP/s here (one scalar multiply and one add per
+// cycle); two lanes per instruction roughly double that.
 
 /** Packed layouts, in doubles: A panel p holds rows 4p…4p+3 as [R][4]; B panel q holds columns 4q…4q+3 as [R][4]. */
 export interface Gemm {

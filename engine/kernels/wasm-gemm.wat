@@ -1,0 +1,94 @@
+;; The readable source of the WebAssembly SIMD kernel that wasm-gemm.ts emits byte by byte.
+;; test/engine/kernels/wasm-gemm-wat.test.ts assembles this file (wabt) and checks the bytes are the
+;; emitter's: change both together.
+;;
+;; C = A·B on packed panels, 4×4 outputs per block, two f64 lanes per instruction:
+;;   A panel ip holds rows 4ip…4ip+3 as [R][4]; B panel jp holds columns 4jp…4jp+3 as [R][4] (doubles).
+;;   C is row-major with 4·Np doubles per row; block (ip, jp) starts at row 4ip, column 4jp.
+;; Every output is summed as s = 0 (or C when loadC), then s += a·b for r = 0…R−1: the order of the
+;; scalar loop, and wasm never fuses a multiply-add, so results are bit-identical to it.
+;; All pointers are byte offsets into the imported memory, 16-byte aligned.
+(module
+  (import "env" "mem" (memory 1))
+  (func $gemm (export "gemm")
+    (param $aPtr i32) (param $bPtr i32) (param $cPtr i32) (param $Mp i32) (param $Np i32) (param $R i32) (param $loadC i32)
+    (local $ip i32) (local $jp i32) (local $r i32)
+    (local $a i32) (local $b i32) (local $c i32)  ;; the current A row, B row and C block
+    (local $rowBytes i32) (local $panelBytes i32)
+    ;; the 4×4 accumulators: $cIJ holds row I of the block, columns 2J and 2J+1
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $b0 v128) (local $b1 v128)  ;; B[r][0..1] and B[r][2..3]
+    (local $av v128)                   ;; A[r][i] in both lanes
+
+    (local.set $rowBytes (i32.shl (local.get $Np) (i32.const 5)))   ;; 4·Np doubles of 8 bytes
+    (local.set $panelBytes (i32.shl (local.get $R) (i32.const 5)))  ;; R rows of 4 doubles
+
+    (local.set $ip (i32.const 0))
+    (block $rowsDone (loop $nextRowPanel
+      (br_if $rowsDone (i32.ge_u (local.get $ip) (local.get $Mp)))
+      (local.set $jp (i32.const 0))
+      (block $colsDone (loop $nextColPanel
+        (br_if $colsDone (i32.ge_u (local.get $jp) (local.get $Np)))
+        (local.set $a (i32.add (local.get $aPtr) (i32.mul (local.get $ip) (local.get $panelBytes))))
+        (local.set $b (i32.add (local.get $bPtr) (i32.mul (local.get $jp) (local.get $panelBytes))))
+        ;; c = cPtr + ip·4·rowBytes + jp·32
+        (local.set $c (i32.add
+          (i32.add (local.get $cPtr) (i32.mul (local.get $ip) (i32.shl (local.get $rowBytes) (i32.const 2))))
+          (i32.shl (local.get $jp) (i32.const 5))))
+
+        (if (local.get $loadC)
+          (then  ;; accumulate onto C
+            (local.set $c00 (v128.load (local.get $c)))
+            (local.set $c01 (v128.load offset=16 (local.get $c)))
+            (local.set $c10 (v128.load (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 1)))))
+            (local.set $c11 (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 1)))))
+            (local.set $c20 (v128.load (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 2)))))
+            (local.set $c21 (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 2)))))
+            (local.set $c30 (v128.load (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 3)))))
+            (local.set $c31 (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 3))))))
+          (else  ;; overwrite C
+            (local.set $c00 (v128.const i64x2 0 0))
+            (local.set $c01 (v128.const i64x2 0 0))
+            (local.set $c10 (v128.const i64x2 0 0))
+            (local.set $c11 (v128.const i64x2 0 0))
+            (local.set $c20 (v128.const i64x2 0 0))
+            (local.set $c21 (v128.const i64x2 0 0))
+            (local.set $c30 (v128.const i64x2 0 0))
+            (local.set $c31 (v128.const i64x2 0 0))))
+
+        (local.set $r (local.get $R))
+        (block $reduced (loop $nextR
+          (br_if $reduced (i32.eqz (local.get $r)))
+          (local.set $b0 (v128.load (local.get $b)))
+          (local.set $b1 (v128.load offset=16 (local.get $b)))
+          ;; row i of the block: c_i += A[r][i] · B[r][0..3]
+          (local.set $av (v128.load64_splat (local.get $a)))
+          (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $av) (local.get $b0))))
+          (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $av) (local.get $b1))))
+          (local.set $av (v128.load64_splat offset=8 (local.get $a)))
+          (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $av) (local.get $b0))))
+          (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $av) (local.get $b1))))
+          (local.set $av (v128.load64_splat offset=16 (local.get $a)))
+          (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $av) (local.get $b0))))
+          (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $av) (local.get $b1))))
+          (local.set $av (v128.load64_splat offset=24 (local.get $a)))
+          (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $av) (local.get $b0))))
+          (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $av) (local.get $b1))))
+          (local.set $a (i32.add (local.get $a) (i32.const 32)))  ;; next r: 4 doubles on in each panel
+          (local.set $b (i32.add (local.get $b) (i32.const 32)))
+          (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+          (br $nextR)))
+
+        (v128.store (local.get $c) (local.get $c00))
+        (v128.store offset=16 (local.get $c) (local.get $c01))
+        (v128.store (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 1))) (local.get $c10))
+        (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 1))) (local.get $c11))
+        (v128.store (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 2))) (local.get $c20))
+        (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 2))) (local.get $c21))
+        (v128.store (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 3))) (local.get $c30))
+        (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $rowBytes) (i32.const 3))) (local.get $c31))
+        (local.set $jp (i32.add (local.get $jp) (i32.const 1)))
+        (br $nextColPanel)))
+      (local.set $ip (i32.add (local.get $ip) (i32.const 1)))
+      (br $nextRowPanel)))))
