@@ -1,17 +1,46 @@
-// L = −r Σ [t log p + (1−t) log(1−p)];  dp = dL · r (p − t) / (p (1 − p)),  dt = dL · r log((1−p)/p)
-// As in PyTorch, each log is clamped at −100 and p(1−p) at 1e-12, so a saturated sigmoid gives a large
-// finite loss instead of Infinity; inside those bounds every derivative is exact.
+// L = −r Σ [t log p + (1−t) log(1−p)];  dp = dL · r (p − t) / max(p (1 − p), ε),  dt = dL · r log((1−p)/p)
+// As PyTorch's BCELoss: each log is clamped at −100 and p(1−p) at ε = 1e-12 (as a float32, like torch), so a
+// saturated sigmoid gives a large finite loss instead of Infinity. Where a clamp bites (p within ~1e-12 of 0
+// or 1), dp is no longer the derivative of the loss: `diagnose` says so, and bce_logits has no such limit.
+// The second order is the derivative of this first order, clamps included, so it is never NaN where dp is finite.
 import type { ReductionConfig } from './common.ts';
 import { lossBase, lossDims } from './loss-common.ts';
 import { matrix, type ModuleDef } from './types.ts';
 
-const clampedLog = (v: number): number => Math.max(Math.log(v), -100);
-const dLossDp = (p: number, t: number): number => (p - t) / Math.max(p * (1 - p), 1e-12);
+/** torch's EPSILON in binary_cross_entropy_backward: the float 1e-12f. */
+const EPSILON = Math.fround(1e-12);
+const LOG_FLOOR = -100;
+
+const clampedLog = (v: number): number => Math.max(Math.log(v), LOG_FLOOR);
+/** d clampedLog(v) / dv: 0 where the clamp holds (also at v = 0, where 1/v would be Infinity). */
+const clampedLogSlope = (v: number): number => (Math.log(v) > LOG_FLOOR ? 1 / v : 0);
+const isClamped = (p: number): boolean => p * (1 - p) < EPSILON;
+const dLossDp = (p: number, t: number): number => (p - t) / Math.max(p * (1 - p), EPSILON);
 const dLossDt = (p: number): number => clampedLog(1 - p) - clampedLog(p);
+/** ∂(dLossDp)/∂p: t/p² + (1−t)/(1−p)² unclamped; 1/ε where p(1−p) is clamped to ε. */
+const d2pp = (p: number, t: number): number => (isClamped(p) ? 1 / EPSILON : t / (p * p) + (1 - t) / ((1 - p) * (1 - p)));
+/** ∂(dLossDp)/∂t. */
+const d2pt = (p: number): number => -1 / Math.max(p * (1 - p), EPSILON);
+/** ∂(dLossDt)/∂p (differs from d2pt only where a clamp holds: the clamped first order is not a gradient there). */
+const d2tp = (p: number): number => -clampedLogSlope(1 - p) - clampedLogSlope(p);
 
 export const bceModule: ModuleDef<ReductionConfig> = {
   ...lossBase(['pred', 'target']), kind: 'bce', label: 'BCE loss',
   formula: 'L = -\\sum_j \\big[t_j \\log p_j + (1-t_j)\\log(1-p_j)\\big]',
+  domain: { pred: { min: 0, max: 1, hint: 'bce takes probabilities: put a sigmoid before it, or wire the raw scores into bce_logits' } },
+  prediction: 'probability',
+  diagnose(f) {
+    const p = f.inputs[0]!.data, F = f.inputs[0]!.shape[1]!;
+    for (let i = 0; i < p.length; i++) {
+      if (!isClamped(p[i]!)) continue;
+      const at = `sample ${Math.floor(i / F)}, feature ${i % F}`;
+      return {
+        code: 'bce-clamped', port: 'pred',
+        message: `pred = ${p[i]} (${at}) is within 1e-12 of ${p[i]! < 0.5 ? 0 : 1}, where BCE is clamped as in PyTorch: the gradient there is not the derivative of the loss (too small); use bce_logits on the logits for exact gradients`,
+      };
+    }
+    return null;
+  },
   forward(f) {
     const [, , r] = lossDims(f);
     const p = f.inputs[0]!.data, t = f.inputs[1]!.data;
@@ -52,10 +81,8 @@ export const bceModule: ModuleDef<ReductionConfig> = {
     const [dgp, dgt] = tf.gradInputs;
     for (let i = 0; i < p.length; i++) {
       const pi = p[i]!, ti = t[i]!;
-      const d2pp = ti / (pi * pi) + (1 - ti) / ((1 - pi) * (1 - pi));
-      const d2pt = -1 / (pi * (1 - pi));
-      if (dgp) dgp.data[i] = r * (dg * dLossDp(pi, ti) + g * (d2pp * dp[i]! + d2pt * dt[i]!));
-      if (dgt) dgt.data[i] = r * (dg * dLossDt(pi) + g * d2pt * dp[i]!);
+      if (dgp) dgp.data[i] = r * (dg * dLossDp(pi, ti) + g * (d2pp(pi, ti) * dp[i]! + d2pt(pi) * dt[i]!));
+      if (dgt) dgt.data[i] = r * (dg * dLossDt(pi) + g * d2tp(pi) * dp[i]!);
     }
   },
 };

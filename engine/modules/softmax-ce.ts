@@ -1,16 +1,22 @@
 // L = −r Σ_batch Σ_j t_j log softmax(z)_j, with log-sum-exp for stability;
 // dz = dL · r (s Σ_j t_j − t),  dt = dL · r (lse(z) − z)
+// lse(z) − z_j is computed as log Σ e^{z−m} − (z_j − m), m the row's max, never as (m + log Σ) − z_j: rounding
+// lse at the size of z would cost 2 % of a loss of 1e-13 at z = 30 (and of its derivatives).
 import type { ReductionConfig } from './common.ts';
 import { lossBase, lossDims } from './loss-common.ts';
 import { matrix, type ModuleDef } from './types.ts';
 
-/** log Σ_j e^{z_j} of row `o`, shifted by the max so exp never overflows. */
-function logSumExp(z: Float64Array, o: number, F: number): number {
+function rowMax(z: Float64Array, o: number, F: number): number {
   let max = -Infinity;
   for (let j = 0; j < F; j++) max = Math.max(max, z[o + j]!);
+  return max;
+}
+
+/** log Σ_j e^{z_j − m} of row `o`: shifted by the max m so exp never overflows. */
+function logSumShifted(z: Float64Array, o: number, F: number, m: number): number {
   let s = 0;
-  for (let j = 0; j < F; j++) s += Math.exp(z[o + j]! - max);
-  return max + Math.log(s);
+  for (let j = 0; j < F; j++) s += Math.exp(z[o + j]! - m);
+  return Math.log(s);
 }
 
 function rowSum(t: Float64Array, o: number, F: number): number {
@@ -27,8 +33,8 @@ export const softmaxCeModule: ModuleDef<ReductionConfig> = {
     const z = f.inputs[0]!.data, t = f.inputs[1]!.data;
     let s = 0;
     for (let i = 0; i < B; i++) {
-      const o = i * F, lse = logSumExp(z, o, F);
-      for (let j = 0; j < F; j++) s += t[o + j]! * (lse - z[o + j]!);
+      const o = i * F, m = rowMax(z, o, F), ls = logSumShifted(z, o, F, m);
+      for (let j = 0; j < F; j++) s += t[o + j]! * (ls - (z[o + j]! - m));
     }
     f.out.data[0] = r * s;
   },
@@ -37,21 +43,21 @@ export const softmaxCeModule: ModuleDef<ReductionConfig> = {
     const z = f.inputs[0]!.data, t = f.inputs[1]!.data, g = f.gradOut.data[0]! * r;
     const [gz, gt] = f.gradInputs;
     for (let i = 0; i < B; i++) {
-      const o = i * F, lse = logSumExp(z, o, F), T = rowSum(t, o, F);
+      const o = i * F, m = rowMax(z, o, F), ls = logSumShifted(z, o, F, m), T = rowSum(t, o, F);
       for (let j = 0; j < F; j++) {
-        if (gz) gz.data[o + j] = g * (Math.exp(z[o + j]! - lse) * T - t[o + j]!);
-        if (gt) gt.data[o + j] = g * (lse - z[o + j]!);
+        if (gz) gz.data[o + j] = g * (Math.exp(z[o + j]! - m - ls) * T - t[o + j]!);
+        if (gt) gt.data[o + j] = g * (ls - (z[o + j]! - m));
       }
     }
   },
   jacobian(f, sample, target) {
     const [, F, r] = lossDims(f);
     const z = f.inputs[0]!.data, t = f.inputs[1]!.data, o = sample * F;
-    const lse = logSumExp(z, o, F), T = rowSum(t, o, F);
+    const m = rowMax(z, o, F), ls = logSumShifted(z, o, F, m), T = rowSum(t, o, F);
     const J = matrix(1, F);
     const byLogits = 'input' in target && target.input === 0;
     for (let j = 0; j < F; j++) {
-      J.data[j] = r * (byLogits ? Math.exp(z[o + j]! - lse) * T - t[o + j]! : lse - z[o + j]!);
+      J.data[j] = r * (byLogits ? Math.exp(z[o + j]! - m - ls) * T - t[o + j]! : (ls - (z[o + j]! - m)));
     }
     return J;
   },
@@ -60,9 +66,9 @@ export const softmaxCeModule: ModuleDef<ReductionConfig> = {
     const z = f.inputs[0]!.data, t = f.inputs[1]!.data, dz = tf.inputs[0]!.data, dt = tf.inputs[1]!.data;
     let s = 0;
     for (let i = 0; i < B; i++) {
-      const o = i * F, lse = logSumExp(z, o, F), T = rowSum(t, o, F);
+      const o = i * F, m = rowMax(z, o, F), ls = logSumShifted(z, o, F, m), T = rowSum(t, o, F);
       for (let j = 0; j < F; j++) {
-        s += (Math.exp(z[o + j]! - lse) * T - t[o + j]!) * dz[o + j]! + (lse - z[o + j]!) * dt[o + j]!;
+        s += (Math.exp(z[o + j]! - m - ls) * T - t[o + j]!) * dz[o + j]! + (ls - (z[o + j]! - m)) * dt[o + j]!;
       }
     }
     tf.out.data[0] = r * s;
@@ -73,13 +79,13 @@ export const softmaxCeModule: ModuleDef<ReductionConfig> = {
     const g = f.gradOut.data[0]!, dg = tf.gradOut.data[0]!;
     const [dgz, dgt] = tf.gradInputs;
     for (let i = 0; i < B; i++) {
-      const o = i * F, lse = logSumExp(z, o, F), T = rowSum(t, o, F), dT = rowSum(dt, o, F);
+      const o = i * F, m = rowMax(z, o, F), ls = logSumShifted(z, o, F, m), T = rowSum(t, o, F), dT = rowSum(dt, o, F);
       let sdz = 0; // ⟨s, ż⟩ = d lse
-      for (let j = 0; j < F; j++) sdz += Math.exp(z[o + j]! - lse) * dz[o + j]!;
+      for (let j = 0; j < F; j++) sdz += Math.exp(z[o + j]! - m - ls) * dz[o + j]!;
       for (let j = 0; j < F; j++) {
-        const s = Math.exp(z[o + j]! - lse), ds = s * (dz[o + j]! - sdz);
+        const s = Math.exp(z[o + j]! - m - ls), ds = s * (dz[o + j]! - sdz);
         if (dgz) dgz.data[o + j] = r * (dg * (s * T - t[o + j]!) + g * (ds * T + s * dT - dt[o + j]!));
-        if (dgt) dgt.data[o + j] = r * (dg * (lse - z[o + j]!) + g * (sdz - dz[o + j]!));
+        if (dgt) dgt.data[o + j] = r * (dg * (ls - (z[o + j]! - m)) + g * (sdz - dz[o + j]!));
       }
     }
   },

@@ -45,6 +45,29 @@ export interface InitSite { readonly seed: number; readonly nodeId: string }
 
 export type ShapeResult = { readonly shape: Shape } | { readonly port: string; readonly message: string };
 
+/** The values an input port is defined for (bce's pred: [0, 1]). */
+export interface InputDomain {
+  readonly min: number;
+  readonly max: number;
+  /** What to do about a value outside, said after the error. */
+  readonly hint: string;
+}
+
+export type ModuleWarningCode = 'bce-clamped';
+
+/** Something about one run that a module wants the user to know (the run still has numbers). */
+export interface ModuleWarning {
+  readonly code: ModuleWarningCode;
+  readonly port?: string;
+  readonly message: string;
+}
+
+/**
+ * Losses: how their first port reads as a prediction (accuracy, decision boundary): a probability
+ * (compared with 0.5), a logit of one (compared with 0, σ gives the probability), or softmax logits.
+ */
+export type PredictionKind = 'probability' | 'logit' | 'softmax';
+
 export interface ModuleDef<C> {
   readonly kind: string;
   readonly label: string;
@@ -53,6 +76,14 @@ export interface ModuleDef<C> {
   readonly formula: string;
   readonly inputs: readonly string[];
   readonly isLoss: boolean;
+  /** Per input port, where its values must lie: outside is an error of the run; the gradient check steps inside. */
+  readonly domain?: Readonly<Record<string, InputDomain>>;
+  /** Per input port, where the module is not differentiable (relu at 0): the gradient check says so there. */
+  readonly kinks?: Readonly<Record<string, readonly number[]>>;
+  /** Losses: what the prediction port holds; 'probability' when absent. */
+  readonly prediction?: PredictionKind;
+  /** After a forward pass: a warning about this run (e.g. a clamp that bends the gradient), or null. */
+  diagnose?(f: NodeFrame<C>): ModuleWarning | null;
   /** Parses a node's raw config, filling defaults; throws a message naming the field when bad. */
   parseConfig(raw: Record<string, unknown>): C;
   paramShapes(config: C): Readonly<Record<string, Shape>>;
