@@ -1,12 +1,15 @@
 // The engine's public surface. Everything outside engine/ imports from here.
 export * from './tensor.ts';
-export type { Matrix, ModuleDef, ModuleFamily, NodeFrame, TangentFrame, JacobianTarget, InitSite } from './modules/types.ts';
+export type {
+  Matrix, ModuleDef, ModuleFamily, NodeFrame, TangentFrame, JacobianTarget, InitSite, InputDomain, ModuleWarning, ModuleWarningCode, PredictionKind,
+} from './modules/types.ts';
 export { modules, moduleKinds, isModuleKind, moduleOf, type ModuleKind } from './modules/registry.ts';
 export type { LinearConfig } from './modules/linear.ts';
 export type { Graph, GraphNode, GraphEdge } from './graph/types.ts';
 export { OUTPUT_PORT } from './graph/types.ts';
 export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssueCode } from './graph/issues.ts';
 export { analyzeGraph, type Analysis, type AnalyzedNode } from './graph/analyze.ts';
+export { diagnoseRun, firstRunError, type RunDiagnostic, type RunDiagnosticCode } from './graph/diagnostics.ts';
 export { topologicalOrder } from './graph/topo.ts';
 export {
   compileGraph, Program,
@@ -14,7 +17,10 @@ export {
 } from './graph/program.ts';
 export { ParamStore, createParamStore, withParameters, type ParamJson, type StoredParam } from './graph/param-store.ts';
 export { hessian, parseParamRefs, MAX_HESSIAN_ENTRIES, type ParamRef, type HessianResult } from './hessian.ts';
-export { gradientCheck, relativeError, DEFAULT_EPSILON, DEFAULT_TOLERANCE, type GradCheckReport, type GradCheckNode, type GradCheckOptions } from './gradcheck.ts';
+export {
+  gradientCheck, worstVerdict, DEFAULT_EPSILON, DEFAULT_ATOL, DEFAULT_RTOL,
+  type GradCheckReport, type GradCheckNode, type GradCheckTensor, type GradCheckEntry, type GradCheckVerdict, type GradCheckOptions,
+} from './gradcheck.ts';
 export { createRng, hashSeed, gaussian, initParam, initialParams, initSchemes, NORMAL_INIT_STD, type InitScheme } from './init.ts';
 export { parseGraphFile, serializeGraph, GraphFileError, jsonPath } from './format/graph-file.ts';
 export { FILE_FORMAT, FILE_VERSION, MAX_FILE_BYTES, graphFileSchema } from './format/schema.ts';

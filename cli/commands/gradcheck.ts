@@ -1,25 +1,46 @@
 // gradcheck FILE: central finite differences against the analytic gradients; exit 1 on failure.
-import { DEFAULT_EPSILON, DEFAULT_TOLERANCE, gradientCheck } from '../../engine/index.ts';
+import { DEFAULT_ATOL, DEFAULT_EPSILON, DEFAULT_RTOL, gradientCheck, type GradCheckReport, type GradCheckTensor } from '../../engine/index.ts';
 import { numberFlag, oneFile, parseArgs } from '../args.ts';
 import { type CliIo, EXIT } from '../io.ts';
 import { loadProgram } from '../load.ts';
+import { checkedRun } from '../run-check.ts';
 import { num, table } from '../table.ts';
 
-export const gradcheckUsage = 'gradcheck FILE [--eps H] [--tol T] [--json]';
+export const gradcheckUsage = 'gradcheck FILE [--eps H] [--atol A] [--rtol R] [--json]';
 
 export function gradcheckCommand(args: string[], io: CliIo): number {
-  const parsed = parseArgs(args, { value: ['eps', 'tol'], boolean: ['json'] });
+  const parsed = parseArgs(args, { value: ['eps', 'atol', 'rtol'], boolean: ['json'] });
   const file = oneFile(parsed, gradcheckUsage);
   const epsilon = numberFlag(parsed.flags, 'eps', DEFAULT_EPSILON, (n) => n > 0 && n < 1, 'a step between 0 and 1');
-  const tolerance = numberFlag(parsed.flags, 'tol', DEFAULT_TOLERANCE, (n) => n > 0, 'a positive tolerance');
+  const atol = numberFlag(parsed.flags, 'atol', DEFAULT_ATOL, (n) => n >= 0, 'a tolerance ≥ 0');
+  const rtol = numberFlag(parsed.flags, 'rtol', DEFAULT_RTOL, (n) => n >= 0, 'a tolerance ≥ 0');
   const { program } = loadProgram(io, file);
-  const report = gradientCheck(program, { epsilon, tolerance });
-  if (parsed.flags.has('json')) {
-    io.stdout(`${JSON.stringify(report)}\n`);
-  } else {
-    const rows = report.nodes.map((n) => [n.nodeId, n.tensors.map((t) => t.name).join(', '), num(n.maxRelError), n.passed ? 'ok' : 'FAIL']);
-    io.stdout(table(['node', 'checked', 'max rel. error', ''], rows));
-    io.stdout(`${report.passed ? 'passed' : 'FAILED'}: max relative error ${num(report.maxRelError)} (tolerance ${num(tolerance)}, h = ${num(epsilon)})\n`);
-  }
+  checkedRun(io, file, program);
+  const report = gradientCheck(program, { epsilon, atol, rtol });
+  if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(report)}\n`);
+  else io.stdout(humanReport(report));
   return report.passed ? EXIT.ok : EXIT.checkFailed;
+}
+
+/** Ten significant digits, so analytic and numeric values can be read side by side. */
+const precise = (x: number): string => (Number.isFinite(x) && x !== 0 ? x.toPrecision(10).replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1') : String(x));
+
+function verdictText(t: GradCheckTensor): string {
+  if (t.verdict === 'ok') return 'ok';
+  if (t.verdict === 'failed') return 'FAILED';
+  return `not differentiable here (kink of "${t.worst.kinkAt}")`;
+}
+
+function humanReport(r: GradCheckReport): string {
+  const rows = r.nodes.flatMap((n) => n.tensors.map((t) => [
+    n.nodeId, t.name, t.worst.position, precise(t.worst.analytic), precise(t.worst.numeric), num(t.worst.error), num(t.worst.allowed), verdictText(t),
+  ]));
+  const tolerance = `|a − n| ≤ ${num(r.atol)} + ${num(r.rtol)}·|n| + rounding of L, h = ${num(r.epsilon)}`;
+  const kinks = r.kinks > 0 ? `; ${r.kinks} entr${r.kinks === 1 ? 'y sits' : 'ies sit'} at a kink, not differentiable there` : '';
+  const failed = r.nodes.flatMap((n) => n.tensors.filter((t) => t.verdict === 'failed').map((t) => `${n.nodeId}.${t.name}`));
+  const verdict = r.passed
+    ? `passed: ${r.checked} entries checked, analytic and numeric agree (${tolerance})${kinks}`
+    : `FAILED: ${failed.join(', ')} disagree (${tolerance})${kinks}`;
+  // Each row shows the entry of its tensor that came closest to its limit (or failed by most).
+  return `${table(['node', 'gradient', 'entry', 'analytic', 'numeric', '|a − n|', 'allowed', ''], rows)}${verdict}\n`;
 }

@@ -3,6 +3,7 @@ import { hessian, parseParamRefs, toJson } from '../../engine/index.ts';
 import { oneFile, parseArgs } from '../args.ts';
 import { CliError, type CliIo, EXIT } from '../io.ts';
 import { loadProgram } from '../load.ts';
+import { checkedRun } from '../run-check.ts';
 import { num } from '../table.ts';
 
 export const hessianUsage = 'hessian FILE --params node.param[,node.param…] [--json]';
@@ -13,6 +14,7 @@ export function hessianCommand(args: string[], io: CliIo): number {
   const list = parsed.flags.get('params');
   if (typeof list !== 'string') throw new CliError(`--params is required: ${hessianUsage}`);
   const { program } = loadProgram(io, file);
+  checkedRun(io, file, program);
   const { labels, matrix } = hessian(program, parseParamRefs(list));
   if (parsed.flags.has('json')) {
     io.stdout(`${JSON.stringify({ order: labels, hessian: toJson({ shape: [matrix.rows, matrix.cols], data: matrix.data }) })}\n`);

@@ -3,6 +3,7 @@ import { toJson, type Matrix } from '../../engine/index.ts';
 import { numberFlag, oneFile, parseArgs } from '../args.ts';
 import { CliError, type CliIo, EXIT } from '../io.ts';
 import { loadProgram } from '../load.ts';
+import { checkedRun } from '../run-check.ts';
 import { num } from '../table.ts';
 
 export const jacobianUsage = 'jacobian FILE --node ID [--sample S] [--json]';
@@ -14,7 +15,7 @@ export function jacobianCommand(args: string[], io: CliIo): number {
   if (typeof nodeId !== 'string') throw new CliError(`--node is required: ${jacobianUsage}`);
   const sample = numberFlag(parsed.flags, 'sample', 0, Number.isInteger, 'a sample index');
   const { program } = loadProgram(io, file);
-  program.run();
+  checkedRun(io, file, program);
   const node = program.node(nodeId);
   const blocks: { wrt: string; matrix: Matrix }[] = [
     ...node.def.inputs.map((port) => ({ wrt: port, matrix: program.jacobian(nodeId, sample, { input: port }) })),

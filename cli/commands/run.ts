@@ -3,6 +3,7 @@ import { toJson, type RunResults } from '../../engine/index.ts';
 import { oneFile, parseArgs } from '../args.ts';
 import { type CliIo, EXIT } from '../io.ts';
 import { loadProgram } from '../load.ts';
+import { reportDiagnostics } from '../run-check.ts';
 import { num, table, tensorText } from '../table.ts';
 
 export const runUsage = 'run FILE [--json]';
@@ -13,6 +14,7 @@ export function runCommand(args: string[], io: CliIo): number {
   const { program } = loadProgram(io, file);
   program.run();
   const results = program.results();
+  reportDiagnostics(io, file, results.diagnostics);
   if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(resultsJson(results))}\n`);
   else io.stdout(humanReport(results, program.nodes.map((n) => [n.id, n.kind] as const)));
   return EXIT.ok;
@@ -25,7 +27,7 @@ export function resultsJson(r: RunResults): unknown {
     params: Object.fromEntries(Object.entries(n.params).map(([name, p]) => [name, { value: toJson(p.value), grad: toJson(p.grad) }])),
   }]));
   const edges = Object.fromEntries(Object.entries(r.edges).map(([id, e]) => [id, { value: toJson(e.value), grad: toJson(e.grad) }]));
-  return { loss: r.loss, order: r.order, nodes, edges };
+  return { loss: r.loss, order: r.order, nodes, edges, diagnostics: r.diagnostics };
 }
 
 function humanReport(r: RunResults, kinds: readonly (readonly [string, string])[]): string {

@@ -58,7 +58,8 @@ async function train(args: string[], io: CliIo): Promise<number> {
   if (progress.failure) {
     io.stderr(`backprop-studio train: ${file}: ${progress.failure.message}\n`);
     if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(summary(trainer, progress, seconds))}\n`);
-    return EXIT.checkFailed;
+    // A value outside a module's domain (bce fed a 1.7) is a wiring mistake in the file: bad input.
+    return progress.failure.cause?.severity === 'error' ? EXIT.badInput : EXIT.checkFailed;
   }
   if (typeof out === 'string') {
     const trained = withTrainingSettings(trainer.trainedGraph(), trainer.settings);

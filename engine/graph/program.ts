@@ -5,6 +5,7 @@ import type { ModuleKind } from '../modules/registry.ts';
 import type { Matrix, ModuleDef, NodeFrame } from '../modules/types.ts';
 import { cloneTensor, formatShape, sameShape, tensor, zeros, type Tensor } from '../tensor.ts';
 import { analyzeGraph, type Analysis, type AnalyzedNode } from './analyze.ts';
+import { diagnoseRun, type RunDiagnostic } from './diagnostics.ts';
 import { GraphQueryError, GraphValidationError, where } from './issues.ts';
 import { paramStoreOf, type ParamStore } from './param-store.ts';
 import type { Graph } from './types.ts';
@@ -57,6 +58,8 @@ export interface RunResults {
   readonly order: readonly string[];
   readonly nodes: Record<string, NodeResult>;
   readonly edges: Record<string, EdgeResult>;
+  /** Errors (a value outside a module's domain) and warnings (bce's clamp) of this run, per node. */
+  readonly diagnostics: readonly RunDiagnostic[];
 }
 
 export type JacobianOf = { readonly input: string } | { readonly param: string };
@@ -208,7 +211,7 @@ export class Program {
     }
     const edges: Record<string, EdgeResult> = {};
     for (const e of this.edges) edges[e.id] = { value: cloneTensor(e.source.frame.out), grad: cloneTensor(e.grad) };
-    return { loss: this.loss, order: [...this.order], nodes, edges };
+    return { loss: this.loss, order: [...this.order], nodes, edges, diagnostics: diagnoseRun(this.nodes) };
   }
 }
 

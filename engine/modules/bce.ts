@@ -31,15 +31,14 @@ export const bceModule: ModuleDef<ReductionConfig> = {
   prediction: 'probability',
   diagnose(f) {
     const p = f.inputs[0]!.data, F = f.inputs[0]!.shape[1]!;
-    for (let i = 0; i < p.length; i++) {
-      if (!isClamped(p[i]!)) continue;
-      const at = `sample ${Math.floor(i / F)}, feature ${i % F}`;
-      return {
-        code: 'bce-clamped', port: 'pred',
-        message: `pred = ${p[i]} (${at}) is within 1e-12 of ${p[i]! < 0.5 ? 0 : 1}, where BCE is clamped as in PyTorch: the gradient there is not the derivative of the loss (too small); use bce_logits on the logits for exact gradients`,
-      };
-    }
-    return null;
+    let first = -1, count = 0;
+    for (let i = 0; i < p.length; i++) if (isClamped(p[i]!)) { if (first < 0) first = i; count++; }
+    if (first < 0) return null;
+    const more = count > 1 ? ` and ${count - 1} more value${count > 2 ? 's' : ''}` : '';
+    return {
+      code: 'bce-clamped', port: 'pred',
+      message: `${p[first]} (sample ${Math.floor(first / F)}, feature ${first % F})${more} ${count > 1 ? 'are' : 'is'} within 1e-12 of 0 or 1, where BCE is clamped (as in PyTorch's BCELoss), so the gradient there is smaller than the derivative of the loss; for exact gradients wire the logits into bce_logits instead of sigmoid → bce`,
+    };
   },
   forward(f) {
     const [, , r] = lossDims(f);

@@ -1,5 +1,6 @@
 // The one map from kind to module. Adding a kind means one file and one line here.
 import { addModule } from './add.ts';
+import { bceLogitsModule } from './bce-logits.ts';
 import { bceModule } from './bce.ts';
 import { concatModule } from './concat.ts';
 import { inputModule } from './input.ts';
@@ -31,6 +32,7 @@ export const modules = {
   concat: concatModule,
   mse: mseModule,
   bce: bceModule,
+  bce_logits: bceLogitsModule,
   softmax_ce: softmaxCeModule,
 } as const satisfies Record<string, AnyModuleDef>;
 

@@ -28,6 +28,7 @@ function rowSum(t: Float64Array, o: number, F: number): number {
 export const softmaxCeModule: ModuleDef<ReductionConfig> = {
   ...lossBase(['logits', 'target']), kind: 'softmax_ce', label: 'Softmax CE loss',
   formula: 'L = -\\sum_j t_j \\log \\operatorname{softmax}(z)_j',
+  prediction: 'softmax',
   forward(f) {
     const [B, F, r] = lossDims(f);
     const z = f.inputs[0]!.data, t = f.inputs[1]!.data;

@@ -21,14 +21,21 @@ export function predictionOf(p: Program, labelsNodeId: string | null): string | 
   return pred.id;
 }
 
-/** One column: prediction > 0.5 matches label > 0.5. Several: the arg-max columns agree. */
+/** Where a one-column prediction changes class: 0.5 for a probability, 0 for a logit (bce_logits). */
+export function decisionThreshold(p: Program, predId: string): number {
+  const loss = p.lossNodes.find((n) => n.inputEdges[0]?.source.id === predId);
+  return loss?.def.prediction === 'logit' ? 0 : 0.5;
+}
+
+/** One column: prediction above its threshold matches label > 0.5. Several: the arg-max columns agree. */
 export function countCorrect(p: Program, predId: string, labelsId: string): number {
   const pred = p.node(predId).frame.out, labels = p.node(labelsId).frame.out;
   const [B, F] = [pred.shape[0]!, pred.shape[1]!];
+  const threshold = decisionThreshold(p, predId);
   let correct = 0;
   for (let i = 0; i < B; i++) {
     if (F === 1) {
-      if ((pred.data[i]! > 0.5) === (labels.data[i]! > 0.5)) correct++;
+      if ((pred.data[i]! > threshold) === (labels.data[i]! > 0.5)) correct++;
       continue;
     }
     if (argmax(pred.data, i * F, F) === argmax(labels.data, i * F, F)) correct++;

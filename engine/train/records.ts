@@ -1,4 +1,6 @@
 // What training reports to whoever drives it (a worker, the CLI, tests): per step, per epoch, overall.
+import type { RunDiagnostic } from '../graph/diagnostics.ts';
+
 export type TrainerState = 'ready' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
 
 export interface TrainingFailure {
@@ -9,6 +11,8 @@ export interface TrainingFailure {
   readonly epoch: number;
   readonly step: number;
   readonly message: string;
+  /** What made the value non-finite, where the engine knows (a value outside a module's domain). */
+  readonly cause?: RunDiagnostic;
 }
 
 export interface Metrics {

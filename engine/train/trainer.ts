@@ -6,6 +6,7 @@ import type { TrainingSettings } from '../format/schema.ts';
 import { createRng, hashSeed } from '../init.ts';
 import { permutation } from '../data/dataset.ts';
 import { trainingSettings, TrainingSetupError } from '../data/bindings.ts';
+import { firstRunError, type RunDiagnostic } from '../graph/diagnostics.ts';
 import { createParamStore, withParameters, type ParamJson, type ParamStore } from '../graph/param-store.ts';
 import type { Graph } from '../graph/types.ts';
 import { BatchPrograms } from './batch-programs.ts';
@@ -167,7 +168,7 @@ export class Trainer {
     const { program, grads } = this.programs.load(rows, 'train');
     program.run();
     const loss = meanLoss(program);
-    if (!Number.isFinite(loss)) return this.fail('forward', firstNonFiniteForward(program));
+    if (!Number.isFinite(loss)) return this.fail('forward', firstNonFiniteForward(program), firstRunError(program.nodes));
     const norms = this.update.gradNorms(grads);
     if (typeof norms === 'number') return this.fail('backward', firstNonFiniteBackward(program) ?? this.update.owner(norms));
     const bad = this.update.apply(grads);
@@ -185,12 +186,16 @@ export class Trainer {
     return record;
   }
 
-  private fail(phase: TrainingFailure['phase'], nodeId: string): null {
-    const kind = this.graph.nodes.find((n) => n.id === nodeId)!.kind;
+  private fail(phase: TrainingFailure['phase'], nodeId: string, cause: RunDiagnostic | null = null): null {
+    const id = cause?.nodeId ?? nodeId;
+    const kind = this.graph.nodes.find((n) => n.id === id)!.kind;
     const what = phase === 'forward' ? 'output' : phase === 'backward' ? 'gradient' : 'parameters after the optimiser update';
+    const when = `in epoch ${this.epoch + 1}, step ${this.stepCount + 1}; training stopped with the parameters of the last completed step`;
     this.failure = {
-      phase, nodeId, kind, epoch: this.epoch + 1, step: this.stepCount + 1,
-      message: `non-finite ${what} at node "${nodeId}" (${kind}) in epoch ${this.epoch + 1}, step ${this.stepCount + 1}; training stopped with the parameters of the last completed step (try a smaller learning rate)`,
+      phase, nodeId: id, kind, epoch: this.epoch + 1, step: this.stepCount + 1,
+      // A known cause (bce fed a 1.7) is a wiring problem, not a step size one.
+      message: cause ? `${cause.message} (${when})` : `non-finite ${what} at node "${nodeId}" (${kind}) ${when} (try a smaller learning rate)`,
+      ...(cause ? { cause } : {}),
     };
     this.state = 'failed';
     return null;

@@ -1,11 +1,11 @@
 // A node's badges from the math panels, mounted inside every node: its gradient-check result (green
-// when its analytic gradients match the numerical ones, red when not, shown only while the document is
-// the graph that was checked), and a red mark where a training run's first NaN or ∞ appeared (shown
+// when its analytic gradients match the numerical ones, red when not, "kink" where the loss is not
+// differentiable; shown only while the document is the graph that was checked), and a red mark where a training run's first NaN or ∞ appeared (shown
 // until the next run starts).
-import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useTraining } from '../training/training-store.ts';
 import { useAnalysis } from './analysis-store.ts';
+import { describeChecked, verdictTitle } from './GradcheckPanel.tsx';
 
 function NonFiniteBadge({ nodeId }: { nodeId: string }) {
   const failure = useTraining((s) => (s.status === 'failed' && s.error?.nodeId === nodeId ? s.progress?.failure ?? null : null));
@@ -27,10 +27,12 @@ function GradcheckResult({ nodeId }: { nodeId: string }) {
   const checked = useAnalysis((s) => s.gradcheck.graph);
   const current = useDocument((s) => s.graph === checked);
   if (!entry || !current) return null;
+  const shown = entry.tensors.find((t) => t.verdict === entry.verdict)!;
+  const text = entry.verdict === 'ok' ? '✓ grad' : entry.verdict === 'failed' ? '✗ grad' : '∠ grad: kink';
   return (
-    <div className={`bps-gradcheck-badge ${entry.passed ? 'pass' : 'fail'}`} data-testid={`gradcheck-badge-${nodeId}`}
-      data-passed={entry.passed} data-value={entry.maxRelError} title={`gradient check: max relative error ${entry.maxRelError} (worst: ${entry.worst})`}>
-      {entry.passed ? '✓' : '✗'} grad {formatNumber(entry.maxRelError, 2)}
+    <div className={`bps-gradcheck-badge ${entry.verdict === 'failed' ? 'fail' : 'pass'}`} data-testid={`gradcheck-badge-${nodeId}`} data-verdict={entry.verdict}
+      title={`gradient check, ${describeChecked(shown.name)} ${shown.worst.position}: analytic ${shown.worst.analytic}, numeric ${shown.worst.numeric}; ${verdictTitle(shown)}`}>
+      {text}
     </div>
   );
 }

@@ -1,9 +1,14 @@
-// "Check gradients": central differences against the analytic gradient of every node, in the worker;
-// each node on the canvas gets a green or red badge with its max relative error.
+// "Check gradients": central differences against the analytic gradient of every node, in the worker.
+// One row per checked gradient: its entry closest to the limit (or furthest past it), analytic and
+// numeric side by side, |a − n| against what is allowed (atol + rtol·|n| + the loss's rounding), and a
+// verdict; at a kink (relu at 0) the loss is not differentiable, which is said instead of a failure.
+import type { GradCheckTensor } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { analysis } from '../training/training-client.ts';
 import { useAnalysis } from './analysis-store.ts';
+
+const Num = ({ x, digits = 8 }: { x: number; digits?: number }) => <span title={String(x)}>{formatNumber(x, digits)}</span>;
 
 export function GradcheckPanel() {
   const slot = useAnalysis((s) => s.gradcheck);
@@ -14,24 +19,36 @@ export function GradcheckPanel() {
       <div className="bps-analysis-controls">
         <button type="button" disabled={slot.pending} onClick={() => analysis.gradcheck(useDocument.getState().graph)}>Check gradients</button>
         {r ? <span data-testid="gradcheck-summary" data-passed={r.passed} className={r.passed ? 'bps-ok' : 'bps-bad'}>
-          {r.passed ? 'All gradients agree' : 'Some gradients disagree'}: max relative error <span title={String(r.maxRelError)}>{formatNumber(r.maxRelError, 3)}</span> (tolerance <span title={String(r.tolerance)}>{formatNumber(r.tolerance, 2)}</span>){current ? '' : ' — for an earlier version of the graph'}
+          {r.passed ? `All ${r.checked} gradient entries agree` : 'Some gradients disagree'}: |a − n| ≤ <Num x={r.atol} digits={2} /> + <Num x={r.rtol} digits={2} />·|n| + rounding of L
+          {r.kinks > 0 ? `; ${r.kinks} at a kink, not differentiable there` : ''}{current ? '' : ' — for an earlier version of the graph'}
         </span> : <span className="muted">Compares every analytic gradient with central finite differences.</span>}
       </div>
       {slot.error ? <p className="bps-train-error" role="alert">{slot.error}</p> : null}
       {r ? (
-        <table className="tensor-table bps-gradcheck-table"><thead><tr><th>node</th><th>max rel. error</th><th>worst agreement</th><th /></tr></thead>
-          <tbody>{r.nodes.map((n) => (
-            <tr key={n.nodeId} data-testid={`gradcheck-row-${n.nodeId}`} data-value={n.maxRelError}>
-              <td>{n.nodeId}</td><td title={String(n.maxRelError)}>{formatNumber(n.maxRelError, 3)}</td><td title={n.worst}>{describeChecked(n.worst)}</td><td className={n.passed ? 'bps-ok' : 'bps-bad'}>{n.passed ? '✓' : '✗'}</td>
+        <table className="tensor-table bps-gradcheck-table">
+          <thead><tr><th>node</th><th>gradient</th><th>entry</th><th>analytic</th><th>numeric</th><th>|a − n|</th><th>allowed</th><th /></tr></thead>
+          <tbody>{r.nodes.flatMap((n) => n.tensors.map((t) => (
+            <tr key={`${n.nodeId} ${t.name}`} data-testid={`gradcheck-row-${n.nodeId}-${t.name}`} data-verdict={t.verdict}
+              data-analytic={t.worst.analytic} data-numeric={t.worst.numeric}>
+              <td>{n.nodeId}</td><td title={t.name}>{describeChecked(t.name)}</td><td>{t.worst.position}</td>
+              <td><Num x={t.worst.analytic} /></td><td><Num x={t.worst.numeric} /></td>
+              <td><Num x={t.worst.error} digits={2} /></td><td><Num x={t.worst.allowed} digits={2} /></td>
+              <td className={t.verdict === 'failed' ? 'bps-bad' : 'bps-ok'} title={verdictTitle(t)}>{t.verdict === 'ok' ? '✓' : t.verdict === 'failed' ? '✗' : 'not differentiable here'}</td>
             </tr>
-          ))}</tbody>
+          )))}</tbody>
         </table>
       ) : null}
     </section>
   );
 }
 
-/** The checker's names for what it perturbed, in words: which gradient disagreed most. */
+export function verdictTitle(t: GradCheckTensor): string {
+  if (t.verdict === 'kink') return `the steps cross the kink of "${t.worst.kinkAt}", where the loss has no derivative; ${t.kinks} of ${t.checked} entries`;
+  if (t.verdict === 'failed') return `|a − n| = ${t.worst.error} exceeds the ${t.worst.allowed} allowed`;
+  return `all ${t.checked} entries within their limit`;
+}
+
+/** The checker's names for what it perturbed, in words. */
 export function describeChecked(name: string): string {
   if (name === 'value') return 'dL/d(its data)';
   if (name === 'output') return 'dL/d(output), summed over consumers';

@@ -179,6 +179,12 @@ export function forwardTex(ctx: TimelineContext, id: string): string {
       const form = (ps: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log ${ps} + (1-${ts})\\log(1-${ps})\\big]`;
       return `${y} = ${form(outSym(ctx, p.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, p)), factor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
     }
+    case 'bce_logits': {
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, z)) ? '' : '\\sum ';
+      const form = (zs: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log \\sigma(${zs}) + (1-${ts})\\log(1-\\sigma(${zs}))\\big]`;
+      return `${y} = ${form(outSym(ctx, z.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, z)), factor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
+    }
     case 'softmax_ce': {
       const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
       const form = (zs: string, ts: string): string => `-${r}\\sum ${ts} \\odot \\log\\operatorname{softmax}(${zs})`;
@@ -271,6 +277,14 @@ export function backwardTex(ctx: TimelineContext, id: string): string {
       const pv = edgeValue(ctx, p), tv = edgeValue(ctx, t), s = isScalar(pv);
       ls.push(`${lhs(0)} = ${r}\\frac{${ps} - ${ts}}{${ps}${times(s)}(1-${ps})} = ${r}\\frac{${texTensor(pv)} - ${term(tv)}}{${factor(pv)}${times(s)}(1-${term(pv)})} = ${gin(0)}`);
       ls.push(`${lhs(1)} = ${r}\\log\\frac{1-${ps}}{${ps}} = ${r}\\log\\frac{1-${term(pv)}}{${texTensor(pv)}} = ${gin(1)}`);
+      break;
+    }
+    case 'bce_logits': {
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const zs = outSym(ctx, z.source), ts = outSym(ctx, t.source);
+      const zv = edgeValue(ctx, z), tv = edgeValue(ctx, t);
+      ls.push(`${lhs(0)} = ${r}\\big(\\sigma(${zs}) - ${ts}\\big) = ${r}\\big(\\sigma(${texTensor(zv)}) - ${term(tv)}\\big) = ${gin(0)}`);
+      ls.push(`${lhs(1)} = -${r}${zs} = -${r}${factor(zv)} = ${gin(1)}`);
       break;
     }
     case 'softmax_ce': {

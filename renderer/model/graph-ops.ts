@@ -11,7 +11,7 @@ export const DEFAULT_CONFIG: Record<ModuleKind, Record<string, unknown>> = {
   linear: { in: 1, out: 1, bias: true, init: 'xavier' },
   sigmoid: {}, tanh: {}, relu: {}, softmax: {},
   add: {}, multiply: {}, concat: {},
-  mse: { reduction: 'sum' }, bce: { reduction: 'sum' }, softmax_ce: { reduction: 'sum' },
+  mse: { reduction: 'sum' }, bce: { reduction: 'sum' }, bce_logits: { reduction: 'sum' }, softmax_ce: { reduction: 'sum' },
 };
 
 /** A fresh id "<prefix><n>" not used by any node or edge. */

@@ -1,7 +1,7 @@
 // What the model computes over its input plane (2-D classification) or line (1-D regression):
 // a second program compiled with the whole grid as its batch, aliasing the trainer's parameters, so
 // each evaluation is one forward pass over whatever the trainer has reached.
-import { compileGraph, type Graph, type Program, type Trainer } from '../../engine/index.ts';
+import { compileGraph, type Graph, type PredictionKind, type Program, type Trainer } from '../../engine/index.ts';
 import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
 
 export const GRID_RES = 60;
@@ -30,7 +30,7 @@ export function createBoundary(graph: Graph, trainer: Trainer): BoundaryEvaluato
   const batch = classification ? GRID_RES * GRID_RES : CURVE_POINTS;
   const program = compileGraph(graph, { batch, params: trainer.params, dataGradients: false });
   program.setValue(features.nodeId, inputs); // the targets stay zero: only the prediction is read
-  const { predId, softmax } = predictionNode(program, labelsNodeId);
+  const { predId, prediction } = predictionNode(program, labelsNodeId);
   const classes = classification ? Math.max(2, dataset.classCount) : 1;
   const view: BoundaryView = classification
     ? { kind: 'classification', classes, res: GRID_RES, x0, x1, y0, y1, points }
@@ -42,18 +42,20 @@ export function createBoundary(graph: Graph, trainer: Trainer): BoundaryEvaluato
       const out = program.node(predId).frame.out;
       const width = out.shape[1]!;
       if (!classification) return { step, values: Float64Array.from(out.data) };
-      return { step, values: classProbabilities(out.data, batch, width, softmax) };
+      return { step, values: classProbabilities(out.data, batch, width, prediction) };
     },
   };
 }
 
-/** Per row, `max(2, width)` probabilities: softmax of logits, or [1 − p, p] for one output column. */
-export function classProbabilities(data: ArrayLike<number>, rows: number, width: number, softmax: boolean): Float64Array {
+/** Per row, `max(2, width)` probabilities: softmax of logits, or [1 − p, p] for one output column (p = σ(z) for a logit). */
+export function classProbabilities(data: ArrayLike<number>, rows: number, width: number, prediction: PredictionKind): Float64Array {
   const k = Math.max(2, width);
   const out = new Float64Array(rows * k);
+  const softmax = prediction === 'softmax';
   for (let i = 0; i < rows; i++) {
     if (width === 1) {
-      const p = Math.min(1, Math.max(0, data[i]!));
+      const v = data[i]!;
+      const p = prediction === 'logit' ? 1 / (1 + Math.exp(-v)) : Math.min(1, Math.max(0, v));
       out[i * 2] = 1 - p;
       out[i * 2 + 1] = p;
       continue;
@@ -71,12 +73,12 @@ export function classProbabilities(data: ArrayLike<number>, rows: number, width:
   return out;
 }
 
-/** The node feeding the loss whose target is the labels node, and whether that loss applies a softmax. */
-function predictionNode(program: Program, labelsNodeId: string): { predId: string; softmax: boolean } {
+/** The node feeding the loss whose target is the labels node, and how that loss reads it. */
+function predictionNode(program: Program, labelsNodeId: string): { predId: string; prediction: PredictionKind } {
   const loss = program.lossNodes.find((n) => n.inputEdges[1]?.source.id === labelsNodeId) ?? program.lossNodes[0];
   const pred = loss?.inputEdges[0]?.source;
   if (!loss || !pred) throw new Error('no loss node takes the labels as its target');
-  return { predId: pred.id, softmax: loss.kind === 'softmax_ce' };
+  return { predId: pred.id, prediction: loss.def.prediction ?? 'probability' };
 }
 
 function dataPoints(trainF: Float64Array, trainL: Float64Array, testF: Float64Array, testL: Float64Array, fc: number, lc: number, classification: boolean): DataPoints {

@@ -1,6 +1,6 @@
 // The typed messages between the UI and the training/analysis worker. Training is one session at a
 // time (train → progress… → finished); analysis requests carry an id and are answered in between chunks.
-import type { EpochRecord, Graph, Matrix, ParamRef, RunResults, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
+import type { EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, RunResults, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
 
 export type ParamMap = Record<string, Record<string, TensorJson>>;
 
@@ -92,9 +92,5 @@ export interface HessianReport {
   readonly eigenvalues: number[];
 }
 
-export interface GradcheckSummary {
-  readonly passed: boolean;
-  readonly maxRelError: number;
-  readonly tolerance: number;
-  readonly nodes: { readonly nodeId: string; readonly maxRelError: number; readonly passed: boolean; readonly worst: string }[];
-}
+/** The engine's report as it is: analytic and numeric side by side for every checked gradient. */
+export type GradcheckSummary = GradCheckReport;

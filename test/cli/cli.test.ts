@@ -97,7 +97,7 @@ describe('gradcheck', () => {
   });
 
   it('exits 1 when the tolerance cannot be met', async () => {
-    const { code, stdout } = await cli(['gradcheck', 'lecture.bpgraph', '--eps', '0.5', '--tol', '1e-12']);
+    const { code, stdout } = await cli(['gradcheck', 'lecture.bpgraph', '--eps', '0.5', '--atol', '0', '--rtol', '1e-12']);
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAILED/);
   });

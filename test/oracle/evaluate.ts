@@ -120,6 +120,16 @@ export function evaluateWithOracle(graph: Graph): OracleResult {
         out = [[losses.at(-1)!]];
         break;
       }
+      case 'bce_logits': {
+        // per sample −Σ_j [t log σ(z) + (1 − t) log(1 − σ(z))]
+        const z = port('logits'), t = port('target');
+        losses.push(reduce(z.map((row, i) => sum(row.map((zj, j) => {
+          const tj = t[i]![j]!, s = zj.sigmoid();
+          return tj.mul(s.log()).add(new Value(1).sub(tj).mul(new Value(1).sub(s).log())).neg();
+        }))), cfg));
+        out = [[losses.at(-1)!]];
+        break;
+      }
       case 'softmax_ce': {
         // per sample −Σ_j t_j log softmax(z)_j
         const z = port('logits'), t = port('target');

@@ -1,14 +1,19 @@
 // The shared body of every node: kind, config summary, inferred output shape, named handles
-// (handle id = port name) and the validation error at this node. Each family adds its own line.
+// (handle id = port name), the validation error at this node and what the last run said about it (an
+// input outside the module's domain, bce's clamp). Each family adds its own line.
 import { Handle, Position } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
-import { formatShape, isModuleKind, moduleOf, OUTPUT_PORT } from '../../../engine/index.ts';
+import { formatShape, isModuleKind, moduleOf, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
 import { indexGraph } from '../../model/graph-index.ts';
 import { displayedShape } from '../../model/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
 import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';
+
+function runNotes(diagnostics: readonly RunDiagnostic[] | undefined, id: string, severity: RunDiagnostic['severity']): string {
+  return (diagnostics ?? []).filter((d) => d.nodeId === id && d.severity === severity).map((d) => d.message).join('\n');
+}
 
 export function useGraphNode(id: string) {
   return useDocument((s) => indexGraph(s.graph).nodeById.get(id));
@@ -35,12 +40,15 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   const errors = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code !== 'unconnected-port').map((i) => i.message).join('\n'));
   const unconnected = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code === 'unconnected-port').map((i) => i.port).join(', '));
   const inLoop = useDocument((s) => s.refusal?.nodeIds.includes(id) ?? false);
+  // Strings, so a run that says the same re-renders nothing.
+  const runErrors = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'error'));
+  const runWarnings = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'warning'));
   const reveal = useReveal();
   const stepCurrent = reveal?.current?.nodeId === id;
   if (!node) return null;
   const { label, summary } = describe(node.kind, node.config);
   const inputs = isModuleKind(node.kind) ? moduleOf(node.kind).inputs : [];
-  const classes = ['bps-node', `family-${family}`, errors ? 'has-error' : '', inLoop ? 'in-loop' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
+  const classes = ['bps-node', `family-${family}`, errors || runErrors ? 'has-error' : '', runWarnings ? 'has-warning' : '', inLoop ? 'in-loop' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-kind={node.kind}>
       <div className="bps-node-head">
@@ -67,6 +75,8 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
       <GradcheckBadge nodeId={id} />
       {unconnected && !errors ? <div className="bps-node-hint">connect: {unconnected}</div> : null}
       {errors ? <div className="bps-node-error" role="alert" data-testid={`error-${id}`}>{errors}</div> : null}
+      {runErrors && !errors ? <div className="bps-node-error" role="alert" data-testid={`run-error-${id}`}>{runErrors}</div> : null}
+      {runWarnings && !errors ? <div className="bps-node-warning" role="note" data-testid={`warning-${id}`}>⚠ {runWarnings}</div> : null}
     </div>
   );
 });

@@ -50,6 +50,7 @@ test('Gradient check panel fits 1100 px and titles its numbers', async ({ page }
   await expectFits(page, panel);
   expect(await untitledNumbers(panel)).toEqual([]);
   const row = page.locator('[data-testid^="gradcheck-row-"]').first();
-  expect(Number(await row.locator('td').nth(1).getAttribute('title'))).toBe(Number(await row.getAttribute('data-value')));
+  expect(Number(await row.locator('td').nth(3).locator('span').getAttribute('title'))).toBe(Number(await row.getAttribute('data-analytic')));
+  expect(Number(await row.locator('td').nth(4).locator('span').getAttribute('title'))).toBe(Number(await row.getAttribute('data-numeric')));
   await page.screenshot({ path: 'test-results/gradcheck-panel-1100.png' });
 });

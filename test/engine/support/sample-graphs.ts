@@ -64,7 +64,7 @@ export function usedTwiceGraph(xs: number[] = [0.7, -1.3, 2.1]): Graph {
 
 /**
  * Every module kind at once, with fan-out (l1, r1), a diamond (l1 → t1/s1 → m1), a node used twice
- * (add(m1, m1)), three kinds of loss plus a mean-reduced one, and batch 3.
+ * (add(m1, m1)), every kind of loss plus a mean-reduced one, and batch 3.
  */
 export function messyGraph(seed = 4): Graph {
   const r = testRng(seed);
@@ -87,6 +87,7 @@ export function messyGraph(seed = 4): Graph {
     dataNode('c', 'target', B, 4, oneHot(r, B, 4)),
     opNode('mse', 'mse'),
     opNode('bce', 'bce', { reduction: 'mean' }),
+    opNode('bl', 'bce_logits'),
     opNode('ce', 'softmax_ce'),
     opNode('mse2', 'mse', { reduction: 'mean' }),
   ], [
@@ -99,6 +100,7 @@ export function messyGraph(seed = 4): Graph {
     edge('cat', 'l2', 'in'), edge('cat', 'l3', 'in'),
     edge('l2', 'mse', 'pred'), edge('y', 'mse', 'target'),
     edge('l2', 'sg', 'in'), edge('sg', 'bce', 'pred'), edge('yb', 'bce', 'target'),
+    edge('l2', 'bl', 'logits'), edge('yb', 'bl', 'target'),
     edge('l3', 'ce', 'logits'), edge('c', 'ce', 'target'),
     edge('l3', 'sm', 'in'), edge('sm', 'mse2', 'pred'), edge('c', 'mse2', 'target'),
   ]);

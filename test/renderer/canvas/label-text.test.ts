@@ -21,8 +21,8 @@ describe('prepareLabels', () => {
     const t = tensor([1], [1]);
     mountedLabels.add('e');
     try {
-      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } } }, () => false)).resolves.toBe(false);
-      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } } }, () => true)).resolves.toBe(true);
+      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => false)).resolves.toBe(false);
+      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => true)).resolves.toBe(true);
     } finally {
       mountedLabels.delete('e');
     }

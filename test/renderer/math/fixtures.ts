@@ -18,7 +18,7 @@ const data = (id: string, kind: 'input' | 'target', rows: number[][]) => ({
 const edge = (source: string, target: string, targetPort = 'in') => ({ id: `${source}-${target}-${targetPort}`, source, sourcePort: 'out', target, targetPort });
 
 /**
- * Every kind, three losses, fan-out (x feeds four nodes, th two) and a dead branch (dead: tanh of x,
+ * Every kind, four losses, fan-out (x feeds four nodes, th two) and a dead branch (dead: tanh of x,
  * consumed by nothing) that never reaches a loss.
  */
 export function everyKindGraph(): Graph {
@@ -43,6 +43,7 @@ export function everyKindGraph(): Graph {
       { id: 'mse', kind: 'mse', config: { reduction: 'mean' } },
       data('tb', 'target', [[1, 0], [0, 1]]),
       { id: 'bce', kind: 'bce' },
+      { id: 'bl', kind: 'bce_logits', config: { reduction: 'mean' } },
       { id: 'dead', kind: 'tanh' },
     ],
     edges: [
@@ -53,6 +54,7 @@ export function everyKindGraph(): Graph {
       edge('l3', 's'), edge('s', 'l4'), edge('l4', 'sg'),
       edge('sg', 'mse', 'pred'), edge('y', 'mse', 'target'),
       edge('sg', 'bce', 'pred'), edge('tb', 'bce', 'target'),
+      edge('l4', 'bl', 'logits'), edge('tb', 'bl', 'target'),
       edge('x', 'dead'),
     ],
   };

@@ -108,6 +108,16 @@ describe('buildTimeline on a graph using every kind', () => {
     expect(tex).toContain(texNumber(results.nodes.x!.grad.data[3]!));
   });
 
+  it('writes bce_logits as −Σ[t log σ(z) + (1 − t) log(1 − σ(z))], its gradients as σ(z) − t and −z', () => {
+    const fwd = stepOf(steps, 'forward', 'bl').tex;
+    expect(fwd).toContain('\\log \\sigma(');
+    expect(fwd).toContain('\\tfrac{1}{2}'); // mean over the batch of 2
+    expect(fwd.endsWith(texNumber(results.nodes.bl!.output.data[0]!))).toBe(true);
+    const back = stepOf(steps, 'backward', 'bl').tex;
+    expect(back).toMatch(/\\big\(\\sigma\(.+\) - /);
+    expect(back).toContain('= -\\tfrac{1}{2}');
+  });
+
   it('summarises large tensors by shape and norm', () => {
     expect(stepOf(steps, 'forward', 'c').tex).toMatch(/\\left\[2\\times 5\\right\]_\{\\lVert\\cdot\\rVert=/);
   });

@@ -11,10 +11,16 @@ describe('boundary grid', () => {
   });
 
   it('turns one sigmoid column into [1 − p, p] and logits into a softmax', () => {
-    expect(Array.from(classProbabilities([0.25], 1, 1, false))).toEqual([0.75, 0.25]);
-    const [a, b] = classProbabilities([0, Math.log(3)], 1, 2, true);
+    expect(Array.from(classProbabilities([0.25], 1, 1, 'probability'))).toEqual([0.75, 0.25]);
+    const [a, b] = classProbabilities([0, Math.log(3)], 1, 2, 'softmax');
     expect(a).toBeCloseTo(0.25, 15);
     expect(b).toBeCloseTo(0.75, 15);
+  });
+
+  it('reads one bce_logits column as a logit: [σ(−z), σ(z)]', () => {
+    const [q, p] = classProbabilities([Math.log(3)], 1, 1, 'logit');
+    expect(p).toBeCloseTo(0.75, 15);
+    expect(q).toBeCloseTo(0.25, 15);
   });
 
   it('pads the data range by 10%', () => {
