@@ -62,7 +62,8 @@ test('Gradient check marks every checked node with the engine\'s verdict and sho
       const row = page.getByTestId(`gradcheck-row-${n.nodeId}-${t.name}`);
       await expect(row).toHaveAttribute('data-verdict', t.verdict);
       expect(Number(await row.getAttribute('data-analytic'))).toBe(t.worst.analytic);
-      expect(Number(await row.getAttribute('data-numeric'))).toBe(t.worst.numeric);
+      // Chromium's and Node's Math.exp may round differently in the last bit, which a difference quotient magnifies by 1/h.
+      expect(Math.abs(Number(await row.getAttribute('data-numeric')) - t.worst.numeric)).toBeLessThanOrEqual(1e-8 * Math.abs(t.worst.numeric));
     }
   }
   await expect(page.getByTestId('gradcheck-badge-w1')).toHaveClass(/pass/);
