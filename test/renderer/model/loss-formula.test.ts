@@ -1,6 +1,7 @@
 // The loss formula shown must carry the reduction: a mean divides the summed sample losses by B.
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { moduleOf } from '../../../engine/index.ts';
+import { moduleKinds, moduleOf } from '../../../engine/index.ts';
 import { lossFormula } from '../../../renderer/model/loss-formula.ts';
 
 describe('lossFormula', () => {
@@ -13,5 +14,13 @@ describe('lossFormula', () => {
       expect(f.startsWith('L = ')).toBe(true);
       expect(f).toContain(mse.replace(/^L = /, '\\ell_b = '));
     }
+  });
+});
+
+describe('module formulas', () => {
+  it.each(moduleKinds)('%s: its formula, with either reduction for a loss, is TeX that KaTeX accepts', (kind) => {
+    const def = moduleOf(kind);
+    const shown = def.isLoss ? [lossFormula(def.formula, 'sum'), lossFormula(def.formula, 'mean')] : [def.formula];
+    for (const tex of shown) expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex).not.toThrow();
   });
 });
