@@ -36,11 +36,11 @@ function humanReport(r: GradCheckReport): string {
     n.nodeId, t.name, t.worst.position, precise(t.worst.analytic), precise(t.worst.numeric), num(t.worst.error), num(t.worst.allowed), verdictText(t),
   ]));
   const tolerance = `|a − n| ≤ ${num(r.atol)} + ${num(r.rtol)}·|n| + rounding of L, h = ${num(r.epsilon)}`;
-  const kinks = r.kinks > 0 ? `; ${r.kinks} entr${r.kinks === 1 ? 'y sits' : 'ies sit'} at a kink, not differentiable there` : '';
+  const kinks = r.kinks > 0 ? `; the other ${r.kinks} sit at a kink, not differentiable there` : '';
   const failed = r.nodes.flatMap((n) => n.tensors.filter((t) => t.verdict === 'failed').map((t) => `${n.nodeId}.${t.name}`));
   const verdict = r.passed
-    ? `passed: ${r.checked} entries checked, analytic and numeric agree (${tolerance})${kinks}`
-    : `FAILED: ${failed.join(', ')} disagree (${tolerance})${kinks}`;
+    ? `passed: ${r.checked - r.kinks} of ${r.checked} entries agree (${tolerance})${kinks}`
+    : `FAILED: ${failed.join(', ')} disagree (${tolerance})${r.kinks > 0 ? `; ${r.kinks} entries sit at a kink, not differentiable there` : ''}`;
   // Each row shows the entry of its tensor that came closest to its limit (or failed by most).
   return `${table(['node', 'gradient', 'entry', 'analytic', 'numeric', '|a − n|', 'allowed', ''], rows)}${verdict}\n`;
 }

@@ -19,7 +19,7 @@ export function GradcheckPanel() {
       <div className="bps-analysis-controls">
         <button type="button" disabled={slot.pending} onClick={() => analysis.gradcheck(useDocument.getState().graph)}>Check gradients</button>
         {r ? <span data-testid="gradcheck-summary" data-passed={r.passed} className={r.passed ? 'bps-ok' : 'bps-bad'}>
-          {r.passed ? `All ${r.checked} gradient entries agree` : 'Some gradients disagree'}: |a − n| ≤ <Num x={r.atol} digits={2} /> + <Num x={r.rtol} digits={2} />·|n| + rounding of L
+          {r.passed ? `${r.kinks > 0 ? `${r.checked - r.kinks} of ${r.checked}` : `All ${r.checked}`} gradient entries agree` : 'Some gradients disagree'}: |a − n| ≤ <Num x={r.atol} digits={2} /> + <Num x={r.rtol} digits={2} />·|n| + rounding of L
           {r.kinks > 0 ? `; ${r.kinks} at a kink, not differentiable there` : ''}{current ? '' : ' — for an earlier version of the graph'}
         </span> : <span className="muted">Compares every analytic gradient with central finite differences.</span>}
       </div>
