@@ -1,8 +1,10 @@
 // React Flow nodes/edges derived from the document. A node object is reused while what React Flow
-// sees of it (kind, position, selection, measured size) is unchanged, and the whole array is reused
-// when no element changed: a parameter edit then does not hand React Flow 200 nodes to re-adopt.
+// sees of it (kind, position, selection, measured size) is unchanged, as the document's change since
+// the version derived last says, and the whole array is reused when no element changed: a parameter
+// edit then does not hand React Flow 200 nodes to re-adopt.
 import type { Edge, Node } from '@xyflow/react';
 import { isModuleKind, moduleOf, type Graph, type GraphEdge, type GraphNode } from '../../engine/index.ts';
+import { diffGraphs } from '../model/graph-change.ts';
 
 export type FlowNode = Node<{ kind: string }>;
 export type FlowEdge = Edge;
@@ -21,29 +23,34 @@ export function familyOf(kind: string): string {
 }
 
 export function createNodeDeriver() {
-  const cache = new Map<string, { g: GraphNode; selected: boolean; size: Size | undefined; rf: FlowNode }>();
+  const cache = new Map<string, { g: GraphNode; at: Graph; selected: boolean; size: Size | undefined; rf: FlowNode }>();
   let last: FlowNode[] = [];
+  let lastGraph: Graph | null = null;
   return (graph: Graph, selected: readonly string[], measured: ReadonlyMap<string, Size>): FlowNode[] => {
     const sel = new Set(selected);
+    // The change since the version derived last says which of that version's nodes moved.
+    const previous = lastGraph;
+    const moved = previous ? diffGraphs(previous, graph).moved : null;
+    lastGraph = graph;
     const out = graph.nodes.map((g) => {
       const isSel = sel.has(g.id), size = measured.get(g.id);
       const hit = cache.get(g.id);
-      if (hit && hit.selected === isSel && hit.size === size && (hit.g === g || sameFlowNode(hit.g, g))) return hit.rf;
+      if (hit && hit.selected === isSel && hit.size === size && (hit.g === g || (hit.at === previous && moved && !moved.has(g.id) && hit.g.kind === g.kind))) {
+        hit.g = g;
+        hit.at = graph;
+        return hit.rf;
+      }
       const rf: FlowNode = {
         id: g.id, type: familyOf(g.kind), position: g.position ?? { x: 0, y: 0 }, data: { kind: g.kind }, selected: isSel,
         ...(size ? { measured: size } : {}),
       };
-      cache.set(g.id, { g, selected: isSel, size, rf });
+      cache.set(g.id, { g, at: graph, selected: isSel, size, rf });
       return rf;
     });
     if (cache.size > graph.nodes.length * 2) for (const id of cache.keys()) if (!graph.nodes.some((n) => n.id === id)) cache.delete(id);
     last = sameItems(last, out) ? last : out;
     return last;
   };
-}
-
-function sameFlowNode(a: GraphNode, b: GraphNode): boolean {
-  return a.id === b.id && a.kind === b.kind && a.position?.x === b.position?.x && a.position?.y === b.position?.y;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -2,10 +2,9 @@
 // or the full tensors of the selected edge.
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { initSchemes, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
-import { indexGraph } from '../model/graph-index.ts';
 import * as ops from '../model/graph-ops.ts';
 import { lossFormula } from '../model/loss-formula.ts';
-import { useDocument } from '../store/document-store.ts';
+import { documentIndex, useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { Heatmap } from '../math/Heatmap.tsx';
 import { Formula } from './Formula.tsx';
@@ -19,7 +18,7 @@ const NO_ISSUES: readonly GraphIssue[] = [];
 export function Inspector() {
   const selectedNodes = useDocument((s) => s.selectedNodes);
   const selectedEdges = useDocument((s) => s.selectedEdges);
-  const node = useDocument((s) => (s.selectedNodes.length === 1 ? indexGraph(s.graph).nodeById.get(s.selectedNodes[0]!) : undefined));
+  const node = useDocument((s) => (s.selectedNodes.length === 1 ? documentIndex(s).nodeById.get(s.selectedNodes[0]!) : undefined));
   let body: ReactNode;
   if (node) body = <NodeInspector key={node.id} node={node} />;
   else if (selectedNodes.length === 0 && selectedEdges.length === 1) body = <EdgeInspector id={selectedEdges[0]!} />;
@@ -57,7 +56,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
   // cells to lay out) follow in a separate, interruptible render instead of the same long frame.
   const nodeResult = useDeferredValue(useRun((s) => s.results?.nodes[node.id]));
   const stale = useDeferredValue(useRun((s) => s.stale));
-  const issues = useDocument((s) => indexGraph(s.graph).issuesByNode.get(node.id) ?? NO_ISSUES);
+  const issues = useDocument((s) => documentIndex(s).issuesByNode.get(node.id) ?? NO_ISSUES);
   const [seed, setSeed] = useState(String(useDocument.getState().graph.seed ?? 0));
   // Stable per node, so the memoised editors skip re-rendering when only the results change.
   const commitValue = useCallback((i: number, x: number) => commit('edit value', ops.setTensorEntry(useDocument.getState().graph, node.id, 'value', i, x)), [commit, node.id]);

@@ -4,6 +4,8 @@ import { create } from 'zustand';
 import type { Graph, ModuleKind } from '../../engine/index.ts';
 import { copySelection, pasteClip, type Clip } from '../model/clipboard.ts';
 import * as ops from '../model/graph-ops.ts';
+import { indexGraph, type GraphIndex } from '../model/graph-index.ts';
+import { diffGraphs, isUnchanged, type GraphChange } from '../model/graph-change.ts';
 import { useHistory } from './history-store.ts';
 
 export type UserAction =
@@ -14,6 +16,8 @@ export interface Refusal { message: string; nodeIds: string[]; edgeIds: string[]
 
 interface DocumentState {
   graph: Graph;
+  /** What changed to make `graph` (from the version before it): the one answer to "did it change?". */
+  change: GraphChange;
   selectedNodes: string[];
   selectedEdges: string[];
   /** Why the last connection attempt was refused (shown until the next edit). */
@@ -40,10 +44,17 @@ interface DocumentState {
   clearRefusal(): void;
 }
 
+/** The index of the document (selectors read issues, shapes and nodes from it). */
+export const documentIndex = (s: { graph: Graph; change: GraphChange }): GraphIndex => indexGraph(s.graph, s.change);
+
 export const EMPTY_GRAPH: Graph = { name: 'Untitled', seed: 0, nodes: [], edges: [] };
+
+/** The state after replacing the graph: the graph and the change that made it. */
+const withGraph = (prev: Graph, next: Graph): { graph: Graph; change: GraphChange } => ({ graph: next, change: diffGraphs(prev, next) });
 
 export const useDocument = create<DocumentState>()((set, get) => ({
   graph: EMPTY_GRAPH,
+  change: diffGraphs(EMPTY_GRAPH, EMPTY_GRAPH),
   selectedNodes: [],
   selectedEdges: [],
   refusal: null,
@@ -52,14 +63,15 @@ export const useDocument = create<DocumentState>()((set, get) => ({
 
   commit(label, next) {
     const prev = get().graph;
-    if (next === prev) return;
+    // An edit that changes nothing keeps the document as it is: no history entry, no new version.
+    if (isUnchanged(diffGraphs(prev, next))) return;
     useHistory.getState().record(prev, label);
     const ids = new Set(next.nodes.map((n) => n.id)), eids = new Set(next.edges.map((e) => e.id));
-    set((s) => ({ graph: next, refusal: null, selectedNodes: s.selectedNodes.filter((id) => ids.has(id)), selectedEdges: s.selectedEdges.filter((id) => eids.has(id)) }));
+    set((s) => ({ ...withGraph(prev, next), refusal: null, selectedNodes: s.selectedNodes.filter((id) => ids.has(id)), selectedEdges: s.selectedEdges.filter((id) => eids.has(id)) }));
   },
   load(graph) {
     useHistory.getState().clear();
-    set({ graph: ops.withMissingParams(graph), selectedNodes: [], selectedEdges: [], refusal: null, dragOrigin: null });
+    set({ ...withGraph(get().graph, ops.withMissingParams(graph)), selectedNodes: [], selectedEdges: [], refusal: null, dragOrigin: null });
   },
   addNode(kind, position) {
     const { graph, id } = ops.addNode(get().graph, kind, position);
@@ -83,13 +95,17 @@ export const useDocument = create<DocumentState>()((set, get) => ({
   },
   dragPositions(positions) {
     const { graph, dragOrigin } = get();
-    set({ graph: ops.moveNodes(graph, positions), dragOrigin: dragOrigin ?? graph });
+    set({ ...withGraph(graph, ops.moveNodes(graph, positions)), dragOrigin: dragOrigin ?? graph });
   },
   dragStop() {
     const { dragOrigin, graph } = get();
     if (!dragOrigin) return;
-    set({ dragOrigin: null });
-    if (dragOrigin !== graph) useHistory.getState().record(dragOrigin, 'move');
+    // A drag that ends where it began is no edit: the document goes back to the version it was.
+    if (isUnchanged(diffGraphs(dragOrigin, graph))) set({ ...withGraph(graph, dragOrigin), dragOrigin: null });
+    else {
+      set({ dragOrigin: null });
+      useHistory.getState().record(dragOrigin, 'move');
+    }
   },
   select(nodes, edges) {
     const s = get();
@@ -117,12 +133,14 @@ export const useDocument = create<DocumentState>()((set, get) => ({
     set({ selectedNodes: nodeIds, selectedEdges: [], clipboard: { ...clip, nodes: clip.nodes.map((n) => ({ ...n, position: { x: (n.position?.x ?? 0) + 40, y: (n.position?.y ?? 0) + 40 } })) } });
   },
   undo() {
-    const prev = useHistory.getState().undo(get().graph);
-    if (prev) set({ graph: prev, refusal: null, dragOrigin: null });
+    const current = get().graph;
+    const prev = useHistory.getState().undo(current);
+    if (prev) set({ ...withGraph(current, prev), refusal: null, dragOrigin: null });
   },
   redo() {
-    const next = useHistory.getState().redo(get().graph);
-    if (next) set({ graph: next, refusal: null, dragOrigin: null });
+    const current = get().graph;
+    const next = useHistory.getState().redo(current);
+    if (next) set({ ...withGraph(current, next), refusal: null, dragOrigin: null });
   },
   clearRefusal: () => set({ refusal: null }),
 }));

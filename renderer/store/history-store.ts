@@ -2,6 +2,7 @@
 // actions, bounded, with consecutive duplicates dropped. Selection and viewport are never in it.
 import { create } from 'zustand';
 import type { Graph } from '../../engine/index.ts';
+import { diffGraphs, isUnchanged } from '../model/graph-change.ts';
 
 export const HISTORY_LIMIT = 100;
 
@@ -18,26 +19,13 @@ interface HistoryState {
   clear(): void;
 }
 
-/**
- * Equal content? Edits share every untouched node and edge by reference, so compare by reference first
- * and serialise only the elements that differ: a 200-node graph costs microseconds, not a full JSON.
- */
-export function sameGraph(a: Graph, b: Graph): boolean {
-  if (a === b) return true;
-  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
-  const same = (x: unknown, y: unknown): boolean => x === y || JSON.stringify(x) === JSON.stringify(y);
-  const { nodes: an, edges: ae, ...aRest } = a;
-  const { nodes: bn, edges: be, ...bRest } = b;
-  return an.every((n, i) => same(n, bn[i])) && ae.every((e, i) => same(e, be[i])) && same(aRest, bRest);
-}
-
 export const useHistory = create<HistoryState>()((set, get) => ({
   past: [],
   future: [],
   record(before, label) {
     const past = get().past;
     const last = past[past.length - 1];
-    if (last && sameGraph(last.graph, before)) return;
+    if (last && isUnchanged(diffGraphs(last.graph, before))) return;
     set({ past: [...past, { graph: before, label }].slice(-HISTORY_LIMIT), future: [] });
   },
   undo(current) {

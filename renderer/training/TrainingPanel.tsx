@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_TRAINING_SETTINGS, trainingSettings, type TrainingSettings } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
+import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
 import { TrainingCharts } from './charts.tsx';
 import { DecisionBoundary } from './DecisionBoundary.tsx';
-import { sameModel } from './same-model.ts';
 import { checkDraft, draftOf, NUMBER_FIELDS, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
 import { training } from './training-client.ts';
 import { isActive, progressText, useTraining } from './training-store.ts';
@@ -69,7 +69,7 @@ export function TrainingPanel() {
   const writeBack = useTraining((s) => s.writeBack);
   const source = useTraining((s) => s.source);
   const active = isActive(status);
-  const stale = useDocument((s) => active && source !== null && !sameModel(s.graph, source));
+  const stale = useDocument((s) => active && source !== null && changesModel(diffGraphs(source, s.graph)));
   const percent = progress && progress.totalSteps > 0 ? Math.round((1000 * progress.step) / progress.totalSteps) / 10 : 0;
   const m = progress?.metrics;
   const start = () => { if (settings) training.start(settings); };

@@ -8,10 +8,10 @@
 // re-runs on its own whenever the document changes (e.g. the write-back when training ends).
 import { withParameters, withTrainingSettings } from '../../engine/index.ts';
 import { useAnalysis } from '../analysis/analysis-store.ts';
+import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import type { WorkerReply } from './protocol.ts';
-import { sameModel } from './same-model.ts';
 import { useTraining } from './training-store.ts';
 
 /** Progress arrives ~20 times a second; the panel takes it at most every PROGRESS_EVERY_MS, in order. */
@@ -41,14 +41,14 @@ export function handleReply(reply: WorkerReply): void {
   const training = useTraining.getState();
   const doc = useDocument.getState();
   if (reply.type === 'live') {
-    if (training.source && sameModel(doc.graph, training.source)) useRun.getState().succeeded(reply.results, reply.ms);
+    if (training.source && !changesModel(diffGraphs(training.source, doc.graph))) useRun.getState().succeeded(reply.results, reply.ms);
     return;
   }
   training.apply(reply);
   if (reply.type === 'finished') {
     const state = reply.progress.state;
     if (state === 'failed') training.setWriteBack('not-after-failure');
-    else if (!training.source || !sameModel(doc.graph, training.source)) training.setWriteBack('graph-changed');
+    else if (!training.source || changesModel(diffGraphs(training.source, doc.graph))) training.setWriteBack('graph-changed');
     else {
       // One undoable change for the whole run: the trained parameters and the settings that produced
       // them, so Save keeps both and the file retrains the same way.

@@ -4,10 +4,9 @@
 import { Handle, Position } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import { formatShape, isModuleKind, moduleOf, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
-import { indexGraph } from '../../model/graph-index.ts';
 import { displayedShape } from '../../model/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
-import { useDocument } from '../../store/document-store.ts';
+import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
 import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';
 
@@ -16,7 +15,7 @@ function runNotes(diagnostics: readonly RunDiagnostic[] | undefined, id: string,
 }
 
 export function useGraphNode(id: string) {
-  return useDocument((s) => indexGraph(s.graph).nodeById.get(id));
+  return useDocument((s) => documentIndex(s).nodeById.get(id));
 }
 
 function describe(kind: string, config: Record<string, unknown> | undefined): { label: string; summary: string } {
@@ -33,12 +32,12 @@ function describe(kind: string, config: Record<string, unknown> | undefined): { 
 
 export const ModuleNode = memo(function ModuleNode({ id, family, children }: { id: string; family: string; children?: ReactNode }) {
   const node = useGraphNode(id);
-  const analysedShape = useDocument((s) => indexGraph(s.graph).shapeText.get(id));
+  const analysedShape = useDocument((s) => documentIndex(s).shapeText.get(id));
   // A string, so a run that keeps the shape re-renders nothing.
   const ranShape = useRun((s) => { const o = s.stale ? undefined : s.results?.nodes[id]?.output; return o ? formatShape(o.shape) : undefined; });
   const shape = displayedShape(analysedShape, ranShape);
-  const errors = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code !== 'unconnected-port').map((i) => i.message).join('\n'));
-  const unconnected = useDocument((s) => (indexGraph(s.graph).issuesByNode.get(id) ?? []).filter((i) => i.code === 'unconnected-port').map((i) => i.port).join(', '));
+  const errors = useDocument((s) => (documentIndex(s).issuesByNode.get(id) ?? []).filter((i) => i.code !== 'unconnected-port').map((i) => i.message).join('\n'));
+  const unconnected = useDocument((s) => (documentIndex(s).issuesByNode.get(id) ?? []).filter((i) => i.code === 'unconnected-port').map((i) => i.port).join(', '));
   const inLoop = useDocument((s) => s.refusal?.nodeIds.includes(id) ?? false);
   // Strings, so a run that says the same re-renders nothing.
   const runErrors = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'error'));

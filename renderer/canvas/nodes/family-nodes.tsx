@@ -2,8 +2,7 @@
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
 import { boundDataText } from '../../model/node-display.ts';
-import { indexGraph } from '../../model/graph-index.ts';
-import { useDocument } from '../../store/document-store.ts';
+import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
 import { formatNumber, summarizeTensor } from '../../math/format.ts';
 import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
@@ -13,7 +12,7 @@ import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 // since a new network otherwise shows only zeros with nothing saying the numbers can be edited.
 const DataNode = memo(function DataNode({ id }: NodeProps) {
   const node = useGraphNode(id);
-  const bound = useDocument((s) => { const n = indexGraph(s.graph).nodeById.get(id); return n ? boundDataText(s.graph, n) : null; });
+  const bound = useDocument((s) => { const n = documentIndex(s).nodeById.get(id); return n ? boundDataText(s.graph, n) : null; });
   const symbol = node?.kind === 'target' ? 'y*' : 'x';
   const allZero = !!node?.value && node.value.data.every((v) => v === 0);
   return (

@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGraphFile, type Graph } from '../../../engine/index.ts';
-import { sameComputation } from '../../../renderer/engine-client/useEngineRunner.ts';
+import { changesResults, diffGraphs } from '../../../renderer/model/graph-change.ts';
 import { moveNodes, setConfig, setTensorEntry, withMissingParams } from '../../../renderer/model/graph-ops.ts';
+
+/** The engine client re-runs exactly when the change can alter the results. */
+const sameComputation = (a: Graph, b: Graph): boolean => !changesResults(diffGraphs(a, b));
 
 const lecture = (): Graph => withMissingParams(parseGraphFile(readFileSync(new URL('../../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8')));
 

@@ -3,8 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, parseGraphFile, type Graph } from '../../../engine/index.ts';
-import { indexGraph, onlyNumbersChanged } from '../../../renderer/model/graph-index.ts';
+import { changesAnalysis, diffGraphs } from '../../../renderer/model/graph-change.ts';
+import { indexGraph } from '../../../renderer/model/graph-index.ts';
 import { moveNodes, setConfig, setTensorEntry, withMissingParams } from '../../../renderer/model/graph-ops.ts';
+
+/** The index reuses the previous analysis exactly when the change cannot alter it. */
+const onlyNumbersChanged = (a: Graph, b: Graph): boolean => !changesAnalysis(diffGraphs(a, b));
 
 const lecture = (): Graph => withMissingParams(parseGraphFile(readFileSync(new URL('../../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8')));
 
@@ -36,7 +40,7 @@ describe('indexGraph', () => {
     indexGraph(g);
     const linear = g.nodes.find((n) => n.params)!;
     const edited = setTensorEntry(g, linear.id, { param: Object.keys(linear.params!)[0]! }, 0, -3.5);
-    const index = indexGraph(edited);
+    const index = indexGraph(edited, diffGraphs(g, edited));
     expect(issuesOf(edited)).toEqual(fullIssues(edited));
     expect([...index.shapeText]).toEqual([...indexGraph(g).shapeText]);
     expect(index.nodeById.get(linear.id)).toBe(edited.nodes.find((n) => n.id === linear.id));
@@ -47,7 +51,7 @@ describe('indexGraph', () => {
     indexGraph(g);
     const linear = g.nodes.find((n) => n.params)!;
     const broken = setTensorEntry(g, linear.id, { param: Object.keys(linear.params!)[0]! }, 0, Number.POSITIVE_INFINITY);
-    expect(indexGraph(broken).issuesByNode.get(linear.id)?.some((i) => i.code === 'non-finite')).toBe(true);
+    expect(indexGraph(broken, diffGraphs(g, broken)).issuesByNode.get(linear.id)?.some((i) => i.code === 'non-finite')).toBe(true);
     expect(issuesOf(broken)).toEqual(fullIssues(broken));
   });
 });

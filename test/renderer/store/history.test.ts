@@ -1,9 +1,13 @@
 // Undo history: only named actions, bounded, duplicates dropped, selection never recorded.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseGraphFile } from '../../../engine/index.ts';
+import { parseGraphFile, type Graph } from '../../../engine/index.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
-import { HISTORY_LIMIT, sameGraph, useHistory } from '../../../renderer/store/history-store.ts';
+import { diffGraphs, isUnchanged } from '../../../renderer/model/graph-change.ts';
+import { HISTORY_LIMIT, useHistory } from '../../../renderer/store/history-store.ts';
+
+/** The history drops a version whose change from the last one is nothing. */
+const sameGraph = (a: Graph, b: Graph): boolean => isUnchanged(diffGraphs(a, b));
 
 const lecture = () => parseGraphFile(readFileSync(new URL('../../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8'));
 
@@ -52,7 +56,7 @@ it('drops consecutive duplicates and keeps at most the limit', () => {
 });
 
 describe('sameGraph', () => {
-  const base = { name: 'g', nodes: [{ id: 'a', kind: 'input' }, { id: 'b', kind: 'tanh' }], edges: [] };
+  const base: Graph = { name: 'g', nodes: [{ id: 'a', kind: 'input' }, { id: 'b', kind: 'tanh' }], edges: [] };
   it('is true for equal content under different references, false when one node differs', () => {
     expect(sameGraph(base, structuredClone(base))).toBe(true);
     expect(sameGraph(base, { ...base, nodes: [base.nodes[0]!, { id: 'b', kind: 'relu' }] })).toBe(false);
