@@ -3,7 +3,7 @@ export * from './tensor.ts';
 export type {
   Matrix, ModuleDef, ModuleFamily, NodeFrame, TangentFrame, JacobianTarget, InitSite, InputDomain, ModuleWarning, ModuleWarningCode, PredictionKind,
 } from './modules/types.ts';
-export { modules, moduleKinds, isModuleKind, moduleOf, type ModuleKind } from './modules/registry.ts';
+export { modules, moduleKinds, isModuleKind, moduleOf, defaultConfig, type ModuleKind } from './modules/registry.ts';
 export type { LinearConfig } from './modules/linear.ts';
 export type { Graph, GraphNode, GraphEdge } from './graph/types.ts';
 export { OUTPUT_PORT } from './graph/types.ts';

@@ -43,6 +43,11 @@ export function isModuleKind(kind: string): kind is ModuleKind {
   return Object.hasOwn(modules, kind);
 }
 
+/** A new node's config: the module's own defaults, as its config parser fills them in. */
+export function defaultConfig(kind: ModuleKind): Record<string, unknown> {
+  return { ...(moduleOf(kind).parseConfig({}) as Record<string, unknown>) };
+}
+
 /** The module of a kind, with its config type erased for generic graph code. */
 export function moduleOf(kind: ModuleKind): ModuleDef<unknown> {
   return modules[kind] as unknown as ModuleDef<unknown>;

@@ -84,6 +84,8 @@ export interface ModuleDef<C> {
   readonly prediction?: PredictionKind;
   /** After a forward pass: a warning about this run (e.g. a clamp that bends the gradient), or null. */
   diagnose?(f: NodeFrame<C>): ModuleWarning | null;
+  /** The start of new nodes' ids in the editor ("ce" → ce1); the kind when absent. */
+  readonly idPrefix?: string;
   /** Parses a node's raw config, filling defaults; throws a message naming the field when bad. */
   parseConfig(raw: Record<string, unknown>): C;
   paramShapes(config: C): Readonly<Record<string, Shape>>;

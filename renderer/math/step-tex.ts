@@ -51,9 +51,8 @@ function linearNames(id: string, scalar: boolean): { out: string; weight: string
 
 function outSym(ctx: TimelineContext, id: string): string {
   const k = kindOf(ctx, id);
-  if (k === 'linear') return linearNames(id, isScalar(param(ctx, id, 'W'))).out;
   if (k && modules[k].isLoss) return ctx.lossCount === 1 ? 'L' : `L_{${texSymbol(id)}}`;
-  return texSymbol(id);
+  return (k && STEP_TEX[k].symbol?.(ctx, id)) ?? texSymbol(id);
 }
 
 const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
@@ -122,77 +121,217 @@ function reductionOf(ctx: TimelineContext, id: string): string {
   return `\\tfrac{1}{${p.shape[0]}}`;
 }
 
-// ---------- forward ----------
+// ---------- the equations of each kind ----------
 
-const ACTIVATIONS: Partial<Record<ModuleKind, (arg: string) => string>> = {
-  sigmoid: (a) => `\\sigma(${a})`,
-  tanh: (a) => `\\tanh(${a})`,
-  relu: (a) => `\\max(0,\\, ${a})`,
-  softmax: (a) => `\\operatorname{softmax}(${a})`,
+/** How the step-through writes one kind's equations with the run's numbers. */
+export interface StepTex {
+  /** The forward equation, e.g. h = σ(z) = σ(0.3) = 0.57. */
+  forward(ctx: TimelineContext, id: string): string;
+  /** What the backward step computes after dL/d(out): the share sent back along each input, and dL/dθ. */
+  backward(ctx: TimelineContext, id: string): string[];
+  /** The output's symbol when it is not the node id's (a linear w2 writes z_{2}). */
+  symbol?(ctx: TimelineContext, id: string): string;
+  /** [symbols, numbers] of the right-hand side, when an activation may write this node inline: σ(w₁x). */
+  inline?(ctx: TimelineContext, id: string): [string, string] | null;
+  /** [symbols, numbers] of d(out)/d(in) of a scalar activation, for the chain written out into a linear layer's dL/dz. */
+  scalarLocal?(ctx: TimelineContext, id: string, inputId: string): [string, string];
+}
+
+/** An output on the right of `=`: its value. */
+const valueOnly: StepTex = { forward: (ctx, id) => `${outSym(ctx, id)} = ${texTensor(nodeOut(ctx, id))}`, backward: () => [] };
+
+function activation(f: (arg: string) => string, backward: StepTex['backward'], scalarLocal?: StepTex['scalarLocal']): StepTex {
+  return {
+    forward(ctx, id) {
+      const y = outSym(ctx, id), out = nodeOut(ctx, id);
+      const e = port(ctx, id, 0), x = edgeValue(ctx, e);
+      const parts = [`${y} = ${f(outSym(ctx, e.source))}`];
+      // A scalar linear layer feeding the activation is written inline, as on the slides: σ(w₁x).
+      const sourceKind = kindOf(ctx, e.source);
+      const inline = sourceKind && isScalar(x) ? STEP_TEX[sourceKind].inline?.(ctx, e.source) : null;
+      if (inline) {
+        parts[0] = `${y} = ${f(inline[0])}`;
+        parts.push(f(inline[1]));
+      }
+      parts.push(f(texTensor(x)), texTensor(out));
+      return parts.join(' = ');
+    },
+    backward,
+    ...(scalarLocal ? { scalarLocal } : {}),
+  };
+}
+
+/** The pieces every backward line uses: the output's symbol, dL/d(out) as symbol and numbers, and per input its lhs and numbers. */
+function backwardParts(ctx: TimelineContext, id: string) {
+  const y = outSym(ctx, id), g = nodeGrad(ctx, id), out = nodeOut(ctx, id);
+  return {
+    y, g, out, scalar: isScalar(out), gy: dL(y),
+    lhs: (i: number): string => edgeGradSym(ctx, port(ctx, id, i)),
+    gin: (i: number): string => texTensor(edgeGrad(ctx, port(ctx, id, i))),
+  };
+}
+
+function elementwise(op: (scalar: boolean) => string, backward: StepTex['backward']): StepTex {
+  return {
+    forward(ctx, id) {
+      const y = outSym(ctx, id), out = nodeOut(ctx, id);
+      const a = port(ctx, id, 0), b = port(ctx, id, 1), o = op(isScalar(out));
+      return `${y} = ${outSym(ctx, a.source)}${o}${outSym(ctx, b.source)} = ${texTensor(edgeValue(ctx, a))}${o}${term(edgeValue(ctx, b))} = ${texTensor(out)}`;
+    },
+    backward,
+  };
+}
+
+/**
+ * The equations any kind can be written with: y = label(inputs) with the numbers, and the share each
+ * input edge carries back. For a new kind until its own equations are written.
+ */
+export const genericStep: StepTex = {
+  forward(ctx, id) {
+    const name = `\\operatorname{${labelOf(ctx, id).replace(/[^A-Za-z]/g, '') || 'f'}}`;
+    const ins = inputs(ctx, id);
+    return `${outSym(ctx, id)} = ${name}(${ins.map((e) => outSym(ctx, e.source)).join(',\\, ')}) = ${name}(${ins.map((e) => texTensor(edgeValue(ctx, e))).join(',\\, ')}) = ${texTensor(nodeOut(ctx, id))}`;
+  },
+  backward(ctx, id) {
+    const { lhs, gin } = backwardParts(ctx, id);
+    return inputs(ctx, id).map((_e, i) => `${lhs(i)} = ${gin(i)}`);
+  },
+};
+
+/**
+ * Every kind's equations. Typed over ModuleKind, so a kind added to the registry does not compile
+ * until it says how it is written here (`genericStep` when nothing better is known yet).
+ */
+export const STEP_TEX: { readonly [K in ModuleKind]: StepTex } = {
+  input: valueOnly,
+  target: valueOnly,
+  linear: {
+    forward(ctx, id) {
+      const [sym, num] = linearExpression(ctx, id);
+      return `${outSym(ctx, id)} = ${sym} = ${num} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward: (ctx, id) => linearBackward(ctx, id),
+    symbol: (ctx, id) => linearNames(id, isScalar(param(ctx, id, 'W'))).out,
+    inline: (ctx, id) => (isScalar(param(ctx, id, 'W')) ? linearExpression(ctx, id) : null),
+  },
+  sigmoid: activation((a) => `\\sigma(${a})`, (ctx, id) => {
+    const { y, g, out, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+    return [`${lhs(0)} = ${gy}${times(scalar)}${y}${times(scalar)}(1-${y}) = ${factor(g)}${times(scalar)}${factor(out)}${times(scalar)}(1-${term(out)}) = ${gin(0)}`];
+  }, (ctx, id) => {
+    const h = outSym(ctx, id), hv = nodeOut(ctx, id);
+    return [`${h}(1-${h})`, `${factor(hv)}(1-${term(hv)})`];
+  }),
+  tanh: activation((a) => `\\tanh(${a})`, (ctx, id) => {
+    const { y, g, out, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+    return [`${lhs(0)} = ${gy}${times(scalar)}(1-${y}^{2}) = ${factor(g)}${times(scalar)}(1-${term(out)}^{2}) = ${gin(0)}`];
+  }, (ctx, id) => {
+    const h = outSym(ctx, id), hv = nodeOut(ctx, id);
+    return [`(1-${h}^{2})`, `(1-${term(hv)}^{2})`];
+  }),
+  relu: activation((a) => `\\max(0,\\, ${a})`, (ctx, id) => {
+    const { g, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+    const e = port(ctx, id, 0), x = edgeValue(ctx, e);
+    const mask = { shape: x.shape, data: Float64Array.from(x.data, (v) => (v > 0 ? 1 : 0)) };
+    return [`${lhs(0)} = ${gy}${times(scalar)}\\mathbb{1}[${outSym(ctx, e.source)} > 0] = ${factor(g)}${times(scalar)}${factor(mask)} = ${gin(0)}`];
+  }, (ctx, _id, inputId) => [`\\mathbb{1}[${outSym(ctx, inputId)} > 0]`, `(${nodeOut(ctx, inputId).data[0]! > 0 ? 1 : 0})`]),
+  softmax: activation((a) => `\\operatorname{softmax}(${a})`, (ctx, id) => {
+    const { y, g, out, gy, lhs, gin } = backwardParts(ctx, id);
+    return [`${lhs(0)} = ${y} \\odot \\big(${gy} - \\langle ${gy}, ${y}\\rangle\\big) = ${texTensor(out)} \\odot \\big(${texTensor(g)} - \\langle ${texTensor(g)}, ${texTensor(out)}\\rangle\\big) = ${gin(0)}`];
+  }),
+  add: elementwise(() => ' + ', (ctx, id) => {
+    const { gy, lhs, gin } = backwardParts(ctx, id);
+    return inputs(ctx, id).map((_e, i) => `${lhs(i)} = ${gy} = ${gin(i)}`);
+  }),
+  multiply: elementwise((scalar) => (scalar ? ' \\cdot ' : ' \\odot '), (ctx, id) => {
+    const { g, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+    return inputs(ctx, id).map((_e, i) => {
+      const other = port(ctx, id, 1 - i);
+      return `${lhs(i)} = ${gy}${times(scalar)}${outSym(ctx, other.source)} = ${factor(g)}${times(scalar)}${factor(edgeValue(ctx, other))} = ${gin(i)}`;
+    });
+  }),
+  concat: {
+    forward(ctx, id) {
+      const a = port(ctx, id, 0), b = port(ctx, id, 1);
+      return `${outSym(ctx, id)} = \\big[\\,${outSym(ctx, a.source)} \\mid ${outSym(ctx, b.source)}\\,\\big] = \\big[\\,${texTensor(edgeValue(ctx, a))} \\mid ${texTensor(edgeValue(ctx, b))}\\,\\big] = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { out, gy, lhs, gin } = backwardParts(ctx, id);
+      const Fa = edgeValue(ctx, port(ctx, id, 0)).shape[1]!, F = out.shape[1]!;
+      return [`${lhs(0)} = \\big(${gy}\\big)_{:,\\,1..${Fa}} = ${gin(0)}`, `${lhs(1)} = \\big(${gy}\\big)_{:,\\,${Fa + 1}..${F}} = ${gin(1)}`];
+    },
+  },
+  mse: {
+    forward(ctx, id) {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      return `${outSym(ctx, id)} = \\tfrac{1}{2}${r}${sum}(${outSym(ctx, p.source)} - ${outSym(ctx, t.source)})^{2} = \\tfrac{1}{2}${r}${sum}(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})^{2} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const diff = `(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})`;
+      return [`${lhs(0)} = ${r}(${ps} - ${ts}) = ${r}${diff} = ${gin(0)}`, `${lhs(1)} = -${r}(${ps} - ${ts}) = -${r}${diff} = ${gin(1)}`];
+    },
+  },
+  bce: {
+    forward(ctx, id) {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      const form = (ps: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log ${ps} + (1-${ts})\\log(1-${ps})\\big]`;
+      return `${outSym(ctx, id)} = ${form(outSym(ctx, p.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, p)), factor(edgeValue(ctx, t)))} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const pv = edgeValue(ctx, p), tv = edgeValue(ctx, t), s = isScalar(pv);
+      return [
+        `${lhs(0)} = ${r}\\frac{${ps} - ${ts}}{${ps}${times(s)}(1-${ps})} = ${r}\\frac{${texTensor(pv)} - ${term(tv)}}{${factor(pv)}${times(s)}(1-${term(pv)})} = ${gin(0)}`,
+        `${lhs(1)} = ${r}\\log\\frac{1-${ps}}{${ps}} = ${r}\\log\\frac{1-${term(pv)}}{${texTensor(pv)}} = ${gin(1)}`,
+      ];
+    },
+  },
+  bce_logits: {
+    forward(ctx, id) {
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, z)) ? '' : '\\sum ';
+      const form = (zs: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log \\sigma(${zs}) + (1-${ts})\\log(1-\\sigma(${zs}))\\big]`;
+      return `${outSym(ctx, id)} = ${form(outSym(ctx, z.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, z)), factor(edgeValue(ctx, t)))} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const zs = outSym(ctx, z.source), ts = outSym(ctx, t.source);
+      const zv = edgeValue(ctx, z), tv = edgeValue(ctx, t);
+      return [
+        `${lhs(0)} = ${r}\\big(\\sigma(${zs}) - ${ts}\\big) = ${r}\\big(\\sigma(${texTensor(zv)}) - ${term(tv)}\\big) = ${gin(0)}`,
+        `${lhs(1)} = -${r}${zs} = -${r}${factor(zv)} = ${gin(1)}`,
+      ];
+    },
+  },
+  softmax_ce: {
+    forward(ctx, id) {
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const form = (zs: string, ts: string): string => `-${r}\\sum ${ts} \\odot \\log\\operatorname{softmax}(${zs})`;
+      return `${outSym(ctx, id)} = ${form(outSym(ctx, z.source), outSym(ctx, t.source))} = ${form(texTensor(edgeValue(ctx, z)), texTensor(edgeValue(ctx, t)))} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const zs = outSym(ctx, z.source), ts = outSym(ctx, t.source);
+      const zv = texTensor(edgeValue(ctx, z)), tv = texTensor(edgeValue(ctx, t));
+      return [
+        `${lhs(0)} = ${r}\\big(\\operatorname{softmax}(${zs})\\textstyle\\sum_j {${ts}}_{j} - ${ts}\\big) = ${r}\\big(\\operatorname{softmax}(${zv})\\textstyle\\sum ${tv} - ${tv}\\big) = ${gin(0)}`,
+        `${lhs(1)} = ${r}\\big(\\log\\textstyle\\sum_k e^{{${zs}}_{k}} - ${zs}\\big) = ${gin(1)}`,
+      ];
+    },
+  },
 };
 
 export function forwardTex(ctx: TimelineContext, id: string): string {
   const kind = kindOf(ctx, id);
-  const y = outSym(ctx, id), out = nodeOut(ctx, id);
-  switch (kind) {
-    case 'input':
-    case 'target':
-      return `${y} = ${texTensor(out)}`;
-    case 'linear': {
-      const [sym, num] = linearExpression(ctx, id);
-      return `${y} = ${sym} = ${num} = ${texTensor(out)}`;
-    }
-    case 'sigmoid':
-    case 'tanh':
-    case 'relu':
-    case 'softmax': {
-      const f = ACTIVATIONS[kind]!;
-      const e = port(ctx, id, 0), x = edgeValue(ctx, e);
-      const parts = [`${y} = ${f(outSym(ctx, e.source))}`];
-      // A scalar linear layer feeding the activation is written inline, as on the slides: σ(w₁x).
-      if (kindOf(ctx, e.source) === 'linear' && isScalar(x) && isScalar(param(ctx, e.source, 'W'))) {
-        const [sym, num] = linearExpression(ctx, e.source);
-        parts[0] = `${y} = ${f(sym)}`;
-        parts.push(f(num));
-      }
-      parts.push(f(texTensor(x)), texTensor(out));
-      return parts.join(' = ');
-    }
-    case 'add':
-    case 'multiply': {
-      const a = port(ctx, id, 0), b = port(ctx, id, 1);
-      const op = kind === 'add' ? ' + ' : isScalar(out) ? ' \\cdot ' : ' \\odot ';
-      return `${y} = ${outSym(ctx, a.source)}${op}${outSym(ctx, b.source)} = ${texTensor(edgeValue(ctx, a))}${op}${term(edgeValue(ctx, b))} = ${texTensor(out)}`;
-    }
-    case 'concat': {
-      const a = port(ctx, id, 0), b = port(ctx, id, 1);
-      return `${y} = \\big[\\,${outSym(ctx, a.source)} \\mid ${outSym(ctx, b.source)}\\,\\big] = \\big[\\,${texTensor(edgeValue(ctx, a))} \\mid ${texTensor(edgeValue(ctx, b))}\\,\\big] = ${texTensor(out)}`;
-    }
-    case 'mse': {
-      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
-      return `${y} = \\tfrac{1}{2}${r}${sum}(${outSym(ctx, p.source)} - ${outSym(ctx, t.source)})^{2} = \\tfrac{1}{2}${r}${sum}(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})^{2} = ${texTensor(out)}`;
-    }
-    case 'bce': {
-      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
-      const form = (ps: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log ${ps} + (1-${ts})\\log(1-${ps})\\big]`;
-      return `${y} = ${form(outSym(ctx, p.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, p)), factor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
-    }
-    case 'bce_logits': {
-      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const sum = isScalar(edgeValue(ctx, z)) ? '' : '\\sum ';
-      const form = (zs: string, ts: string): string => `-${r}${sum}\\big[${ts}\\log \\sigma(${zs}) + (1-${ts})\\log(1-\\sigma(${zs}))\\big]`;
-      return `${y} = ${form(outSym(ctx, z.source), outSym(ctx, t.source))} = ${form(factor(edgeValue(ctx, z)), factor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
-    }
-    case 'softmax_ce': {
-      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const form = (zs: string, ts: string): string => `-${r}\\sum ${ts} \\odot \\log\\operatorname{softmax}(${zs})`;
-      return `${y} = ${form(outSym(ctx, z.source), outSym(ctx, t.source))} = ${form(texTensor(edgeValue(ctx, z)), texTensor(edgeValue(ctx, t)))} = ${texTensor(out)}`;
-    }
-    default:
-      return `${y} = ${texTensor(out)}`;
-  }
+  return kind ? STEP_TEX[kind].forward(ctx, id) : valueOnly.forward(ctx, id);
 }
 
 /** [symbols, numbers] of a linear node's right-hand side: w x + b, or x Wᵀ + b. */
@@ -223,81 +362,7 @@ export function backwardTex(ctx: TimelineContext, id: string): string {
   } else {
     ls.push(totalGradLine(ctx, id));
   }
-  if (kind === 'input' || kind === 'target') return lines(ls);
-  const g = nodeGrad(ctx, id), out = nodeOut(ctx, id), scalar = isScalar(out);
-  const gy = dL(y);
-  const ins = inputs(ctx, id);
-  const lhs = (i: number): string => edgeGradSym(ctx, port(ctx, id, i));
-  const gin = (i: number): string => texTensor(edgeGrad(ctx, port(ctx, id, i)));
-  switch (kind) {
-    case 'sigmoid':
-      ls.push(`${lhs(0)} = ${gy}${times(scalar)}${y}${times(scalar)}(1-${y}) = ${factor(g)}${times(scalar)}${factor(out)}${times(scalar)}(1-${term(out)}) = ${gin(0)}`);
-      break;
-    case 'tanh':
-      ls.push(`${lhs(0)} = ${gy}${times(scalar)}(1-${y}^{2}) = ${factor(g)}${times(scalar)}(1-${term(out)}^{2}) = ${gin(0)}`);
-      break;
-    case 'relu': {
-      const e = port(ctx, id, 0), x = edgeValue(ctx, e);
-      const mask = { shape: x.shape, data: Float64Array.from(x.data, (v) => (v > 0 ? 1 : 0)) };
-      ls.push(`${lhs(0)} = ${gy}${times(scalar)}\\mathbb{1}[${outSym(ctx, e.source)} > 0] = ${factor(g)}${times(scalar)}${factor(mask)} = ${gin(0)}`);
-      break;
-    }
-    case 'softmax':
-      ls.push(`${lhs(0)} = ${y} \\odot \\big(${gy} - \\langle ${gy}, ${y}\\rangle\\big) = ${texTensor(out)} \\odot \\big(${texTensor(g)} - \\langle ${texTensor(g)}, ${texTensor(out)}\\rangle\\big) = ${gin(0)}`);
-      break;
-    case 'add':
-      ins.forEach((_e, i) => ls.push(`${lhs(i)} = ${gy} = ${gin(i)}`));
-      break;
-    case 'multiply':
-      ins.forEach((_e, i) => {
-        const other = port(ctx, id, 1 - i);
-        ls.push(`${lhs(i)} = ${gy}${times(scalar)}${outSym(ctx, other.source)} = ${factor(g)}${times(scalar)}${factor(edgeValue(ctx, other))} = ${gin(i)}`);
-      });
-      break;
-    case 'concat': {
-      const Fa = edgeValue(ctx, port(ctx, id, 0)).shape[1]!, F = out.shape[1]!;
-      ls.push(`${lhs(0)} = \\big(${gy}\\big)_{:,\\,1..${Fa}} = ${gin(0)}`);
-      ls.push(`${lhs(1)} = \\big(${gy}\\big)_{:,\\,${Fa + 1}..${F}} = ${gin(1)}`);
-      break;
-    }
-    case 'linear':
-      ls.push(...linearBackward(ctx, id));
-      break;
-    case 'mse': {
-      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
-      const diff = `(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})`;
-      ls.push(`${lhs(0)} = ${r}(${ps} - ${ts}) = ${r}${diff} = ${gin(0)}`);
-      ls.push(`${lhs(1)} = -${r}(${ps} - ${ts}) = -${r}${diff} = ${gin(1)}`);
-      break;
-    }
-    case 'bce': {
-      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
-      const pv = edgeValue(ctx, p), tv = edgeValue(ctx, t), s = isScalar(pv);
-      ls.push(`${lhs(0)} = ${r}\\frac{${ps} - ${ts}}{${ps}${times(s)}(1-${ps})} = ${r}\\frac{${texTensor(pv)} - ${term(tv)}}{${factor(pv)}${times(s)}(1-${term(pv)})} = ${gin(0)}`);
-      ls.push(`${lhs(1)} = ${r}\\log\\frac{1-${ps}}{${ps}} = ${r}\\log\\frac{1-${term(pv)}}{${texTensor(pv)}} = ${gin(1)}`);
-      break;
-    }
-    case 'bce_logits': {
-      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const zs = outSym(ctx, z.source), ts = outSym(ctx, t.source);
-      const zv = edgeValue(ctx, z), tv = edgeValue(ctx, t);
-      ls.push(`${lhs(0)} = ${r}\\big(\\sigma(${zs}) - ${ts}\\big) = ${r}\\big(\\sigma(${texTensor(zv)}) - ${term(tv)}\\big) = ${gin(0)}`);
-      ls.push(`${lhs(1)} = -${r}${zs} = -${r}${factor(zv)} = ${gin(1)}`);
-      break;
-    }
-    case 'softmax_ce': {
-      const z = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
-      const zs = outSym(ctx, z.source), ts = outSym(ctx, t.source);
-      const zv = texTensor(edgeValue(ctx, z)), tv = texTensor(edgeValue(ctx, t));
-      ls.push(`${lhs(0)} = ${r}\\big(\\operatorname{softmax}(${zs})\\textstyle\\sum_j {${ts}}_{j} - ${ts}\\big) = ${r}\\big(\\operatorname{softmax}(${zv})\\textstyle\\sum ${tv} - ${tv}\\big) = ${gin(0)}`);
-      ls.push(`${lhs(1)} = ${r}\\big(\\log\\textstyle\\sum_k e^{{${zs}}_{k}} - ${zs}\\big) = ${gin(1)}`);
-      break;
-    }
-    default:
-      break;
-  }
+  if (kind) ls.push(...STEP_TEX[kind].backward(ctx, id));
   return lines(ls);
 }
 
@@ -320,11 +385,9 @@ function linearUpstream(ctx: TimelineContext, id: string): [string, string] {
   const consumers = reachingConsumers(ctx, id);
   const c = consumers.length === 1 ? consumers[0]! : null;
   const ck = c ? kindOf(ctx, c.target) : null;
-  if (c && isScalar(g) && (ck === 'sigmoid' || ck === 'tanh' || ck === 'relu')) {
-    const h = outSym(ctx, c.target), hv = nodeOut(ctx, c.target), gh = nodeGrad(ctx, c.target);
-    const local = ck === 'sigmoid' ? [`${h}(1-${h})`, `${factor(hv)}(1-${term(hv)})`]
-      : ck === 'tanh' ? [`(1-${h}^{2})`, `(1-${term(hv)}^{2})`]
-        : [`\\mathbb{1}[${z} > 0]`, `(${nodeOut(ctx, id).data[0]! > 0 ? 1 : 0})`];
+  const local = c && ck && isScalar(g) ? STEP_TEX[ck].scalarLocal?.(ctx, c.target, id) : undefined;
+  if (c && local) {
+    const h = outSym(ctx, c.target), gh = nodeGrad(ctx, c.target);
     return [`${dL(h)}\\,${local[0]}`, `${factor(gh)}\\,${local[1]}`];
   }
   return [dL(z), factor(g)];

@@ -1,18 +1,10 @@
 // Pure edits of the document (an engine Graph). Every function returns a new Graph and never mutates
 // its argument, so the history store can keep old versions by reference.
 import {
-  OUTPUT_PORT, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
+  OUTPUT_PORT, defaultConfig, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
   type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
-
-export const DEFAULT_CONFIG: Record<ModuleKind, Record<string, unknown>> = {
-  input: { size: 1 }, target: { size: 1 },
-  linear: { in: 1, out: 1, bias: true, init: 'xavier' },
-  sigmoid: {}, tanh: {}, relu: {}, softmax: {},
-  add: {}, multiply: {}, concat: {},
-  mse: { reduction: 'sum' }, bce: { reduction: 'sum' }, bce_logits: { reduction: 'sum' }, softmax_ce: { reduction: 'sum' },
-};
 
 /** A fresh id "<prefix><n>" not used by any node or edge. */
 export function freshId(graph: Graph, prefix: string, taken: Set<string> = new Set()): string {
@@ -102,8 +94,8 @@ export function keepOverlap(old: TensorJson | undefined, fresh: TensorJson): Ten
 }
 
 export function addNode(graph: Graph, kind: ModuleKind, position: { x: number; y: number }): { graph: Graph; id: string } {
-  const id = freshId(graph, kind === 'softmax_ce' ? 'ce' : kind);
-  const base: GraphNode = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, config: { ...DEFAULT_CONFIG[kind] } };
+  const id = freshId(graph, moduleOf(kind).idPrefix ?? kind);
+  const base: GraphNode = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, config: defaultConfig(kind) };
   const node = fitTensors(base, graph.seed ?? 0, batchOf(graph));
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }

@@ -2,23 +2,14 @@
 // press Enter to add it at the centre of the view.
 import { useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
-import { moduleKinds, modules, type ModuleFamily, type ModuleKind } from '../../engine/index.ts';
+import { modules, type ModuleKind } from '../../engine/index.ts';
 import { PALETTE_MIME } from '../canvas/GraphCanvas.tsx';
 import { useDocument } from '../store/document-store.ts';
-
-const GROUPS: { family: ModuleFamily; title: string }[] = [
-  { family: 'data', title: 'Data' },
-  { family: 'layer', title: 'Layers' },
-  { family: 'activation', title: 'Activations' },
-  { family: 'combine', title: 'Combine' },
-  { family: 'loss', title: 'Loss' },
-];
+import { paletteGroups } from './palette-groups.ts';
 
 export function Palette() {
   const [filter, setFilter] = useState('');
   const { screenToFlowPosition } = useReactFlow();
-  const q = filter.trim().toLowerCase();
-  const matches = (k: ModuleKind): boolean => !q || k.includes(q) || modules[k].label.toLowerCase().includes(q);
 
   const addAtCentre = (kind: ModuleKind): void => {
     const r = document.getElementById('bps-canvas')?.getBoundingClientRect();
@@ -33,31 +24,27 @@ export function Palette() {
   return (
     <aside className="bps-palette" aria-label="Module palette">
       <input className="bps-filter" type="search" placeholder="Filter modules…" aria-label="Filter modules" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      {GROUPS.map((g) => {
-        const kinds = moduleKinds.filter((k) => modules[k].family === g.family && matches(k));
-        if (kinds.length === 0) return null;
-        return (
-          <section key={g.family} className="bps-palette-group">
-            <h3>{g.title}</h3>
-            {kinds.map((k) => (
-              <div
-                key={k}
-                className={`bps-palette-item family-${g.family}`}
-                data-testid={`palette-${k}`}
-                role="button"
-                tabIndex={0}
-                draggable
-                title={`${modules[k].label}: drag onto the canvas, or double-click / Enter to add`}
-                onDragStart={(e) => onDragStart(e, k)}
-                onDoubleClick={() => addAtCentre(k)}
-                onKeyDown={(e) => { if (e.key === 'Enter') addAtCentre(k); }}
-              >
-                {modules[k].label}
-              </div>
-            ))}
-          </section>
-        );
-      })}
+      {paletteGroups(filter).map((g) => (
+        <section key={g.family} className="bps-palette-group">
+          <h3>{g.title}</h3>
+          {g.kinds.map((k) => (
+            <div
+              key={k}
+              className={`bps-palette-item family-${g.family}`}
+              data-testid={`palette-${k}`}
+              role="button"
+              tabIndex={0}
+              draggable
+              title={`${modules[k].label}: drag onto the canvas, or double-click / Enter to add`}
+              onDragStart={(e) => onDragStart(e, k)}
+              onDoubleClick={() => addAtCentre(k)}
+              onKeyDown={(e) => { if (e.key === 'Enter') addAtCentre(k); }}
+            >
+              {modules[k].label}
+            </div>
+          ))}
+        </section>
+      ))}
     </aside>
   );
 }
