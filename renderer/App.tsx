@@ -1,12 +1,12 @@
 // Layout of the editor: toolbar, palette, canvas, inspector, step panel and status bar.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { GraphCanvas } from './canvas/GraphCanvas.tsx';
 import { FilesLayer } from './files-ui/index.ts';
 import { timelineFor } from './canvas/step-state.ts';
-import { useEngineRunner } from './engine-client/useEngineRunner.ts';
 import { Inspector } from './panels/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
+import { createAppServices, ServicesProvider } from './services.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { StepPanel } from './panels/step/StepPanel.tsx';
@@ -31,26 +31,30 @@ function StepDock() {
 }
 
 export function App() {
-  useEngineRunner();
+  // Created once; started here and stopped on unmount (StrictMode's double mount starts them twice).
+  const [services] = useState(createAppServices);
+  useEffect(() => services.start(), [services]);
   useShortcuts();
   const theme = useView((s) => s.theme);
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
   return (
-    <ReactFlowProvider>
-      <div className="bps-app">
-        <Toolbar />
-        <div className="bps-main">
-          <Palette />
-          <div className="bps-center">
-            <GraphCanvas />
-            <StepDock />
-            <AnalysisDock />
+    <ServicesProvider services={services}>
+      <ReactFlowProvider>
+        <div className="bps-app">
+          <Toolbar />
+          <div className="bps-main">
+            <Palette />
+            <div className="bps-center">
+              <GraphCanvas />
+              <StepDock />
+              <AnalysisDock />
+            </div>
+            <Inspector />
           </div>
-          <Inspector />
+          <StatusBar />
+          <FilesLayer />
         </div>
-        <StatusBar />
-        <FilesLayer />
-      </div>
-    </ReactFlowProvider>
+      </ReactFlowProvider>
+    </ServicesProvider>
   );
 }

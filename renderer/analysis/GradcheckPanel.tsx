@@ -5,19 +5,20 @@
 import type { GradCheckTensor } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
-import { analysis } from '../training/training-client.ts';
+import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';
 
 const Num = ({ x, digits = 8 }: { x: number; digits?: number }) => <span title={String(x)}>{formatNumber(x, digits)}</span>;
 
 export function GradcheckPanel() {
+  const { training } = useServices();
   const slot = useAnalysis((s) => s.gradcheck);
   const current = useDocument((s) => s.graph === slot.graph);
   const r = slot.report;
   return (
     <section className="bps-analysis" aria-label="Gradient check" data-testid="gradcheck-panel" data-pending={slot.pending}>
       <div className="bps-analysis-controls">
-        <button type="button" disabled={slot.pending} onClick={() => analysis.gradcheck(useDocument.getState().graph)}>Check gradients</button>
+        <button type="button" disabled={slot.pending} onClick={() => void training.gradcheck(useDocument.getState().graph)}>Check gradients</button>
         {r ? <span data-testid="gradcheck-summary" data-passed={r.passed} className={r.passed ? 'bps-ok' : 'bps-bad'}>
           {r.passed ? `${r.kinks > 0 ? `${r.checked - r.kinks} of ${r.checked}` : `All ${r.checked}`} gradient entries agree` : 'Some gradients disagree'}: |a − n| ≤ <Num x={r.atol} digits={2} /> + <Num x={r.rtol} digits={2} />·|n| + rounding of L
           {r.kinks > 0 ? `; ${r.kinks} at a kink, not differentiable there` : ''}{current ? '' : ' — for an earlier version of the graph'}

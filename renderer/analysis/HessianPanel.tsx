@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { isModuleKind, moduleOf, type Graph } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
-import { analysis } from '../training/training-client.ts';
+import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';
 import { HESSIAN_PANEL_LIMIT } from './compute.ts';
 import { MatrixView } from './MatrixView.tsx';
@@ -36,6 +36,7 @@ function firstParams(params: readonly { key: string; count: number }[], budget: 
 }
 
 export function HessianPanel() {
+  const { training } = useServices();
   const graph = useDocument((s) => s.graph);
   const params = useMemo(() => graphParams(graph), [graph]);
   // Start with something to compute: the first parameters, up to a small matrix.
@@ -61,7 +62,7 @@ export function HessianPanel() {
       </fieldset>
       <div className="bps-analysis-controls">
         <button type="button" disabled={total === 0 || total > HESSIAN_PANEL_LIMIT || slot.pending}
-          onClick={() => analysis.hessian(graph, picked.map((p) => ({ nodeId: p.nodeId, name: p.name })))}>Compute Hessian</button>
+          onClick={() => void training.hessian(graph, picked.map((p) => ({ nodeId: p.nodeId, name: p.name })))}>Compute Hessian</button>
         <span className={total > HESSIAN_PANEL_LIMIT ? 'bps-bad' : 'muted'}>{total} entries → {total}×{total}</span>
       </div>
       {slot.error ? <p className="bps-train-error" role="alert">{slot.error}</p> : null}

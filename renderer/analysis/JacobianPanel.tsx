@@ -3,22 +3,23 @@
 import { useEffect, useState } from 'react';
 import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
-import { analysis } from '../training/training-client.ts';
+import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';
 import { MatrixView, VectorView } from './MatrixView.tsx';
 
 export const CHECK_TOLERANCE = 1e-9;
 
 export function JacobianPanel() {
+  const { training } = useServices();
   const graph = useDocument((s) => s.graph);
   const nodeId = useDocument((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0]! : null));
   const [sample, setSample] = useState(0);
   const slot = useAnalysis((s) => s.jacobian);
   useEffect(() => {
     if (!nodeId || !Number.isInteger(sample) || sample < 0) return;
-    const t = setTimeout(() => analysis.jacobian(graph, nodeId, sample), 100);
+    const t = setTimeout(() => void training.jacobian(graph, nodeId, sample), 100);
     return () => clearTimeout(t);
-  }, [graph, nodeId, sample]);
+  }, [training, graph, nodeId, sample]);
   if (!nodeId) return <p className="muted" data-testid="jacobian-empty">Select one node on the canvas to see its local Jacobians.</p>;
   const r = slot.report?.nodeId === nodeId ? slot.report : null;
   return (

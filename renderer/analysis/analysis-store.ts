@@ -2,7 +2,7 @@
 // to anything but the latest request of its kind is stale and dropped.
 import { create } from 'zustand';
 import type { Graph } from '../../engine/index.ts';
-import type { GradcheckSummary, HessianReport, JacobianReport, WorkerReply } from '../training/protocol.ts';
+import type { AnalysisReply, GradcheckSummary, HessianReport, JacobianReport } from '../training/protocol.ts';
 
 interface Slot<R> { id: number; pending: boolean; report: R | null; error: string | null }
 const empty = <R>(): Slot<R> => ({ id: 0, pending: false, report: null, error: null });
@@ -19,7 +19,7 @@ export const initialAnalysis = (): AnalysisSnapshot => ({ jacobian: empty(), hes
 let nextId = 0;
 export const newRequestId = (): number => ++nextId;
 
-export function reduceAnalysis(s: AnalysisSnapshot, reply: WorkerReply): AnalysisSnapshot {
+export function reduceAnalysis(s: AnalysisSnapshot, reply: AnalysisReply): AnalysisSnapshot {
   switch (reply.type) {
     case 'jacobian-result':
       return reply.id === s.jacobian.id ? { ...s, jacobian: { ...s.jacobian, pending: false, report: reply.report, error: null } } : s;
@@ -32,13 +32,11 @@ export function reduceAnalysis(s: AnalysisSnapshot, reply: WorkerReply): Analysi
       if (reply.id !== slot.id) return s;
       return { ...s, [reply.request]: { ...slot, pending: false, report: null, error: reply.message } };
     }
-    default:
-      return s;
   }
 }
 
 interface AnalysisStore extends AnalysisSnapshot {
-  apply(reply: WorkerReply): void;
+  apply(reply: AnalysisReply): void;
   requested(kind: 'jacobian' | 'hessian', id: number): void;
   requestedGradcheck(id: number, graph: Graph): void;
 }

@@ -1,10 +1,12 @@
 // The text an edge label shows and carries (summaries, norm, exact JSON), computed once per tensor
-// object. Every run brings new tensors for all edges; prepareLabels computes the text of the labels
-// on screen in small slices *before* the results are published, so the React commit that swaps in
-// the new results (every label and the status bar at once) does not format hundreds of tensors in
-// one long task.
+// object (memos keyed by the immutable tensor). Every run brings new tensors for all edges; a
+// LabelPreparer computes the text of the labels on screen in small slices *before* the results are
+// published, so the React commit that swaps in the new results (every label and the status bar at
+// once) does not format hundreds of tensors in one long task. It prepares only what a mounted label
+// draws: the exact JSON it carries (data-value, data-grad) and the lines its label mode shows.
 import { l2Norm, type RunResults, type Tensor } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
+import type { LabelMode } from '../store/view-store.ts';
 
 const jsonCache = new WeakMap<Tensor, string>();
 const summaryCache = new WeakMap<Tensor, string>();
@@ -69,33 +71,42 @@ export function tensorNorm(t: Tensor): number {
   return n;
 }
 
-/** Ids of the edges whose label is mounted (labels of large graphs off screen are not). */
-export const mountedLabels = new Set<string>();
-
 /** How long one slice of preparation may keep the UI thread. */
 const SLICE_MS = 6;
 
-/**
- * Computes the label text of the mounted labels for `results`, yielding to the event loop between
- * slices. Resolves false as soon as `stillWanted` says the results were superseded.
- */
-export async function prepareLabels(results: RunResults, stillWanted: () => boolean): Promise<boolean> {
-  let sliceStart = performance.now();
-  for (const id of [...mountedLabels]) {
-    const e = results.edges[id];
-    if (!e) continue;
-    tensorJson(e.value);
-    tensorJson(e.grad);
-    tensorSummary(e.value);
-    tensorSummary(e.grad);
-    tensorNorm(e.grad);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      if (!stillWanted()) return false;
-      sliceStart = performance.now();
-    }
+/** Which labels are mounted (labels of large graphs off screen are not), and their text made ahead. */
+export class LabelPreparer {
+  private readonly mounted = new Set<string>();
+
+  /** A label on screen; returns its unmount. */
+  mount(edgeId: string): () => void {
+    this.mounted.add(edgeId);
+    return () => { this.mounted.delete(edgeId); };
   }
-  return stillWanted();
+
+  /**
+   * Computes the text of the mounted labels for `results`, yielding to the event loop between
+   * slices. Resolves false as soon as `stillWanted` says the results were superseded.
+   */
+  async prepare(results: RunResults, stillWanted: () => boolean, mode: LabelMode = 'both'): Promise<boolean> {
+    const values = mode === 'both' || mode === 'values', grads = mode === 'both' || mode === 'gradients';
+    let sliceStart = performance.now();
+    for (const id of [...this.mounted]) {
+      const e = results.edges[id];
+      if (!e) continue;
+      tensorJson(e.value);
+      tensorJson(e.grad);
+      tensorNorm(e.grad); // the edge's colour and width
+      if (values) tensorSummary(e.value);
+      if (grads) gradLabelText(e.grad, values);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        if (!stillWanted()) return false;
+        sliceStart = performance.now();
+      }
+    }
+    return stillWanted();
+  }
 }
 
 /** A macrotask boundary without setTimeout's clamping (input and rendering can run in between). */

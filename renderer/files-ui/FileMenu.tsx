@@ -1,8 +1,9 @@
 // The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S).
-import * as controller from './file-controller.ts';
+import { useServices } from '../services.tsx';
 import { useIsDirty } from './useDocumentFiles.ts';
 
 export function FileMenu() {
+  const controller = useServices().files;
   const dirty = useIsDirty();
   return (
     <span className="bps-file-menu" role="group" aria-label="File">

@@ -2,10 +2,8 @@
 // with the bundled examples and the files UI's own error banner and unsaved-changes dialog.
 import { examples as bundled } from '../examples.ts';
 import { createDocumentFiles } from '../persistence/index.ts';
-import { setFilesFactory } from './file-controller.ts';
+import type { FilesFactory } from './file-controller.ts';
 
 const examples: Record<string, () => Promise<string>> = Object.fromEntries(bundled.map((e) => [e.id, async () => e.text]));
 
-export function installAppFiles(): void {
-  setFilesFactory(({ notify, confirm, chooseRestore }) => createDocumentFiles({ examples, notify, confirm, chooseRestore }));
-}
+export const appDocumentFiles: FilesFactory = ({ notify, confirm, chooseRestore }) => createDocumentFiles({ examples, notify, confirm, chooseRestore });

@@ -1,4 +1,3 @@
-// The files UI: toolbar group, banners/dialog/overlay layer, and commands other panels may call.
+// The files UI: toolbar group and banners/dialog/overlay layer (the commands are the app services' FileController).
 export { FileMenu } from './FileMenu.tsx';
 export { FilesLayer } from './FilesLayer.tsx';
-export { newDocument, openDocument, openExampleDocument, saveDocument } from './file-controller.ts';

@@ -5,14 +5,16 @@ import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
 import { showStatus } from './file-state.ts';
-import * as controller from './file-controller.ts';
-import { training } from '../training/training-client.ts';
+import type { FileController, ViewportActions } from './file-controller.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 
+/** The services the menu drives (training: the training client's verbs). */
 export interface MenuTargets {
-  viewport: controller.ViewportActions;
+  viewport: ViewportActions;
   /** What the operating system prefers when the theme is "system". */
   prefersDark(): boolean;
+  files: Pick<FileController, 'newDocument' | 'openDocument' | 'saveDocument' | 'openRecentDocument' | 'openExampleDocument'>;
+  training: { train(settings: Record<string, never>): void; stop(): void };
 }
 
 let labelsBeforeHiding: LabelMode = 'both';
@@ -55,7 +57,7 @@ export function runFromMenu(): void {
 }
 
 /** Train from the menu uses the graph's saved training settings; the panel's Train button uses its form. */
-export function trainFromMenu(command: 'train' | 'stop'): void {
+export function trainFromMenu(command: 'train' | 'stop', training: MenuTargets['training']): void {
   const active = isActive(useTraining.getState().status);
   if (command === 'stop') {
     if (active) training.stop();
@@ -63,7 +65,7 @@ export function trainFromMenu(command: 'train' | 'stop'): void {
   } else if (active) {
     showStatus('Training is already running.');
   } else {
-    training.start({});
+    training.train({});
     showStatus("Training with the graph's saved settings (change them in the Training panel).");
   }
 }
@@ -80,6 +82,7 @@ function editInFocusedField(command: 'delete' | 'selectAll'): boolean {
 
 export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): void {
   const doc = useDocument.getState();
+  const controller = targets.files;
   switch (command.type) {
     case 'new': void controller.newDocument(); break;
     case 'open': void controller.openDocument(); break;
@@ -100,7 +103,7 @@ export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): v
     case 'run': runFromMenu(); break;
     case 'step-forward': stepBy(1); break;
     case 'step-back': stepBy(-1); break;
-    case 'train': case 'stop': trainFromMenu(command.type); break;
+    case 'train': case 'stop': trainFromMenu(command.type, targets.training); break;
     default: {
       const unknown: never = command;
       showStatus(`Unknown menu command ${JSON.stringify(unknown)}`);

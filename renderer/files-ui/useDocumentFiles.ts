@@ -3,13 +3,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { desktopApi, installUnloadGuard, startAutosaver } from '../persistence/index.ts';
+import { useServices } from '../services.tsx';
 import { useDocument } from '../store/document-store.ts';
-import { installAppFiles } from './app-files.ts';
-import { carriesFiles, documentTitle, isDirty, markClean, useFileState } from './file-state.ts';
-import * as controller from './file-controller.ts';
+import { carriesFiles, documentTitle, isDirty, useFileState } from './file-state.ts';
+import type { FileController, ViewportActions } from './file-controller.ts';
 import { handleMenuCommand } from './menu-commands.ts';
-
-let started = false;
+import type { TrainingClient } from '../training/training-client.ts';
 
 /** True while the document differs from the file; re-renders on edits and saves. */
 export function useIsDirty(): boolean {
@@ -29,16 +28,11 @@ function useTitle(): void {
   useEffect(() => { document.title = documentTitle(name, dirty); }, [name, dirty]);
 }
 
-function useStartup(): void {
-  useEffect(() => {
-    if (started) return; // StrictMode runs effects twice; the start-up question is asked once
-    started = true;
-    markClean(useFileState.getState().name, useDocument.getState().graph);
-    void controller.startup();
-  }, []);
+function useStartup(controller: FileController): void {
+  useEffect(() => controller.startupOnce(), [controller]); // StrictMode runs effects twice; the question is asked once
 }
 
-function useDirtyReportsAndAutosave(): void {
+function useDirtyReportsAndAutosave(controller: FileController): void {
   useEffect(() => {
     const files = controller.documentFiles();
     const unwatch = controller.watchEdits();
@@ -51,10 +45,10 @@ function useDirtyReportsAndAutosave(): void {
     const removeGuard = files.mode === 'browser' ? installUnloadGuard(controller.currentDirty) : () => undefined;
     const unprovide = files.provideDocument(() => useDocument.getState().graph);
     return () => { unwatch(); stopAutosave(); removeGuard(); unprovide(); };
-  }, []);
+  }, [controller]);
 }
 
-function useFileShortcuts(): void {
+function useFileShortcuts(controller: FileController): void {
   useEffect(() => {
     // Desktop: the native menu owns these accelerators.
     if (controller.documentFiles().mode !== 'browser') return;
@@ -67,10 +61,10 @@ function useFileShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [controller]);
 }
 
-function useDropToOpen(): void {
+function useDropToOpen(controller: FileController): void {
   useEffect(() => {
     let depth = 0;
     const setActive = (dropActive: boolean): void => { if (useFileState.getState().dropActive !== dropActive) useFileState.setState({ dropActive }); };
@@ -108,13 +102,13 @@ function useDropToOpen(): void {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, []);
+  }, [controller]);
 }
 
-function useViewportAndMenu(): void {
+function useViewportAndMenu(controller: FileController, training: TrainingClient): void {
   const flow = useReactFlow();
   useEffect(() => {
-    const viewport: controller.ViewportActions = {
+    const viewport: ViewportActions = {
       fit: () => void flow.fitView({ padding: 0.15, duration: 200 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
@@ -122,9 +116,9 @@ function useViewportAndMenu(): void {
     };
     controller.registerViewport(viewport);
     const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-    const unsubscribe = desktopApi()?.onMenuCommand((c) => handleMenuCommand(c, { viewport, prefersDark })) ?? (() => undefined);
+    const unsubscribe = desktopApi()?.onMenuCommand((c) => handleMenuCommand(c, { viewport, prefersDark, files: controller, training })) ?? (() => undefined);
     return () => { unsubscribe(); controller.registerViewport(null); };
-  }, [flow]);
+  }, [flow, controller, training]);
 }
 
 /**
@@ -158,12 +152,12 @@ function useClipboardEvents(): void {
 
 /** Call once, inside the ReactFlowProvider. */
 export function useDocumentFiles(): void {
-  installAppFiles();
-  useStartup();
+  const { files, training } = useServices();
+  useStartup(files);
   useTitle();
-  useDirtyReportsAndAutosave();
-  useFileShortcuts();
-  useDropToOpen();
-  useViewportAndMenu();
+  useDirtyReportsAndAutosave(files);
+  useFileShortcuts(files);
+  useDropToOpen(files);
+  useViewportAndMenu(files, training);
   useClipboardEvents();
 }

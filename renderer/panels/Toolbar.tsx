@@ -3,7 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import { START_EXAMPLE } from '../examples.ts';
 import { layoutGraph } from '../model/layout.ts';
 import { moveNodes } from '../model/graph-ops.ts';
-import { FileMenu, openExampleDocument } from '../files-ui/index.ts';
+import { FileMenu } from '../files-ui/index.ts';
+import { useServices } from '../services.tsx';
 import { useDocument } from '../store/document-store.ts';
 import { useHistory } from '../store/history-store.ts';
 import { useRun } from '../store/run-store.ts';
@@ -28,6 +29,7 @@ export async function autoLayout(): Promise<void> {
 }
 
 export function Toolbar() {
+  const { files } = useServices();
   const canUndo = useHistory((s) => s.past.length > 0);
   const canRedo = useHistory((s) => s.future.length > 0);
   const mode = useView((s) => s.labelMode);
@@ -41,7 +43,7 @@ export function Toolbar() {
     <header className="bps-toolbar" role="toolbar" aria-label="Editor toolbar">
       <strong className="bps-brand">Backprop Studio</strong>
       <FileMenu />
-      <button type="button" onClick={() => void openExampleDocument(START_EXAMPLE).then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: FIT_PADDING }), 50); })}>Lecture example</button>
+      <button type="button" onClick={() => void files.openExampleDocument(START_EXAMPLE).then((r) => { if (r.status === 'opened') setTimeout(() => void fitView({ padding: FIT_PADDING }), 50); })}>Lecture example</button>
       <ExamplesMenu />
       <span className="sep" />
       <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => doc().undo()}>↶ Undo</button>

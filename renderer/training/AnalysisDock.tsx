@@ -1,10 +1,9 @@
-// The bottom dock with the issue-5 panels as tabs. It owns the training worker's lifetime.
+// The bottom dock with the issue-5 panels as tabs (the training worker belongs to the app's services).
 import { useEffect, useState } from 'react';
 import { GradcheckPanel } from '../analysis/GradcheckPanel.tsx';
 import { HessianPanel } from '../analysis/HessianPanel.tsx';
 import { JacobianPanel } from '../analysis/JacobianPanel.tsx';
 import { useView } from '../store/view-store.ts';
-import { startTrainingWorker } from './training-client.ts';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import './training.css';
 
@@ -12,7 +11,6 @@ const TABS = ['Training', 'Jacobian', 'Hessian', 'Gradient check'] as const;
 type Tab = (typeof TABS)[number];
 
 export function AnalysisDock() {
-  useEffect(() => startTrainingWorker(), []);
   const [tab, setTab] = useState<Tab>('Training');
   const [collapsed, setCollapsed] = useState(false);
   const stepping = useView((s) => s.stepMode);

@@ -2,10 +2,11 @@
 // about unsaved changes, names the document after the example and starts a fresh history.
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { openExampleDocument } from '../files-ui/index.ts';
+import { useServices } from '../services.tsx';
 import { examples } from '../examples.ts';
 
 export function ExamplesMenu() {
+  const { files } = useServices();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLSpanElement>(null);
@@ -21,7 +22,7 @@ export function ExamplesMenu() {
   }, [open]);
   const choose = async (i: number): Promise<void> => {
     setOpen(false);
-    const result = await openExampleDocument(examples[i]!.id);
+    const result = await files.openExampleDocument(examples[i]!.id);
     setError(result.status === 'error' ? `${examples[i]!.id}: ${result.message}` : null);
     if (result.status === 'opened') setTimeout(() => void fitView({ padding: 0.15 }), 50);
   };

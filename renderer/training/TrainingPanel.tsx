@@ -7,7 +7,7 @@ import { useDocument } from '../store/document-store.ts';
 import { TrainingCharts } from './charts.tsx';
 import { DecisionBoundary } from './DecisionBoundary.tsx';
 import { checkDraft, draftOf, NUMBER_FIELDS, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
-import { training } from './training-client.ts';
+import { useServices } from '../services.tsx';
 import { isActive, progressText, useTraining } from './training-store.ts';
 
 function savedSettings(training: unknown): FormSettings {
@@ -56,6 +56,7 @@ function StaleRunNotice() {
 }
 
 export function TrainingPanel() {
+  const { training } = useServices();
   const saved = useDocument((s) => s.graph.training);
   const defaults = useMemo(() => draftOf(savedSettings(saved)), [saved]);
   const [draft, setDraft] = useState<Draft>(defaults);
@@ -72,7 +73,7 @@ export function TrainingPanel() {
   const stale = useDocument((s) => active && source !== null && changesModel(diffGraphs(source, s.graph)));
   const percent = progress && progress.totalSteps > 0 ? Math.round((1000 * progress.step) / progress.totalSteps) / 10 : 0;
   const m = progress?.metrics;
-  const start = () => { if (settings) training.start(settings); };
+  const start = () => { if (settings) training.train(settings); };
 
   return (
     <section className="bps-training" aria-label="Training">
@@ -83,9 +84,9 @@ export function TrainingPanel() {
           {stale
             ? <button type="button" disabled={!settings} title="Train the edited graph from the beginning; this run's progress is dropped" onClick={start}>Restart</button>
             : status === 'paused'
-              ? <button type="button" onClick={training.resume}>Resume</button>
-              : <button type="button" disabled={status !== 'running'} onClick={training.pause}>Pause</button>}
-          <button type="button" disabled={!active} onClick={training.stop}>Stop</button>
+              ? <button type="button" onClick={() => training.resume()}>Resume</button>
+              : <button type="button" disabled={status !== 'running'} onClick={() => training.pause()}>Pause</button>}
+          <button type="button" disabled={!active} onClick={() => training.stop()}>Stop</button>
         </div>
         {stale ? <StaleRunNotice /> : null}
         <div className="bps-progress-row">

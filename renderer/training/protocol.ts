@@ -1,6 +1,7 @@
-// The typed messages between the UI and the training/analysis worker. Training is one session at a
-// time (train → progress… → finished); analysis requests carry an id and are answered in between chunks.
-import type { EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, RunResults, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
+// The typed messages between the UI and the training/analysis worker. Training is a stream, one
+// session at a time (train → progress… → finished); analysis (Jacobian, Hessian, gradient check) is
+// request/response through comlink on a port of its own (AnalysisApi), answered in between chunks.
+import type { EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
 
 export type ParamMap = Record<string, Record<string, TensorJson>>;
 
@@ -8,10 +9,18 @@ export type WorkerRequest =
   | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings> }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
-  | { readonly type: 'stop' }
-  | { readonly type: 'jacobian'; readonly id: number; readonly graph: Graph; readonly nodeId: string; readonly sample: number }
-  | { readonly type: 'hessian'; readonly id: number; readonly graph: Graph; readonly params: ParamRef[] }
-  | { readonly type: 'gradcheck'; readonly id: number; readonly graph: Graph };
+  | { readonly type: 'stop' };
+
+/** The first message to the worker: the port on which it answers analysis calls. */
+export type ConnectAnalysis = { readonly type: 'connect-analysis'; readonly port: MessagePort };
+
+/** What the worker computes on request; every call returns its report or throws a message. */
+export interface AnalysisApi {
+  jacobian(graph: Graph, nodeId: string, sample: number): JacobianReport;
+  hessian(graph: Graph, params: readonly ParamRef[]): HessianReport;
+  gradcheck(graph: Graph): GradcheckSummary;
+}
+export type AnalysisRequest = keyof AnalysisApi;
 
 /** The data the boundary view draws under the model's output: features and class (or target) per point. */
 export interface DataPoints {
@@ -49,15 +58,18 @@ export type WorkerReply =
   | TrainStarted
   | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly steps: StepColumns; readonly epochs: EpochRecord[] }
   | { readonly type: 'grid'; readonly grid: BoundaryGrid }
-  /** The document graph run with the current parameters, for live edge labels. */
-  | { readonly type: 'live'; readonly results: RunResults; readonly ms: number }
+  /** The parameters reached so far: the engine client runs the document with them for the edge labels. */
+  | { readonly type: 'live'; readonly params: ParamMap }
   /** `settings`: what the run trained with (saved, over the defaults, under the panel's), for the write-back. */
   | { readonly type: 'finished'; readonly progress: TrainingProgress; readonly params: ParamMap; readonly settings: TrainingSettings }
-  | { readonly type: 'train-error'; readonly message: string; readonly nodeId: string | null }
+  | { readonly type: 'train-error'; readonly message: string; readonly nodeId: string | null };
+
+/** How one analysis call ended, for the analysis store (`id`: the UI's request, the latest of its kind wins). */
+export type AnalysisReply =
   | { readonly type: 'jacobian-result'; readonly id: number; readonly report: JacobianReport }
   | { readonly type: 'hessian-result'; readonly id: number; readonly report: HessianReport }
   | { readonly type: 'gradcheck-result'; readonly id: number; readonly report: GradcheckSummary }
-  | { readonly type: 'analysis-error'; readonly id: number; readonly request: 'jacobian' | 'hessian' | 'gradcheck'; readonly message: string };
+  | { readonly type: 'analysis-error'; readonly id: number; readonly request: AnalysisRequest; readonly message: string };
 
 export interface JacobianInput {
   readonly port: string;

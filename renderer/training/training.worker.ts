@@ -1,5 +1,9 @@
-// The training and analysis worker: every engine computation of issue 5 runs here, never on the UI thread.
-import type { WorkerReply, WorkerRequest } from './protocol.ts';
+// The training and analysis worker: every engine computation of issue 5 runs here, never on the UI
+// thread. Training is a stream of messages on the worker itself; analysis calls arrive through
+// comlink on the port the client sends first.
+import * as Comlink from 'comlink';
+import { analysisApi } from './analysis-api.ts';
+import type { ConnectAnalysis, WorkerReply, WorkerRequest } from './protocol.ts';
 import { WorkerCore } from './worker-core.ts';
 
 const core = new WorkerCore({
@@ -8,4 +12,8 @@ const core = new WorkerCore({
   now: () => performance.now(),
 });
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => core.handle(event.data);
+self.onmessage = (event: MessageEvent<WorkerRequest | ConnectAnalysis>) => {
+  const message = event.data;
+  if (message.type === 'connect-analysis') Comlink.expose(analysisApi, message.port);
+  else core.handle(message);
+};

@@ -2,11 +2,9 @@
 // loop continued through `schedule` (setTimeout 0 in the worker) so pause and stop get in between
 // chunks. Unit tests drive it with a manual scheduler.
 import {
-  compileGraph, createTrainer, TrainingSetupError,
-  type Graph, type Program, type StepRecord, type Trainer, type TrainingSettings,
+  createTrainer, TrainingSetupError,
+  type Graph, type StepRecord, type Trainer, type TrainingSettings,
 } from '../../engine/index.ts';
-import { gradcheckSummary, hessianReport, jacobianReport } from '../analysis/compute.ts';
-import { runnableGraph } from '../engine-client/runnable-graph.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
 import type { StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
 
@@ -24,7 +22,6 @@ interface Session {
   readonly trainer: Trainer;
   readonly graph: Graph;
   readonly boundary: BoundaryEvaluator | null;
-  live: Program | null;
   lastGrid: number;
   lastLive: number;
   scheduled: boolean;
@@ -64,17 +61,6 @@ export class WorkerCore {
         this.finish(s);
         return;
       }
-      case 'jacobian': return this.analysis(req.id, 'jacobian', () => ({ type: 'jacobian-result', id: req.id, report: jacobianReport(req.graph, req.nodeId, req.sample) }));
-      case 'hessian': return this.analysis(req.id, 'hessian', () => ({ type: 'hessian-result', id: req.id, report: hessianReport(req.graph, req.params) }));
-      case 'gradcheck': return this.analysis(req.id, 'gradcheck', () => ({ type: 'gradcheck-result', id: req.id, report: gradcheckSummary(req.graph) }));
-    }
-  }
-
-  private analysis(id: number, request: 'jacobian' | 'hessian' | 'gradcheck', compute: () => WorkerReply): void {
-    try {
-      this.env.post(compute());
-    } catch (e) {
-      this.env.post({ type: 'analysis-error', id, request, message: (e as Error).message });
     }
   }
 
@@ -94,7 +80,7 @@ export class WorkerCore {
     } catch {
       boundary = null; // the picture is optional: training goes on without it
     }
-    const s: Session = { trainer, graph, boundary, live: null, lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
+    const s: Session = { trainer, graph, boundary, lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
     this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
     this.postGrid(s);
@@ -133,16 +119,9 @@ export class WorkerCore {
     if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(s.trainer.progress().step) });
   }
 
-  /** The document graph (not the training batch) on the trainer's parameters: what the canvas shows. */
+  /** The parameters reached so far: the UI's engine client runs the document with them for the canvas. */
   private postLive(s: Session): void {
     s.lastLive = this.env.now();
-    try {
-      const t0 = this.env.now();
-      s.live ??= compileGraph(runnableGraph(s.graph), { params: s.trainer.params });
-      s.live.run();
-      this.env.post({ type: 'live', results: s.live.results(), ms: this.env.now() - t0 });
-    } catch {
-      // the document graph may not run on its own (e.g. empty data values): then the canvas keeps its labels
-    }
+    this.env.post({ type: 'live', params: s.trainer.parameters() });
   }
 }

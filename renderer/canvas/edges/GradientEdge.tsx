@@ -7,7 +7,8 @@ import { useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
 import { useView } from '../../store/view-store.ts';
 import { gradientStyle } from '../../math/gradient-scale.ts';
-import { gradLabelText, mountedLabels, tensorJson, tensorNorm, tensorSummary } from '../label-text.ts';
+import { useServices } from '../../services.tsx';
+import { gradLabelText, tensorJson, tensorNorm, tensorSummary } from '../label-text.ts';
 import { CULL_ABOVE } from '../derive.ts';
 import { useReveal } from '../step-state.ts';
 
@@ -118,11 +119,8 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const labelShown = useStore((s) => labelInView(s, labelX, labelY));
   const hasLabel = !!result && labelShown;
-  useEffect(() => {
-    if (!hasLabel) return;
-    mountedLabels.add(id);
-    return () => { mountedLabels.delete(id); };
-  }, [id, hasLabel]);
+  const { labels } = useServices();
+  useEffect(() => (hasLabel ? labels.mount(id) : undefined), [labels, id, hasLabel]);
 
   const showValue = !!result && (mode === 'both' || mode === 'values') && (!reveal || reveal.values.has(id));
   const showGrad = !!result && (mode === 'both' || mode === 'gradients') && (!reveal || reveal.grads.has(id));

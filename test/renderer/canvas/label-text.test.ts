@@ -1,7 +1,7 @@
 // The labels' data-value/data-grad must be exactly JSON.stringify of the tensor, for tests and tools.
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../engine/index.ts';
-import { labelSummary, prepareLabels, mountedLabels, tensorJson } from '../../../renderer/canvas/label-text.ts';
+import { LabelPreparer, labelSummary, tensorJson } from '../../../renderer/canvas/label-text.ts';
 
 const reference = (shape: number[], data: number[]): string => JSON.stringify({ shape, data: Array.from(new Float64Array(data)) });
 
@@ -19,12 +19,13 @@ describe('tensorJson', () => {
 describe('prepareLabels', () => {
   it('resolves false when the results are superseded', async () => {
     const t = tensor([1], [1]);
-    mountedLabels.add('e');
+    const labels = new LabelPreparer();
+    const unmount = labels.mount('e');
     try {
-      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => false)).resolves.toBe(false);
-      await expect(prepareLabels({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => true)).resolves.toBe(true);
+      await expect(labels.prepare({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => false)).resolves.toBe(false);
+      await expect(labels.prepare({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => true)).resolves.toBe(true);
     } finally {
-      mountedLabels.delete('e');
+      unmount();
     }
   });
 });

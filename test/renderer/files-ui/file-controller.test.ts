@@ -2,7 +2,7 @@
 // history and the dirty flag reported back to the files layer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseGraphFile, type Graph } from '../../../engine/index.ts';
-import * as controller from '../../../renderer/files-ui/file-controller.ts';
+import { FileController } from '../../../renderer/files-ui/file-controller.ts';
 import { markClean, useFileState } from '../../../renderer/files-ui/file-state.ts';
 import type { DocumentFiles, OpenResult, SaveResult } from '../../../renderer/persistence/types.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
@@ -33,6 +33,8 @@ function scriptedFiles(s: Script): DocumentFiles {
 
 const example = (): Graph => parseGraphFile(exampleText);
 let script: Script;
+let controller: FileController;
+const trainingStops: number[] = [];
 let unwatch: () => void;
 
 function editDeletingFirstNode(): void {
@@ -43,13 +45,14 @@ function editDeletingFirstNode(): void {
 
 beforeEach(() => {
   script = { open: [], save: [], proceed: [], dirtyReports: [] };
-  controller.setDocumentFilesForTests(scriptedFiles(script));
+  const files = scriptedFiles(script);
+  controller = new FileController({ files: () => files, training: { stop: () => trainingStops.push(1) } });
   useDocument.getState().load(example());
   markClean('lecture-two-layer.bpgraph', useDocument.getState().graph);
   useFileState.setState({ error: null, status: null });
   unwatch = controller.watchEdits();
 });
-afterEach(() => { unwatch(); controller.setDocumentFilesForTests(null); });
+afterEach(() => { unwatch(); });
 
 describe('opening', () => {
   it('replaces the document, clears history and reports a clean file', async () => {

@@ -1,10 +1,12 @@
 // Desktop menu commands reach the editor's own actions.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../../engine/index.ts';
+import { FileController } from '../../../renderer/files-ui/file-controller.ts';
 import { useFileState } from '../../../renderer/files-ui/file-state.ts';
 import { handleMenuCommand, type MenuTargets } from '../../../renderer/files-ui/menu-commands.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useView } from '../../../renderer/store/view-store.ts';
+import { TrainingClient } from '../../../renderer/training/training-client.ts';
 import { useTraining } from '../../../renderer/training/training-store.ts';
 import { exampleText } from '../persistence/fixtures.ts';
 
@@ -12,6 +14,9 @@ const calls: string[] = [];
 const targets: MenuTargets = {
   viewport: { fit: () => calls.push('fit'), zoomIn: () => calls.push('in'), zoomOut: () => calls.push('out'), zoomReset: () => calls.push('reset') },
   prefersDark: () => true,
+  // Training with no worker started: the verbs reach the training store, nothing runs.
+  training: new TrainingClient({ createWorker: () => { throw new Error('not started'); }, engine: { showTrainedParameters: () => undefined, clearTrainedParameters: () => undefined } }),
+  files: new FileController({ files: () => { throw new Error('no file commands in these tests'); }, training: { stop: () => undefined } }),
 };
 
 beforeEach(() => {

@@ -1,13 +1,23 @@
-// The replies of a real training run (from the worker core) applied to the UI stores: live results go
-// to the run store, and the trained parameters land in the document as one undoable change.
-import { beforeEach, describe, expect, it } from 'vitest';
+// The replies of a real training run (from the worker core) applied to the UI stores: the parameters
+// reached go through the engine client's one run path to the run store, and the trained parameters
+// land in the document as one undoable change.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useAnalysis } from '../../../renderer/analysis/analysis-store.ts';
+import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
+import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useHistory } from '../../../renderer/store/history-store.ts';
 import { useRun } from '../../../renderer/store/run-store.ts';
-import { discardPending, handleReply } from '../../../renderer/training/reply-handler.ts';
+import type { WorkerReply } from '../../../renderer/training/protocol.ts';
+import { ReplyHandler } from '../../../renderer/training/reply-handler.ts';
 import { useTraining } from '../../../renderer/training/training-store.ts';
+import { inProcessEngineWorker } from '../engine-client/in-process-worker.ts';
 import { example, harness } from './support.ts';
+
+let engine: EngineClient;
+let handler: ReplyHandler;
+let stopEngine: () => void;
+const handleReply = (reply: WorkerReply): void => handler.handle(reply);
 
 function trainInWorkerCore(settings: Record<string, unknown>) {
   const graph = useDocument.getState().graph;
@@ -19,17 +29,25 @@ function trainInWorkerCore(settings: Record<string, unknown>) {
 }
 
 describe('handleReply', () => {
-  beforeEach(() => {
-    discardPending();
+  beforeEach(async () => {
     useDocument.getState().load(example('xor-mlp'));
     useTraining.getState().reset();
+    engine = new EngineClient({ createWorker: inProcessEngineWorker, labels: new LabelPreparer() });
+    stopEngine = engine.start();
+    handler = new ReplyHandler(engine);
+    await engine.idle(); // the document's own run
   });
+  afterEach(() => { handler.discardPending(); stopEngine(); });
 
-  it('writes the trained parameters back as one undoable change, and undo restores the old ones', () => {
+  it('writes the trained parameters back as one undoable change, and undo restores the old ones', async () => {
     const before = useDocument.getState().graph;
     const runsBefore = useRun.getState().runs;
     const replies = trainInWorkerCore({ epochs: 200 });
-    replies.forEach(handleReply);
+    const finished = replies.findIndex((r) => r.type === 'finished');
+    replies.slice(0, finished).forEach(handleReply);
+    await engine.idle();
+    expect(useRun.getState().runs).toBeGreaterThan(runsBefore); // live results went to the run store
+    replies.slice(finished).forEach(handleReply);
     const after = useDocument.getState().graph;
     const fin = replies.find((r) => r.type === 'finished')!;
     if (fin.type !== 'finished') throw new Error('unreachable');
@@ -38,7 +56,6 @@ describe('handleReply', () => {
     expect(useHistory.getState().past).toHaveLength(1);
     expect(useTraining.getState()).toMatchObject({ status: 'done', writeBack: 'written' });
     expect(useTraining.getState().series.step).toHaveLength(200); // every progress reached the panel
-    expect(useRun.getState().runs).toBeGreaterThan(runsBefore); // live results went to the run store
     useDocument.getState().undo();
     expect(useDocument.getState().graph).toBe(before);
   });
@@ -67,12 +84,14 @@ describe('handleReply', () => {
     expect(after.nodes.find((n) => n.id === 'fc1')).toMatchObject({ position: { x: 1, y: 2 } });
   });
 
-  it('does not write back when the document changed during training, nor show live results for it', () => {
+  it('does not write back when the document changed during training, nor show live results for it', async () => {
     const replies = trainInWorkerCore({ epochs: 50 });
     const edited = { ...useDocument.getState().graph, seed: 12345 };
     useDocument.getState().commit('edit config', edited);
+    await engine.idle(); // the edited document's own run
     const runsBefore = useRun.getState().runs;
     replies.forEach(handleReply);
+    await engine.idle();
     expect(useDocument.getState().graph).toBe(edited);
     expect(useTraining.getState().writeBack).toBe('graph-changed');
     expect(useRun.getState().runs).toBe(runsBefore);
@@ -85,7 +104,7 @@ describe('handleReply', () => {
     expect(useDocument.getState().graph).toBe(before);
     expect(useTraining.getState()).toMatchObject({ status: 'failed', writeBack: 'not-after-failure', error: { nodeId: 'loss' } });
     useAnalysis.getState().requested('hessian', 5);
-    handleReply({ type: 'analysis-error', id: 5, request: 'hessian', message: 'nope' });
+    useAnalysis.getState().apply({ type: 'analysis-error', id: 5, request: 'hessian', message: 'nope' });
     expect(useAnalysis.getState().hessian.error).toBe('nope');
   });
 });

@@ -1,8 +1,42 @@
-// Shared fixtures: example graphs read from disk, and a worker core driven by a manual scheduler.
+// Shared fixtures: example graphs read from disk, a worker core driven by a manual scheduler, and the
+// worker's analysis port (comlink over a MessageChannel, as in the browser).
+import * as Comlink from 'comlink';
 import { readFileSync } from 'node:fs';
 import { parseGraphFile, type Graph } from '../../../engine/index.ts';
-import type { WorkerReply, WorkerRequest } from '../../../renderer/training/protocol.ts';
+import { useAnalysis } from '../../../renderer/analysis/analysis-store.ts';
+import { analysisApi } from '../../../renderer/training/analysis-api.ts';
+import type { AnalysisApi, AnalysisReply, WorkerReply, WorkerRequest } from '../../../renderer/training/protocol.ts';
+import { TrainingClient } from '../../../renderer/training/training-client.ts';
 import { WorkerCore } from '../../../renderer/training/worker-core.ts';
+
+/** The worker's analysis API on one end of a channel, a comlink proxy of it on the other. */
+export function analysisChannel(): { api: Comlink.Remote<AnalysisApi>; close(): void } {
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(analysisApi, port2);
+  const api = Comlink.wrap<AnalysisApi>(port1);
+  return { api, close: () => { api[Comlink.releaseProxy](); port1.close(); port2.close(); } };
+}
+
+/** A started TrainingClient whose worker answers analysis calls (training messages are ignored). */
+export function analysisClient(): { training: TrainingClient; errors: Extract<AnalysisReply, { type: 'analysis-error' }>[]; stop(): void } {
+  const errors: Extract<AnalysisReply, { type: 'analysis-error' }>[] = [];
+  let exposed: MessagePort | null = null;
+  const training = new TrainingClient({
+    createWorker: () => ({
+      onmessage: null, onerror: null,
+      postMessage(message) { if (message.type === 'connect-analysis') Comlink.expose(analysisApi, exposed = message.port); },
+      terminate() { exposed?.close(); },
+    }),
+    engine: { showTrainedParameters: () => undefined, clearTrainedParameters: () => undefined },
+  });
+  const unsubscribe = useAnalysis.subscribe((s, prev) => {
+    for (const kind of ['jacobian', 'hessian', 'gradcheck'] as const) {
+      if (s[kind].error !== null && s[kind] !== prev[kind]) errors.push({ type: 'analysis-error', id: s[kind].id, request: kind, message: s[kind].error! });
+    }
+  });
+  const stop = training.start();
+  return { training, errors, stop: () => { unsubscribe(); stop(); } };
+}
 
 export function example(name: string): Graph {
   return parseGraphFile(readFileSync(new URL(`../../../examples/${name}.bpgraph`, import.meta.url), 'utf8'));

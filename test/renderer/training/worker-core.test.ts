@@ -1,8 +1,10 @@
 // The worker's message handling without a worker: the training loop yields after every chunk, so
-// pause and stop land between chunks, and analysis requests are answered with the engine's numbers.
+// pause and stop land between chunks; analysis calls (through comlink, as the worker answers them)
+// are answered with the engine's numbers.
 import { describe, expect, it } from 'vitest';
 import { compileGraph, withDatasetPreview, withParameters } from '../../../engine/index.ts';
-import { example, harness } from './support.ts';
+import { useAnalysis } from '../../../renderer/analysis/analysis-store.ts';
+import { analysisChannel, analysisClient, example, harness } from './support.ts';
 
 describe('training in the worker core', () => {
   it('trains XOR to the end: started, progress, grids, then finished with parameters that fit XOR', () => {
@@ -70,22 +72,23 @@ describe('training in the worker core', () => {
     expect(h.of('started')).toHaveLength(0);
   });
 
-  it('sends live run results of the document graph with the current parameters', () => {
+  it('sends the current parameters for the live labels (the engine client runs them)', () => {
     const h = harness();
     h.send({ type: 'train', graph: example('xor-mlp'), settings: { epochs: 50 } });
     h.drain();
     const live = h.of('live').at(-1)!;
     const fin = h.of('finished')[0]!;
-    expect(Array.from(live.results.nodes.fc1!.params.W!.value.data)).toEqual(fin.params.fc1!.W!.data);
+    expect(Array.from(live.params.fc1!.W!.data)).toEqual(fin.params.fc1!.W!.data);
   });
 });
 
 describe('analysis requests', () => {
-  it('Jacobian: upstream · J equals the gradient on every incoming edge, for every node and sample', () => {
+  it('Jacobian: upstream · J equals the gradient on every incoming edge, for every node and sample', async () => {
     const graph = withDatasetPreview(example('xor-mlp'), 4);
-    const h = harness();
-    for (const node of graph.nodes) for (let sample = 0; sample < 4; sample++) h.send({ type: 'jacobian', id: 1, graph, nodeId: node.id, sample });
-    const reports = h.of('jacobian-result').map((r) => r.report);
+    const { api, close } = analysisChannel();
+    const reports = [];
+    for (const node of graph.nodes) for (let sample = 0; sample < 4; sample++) reports.push(await api.jacobian(graph, node.id, sample));
+    close();
     expect(reports).toHaveLength(graph.nodes.length * 4);
     const program = compileGraph(graph);
     program.run();
@@ -101,11 +104,13 @@ describe('analysis requests', () => {
     expect(reports.find((r) => r.nodeId === 'fc1')!.params.map((p) => [p.name, p.jacobian.rows, p.jacobian.cols])).toEqual([['W', 4, 8], ['b', 4, 4]]);
   });
 
-  it('Hessian of the lecture example is symmetric and its eigenvalues have its trace and determinant', () => {
-    const h = harness();
-    h.send({ type: 'hessian', id: 7, graph: example('lecture-two-layer'), params: [{ nodeId: 'w1', name: 'W' }, { nodeId: 'w2', name: 'W' }] });
-    const r = h.of('hessian-result')[0]!;
-    expect(r.id).toBe(7);
+  it('Hessian of the lecture example is symmetric and its eigenvalues have its trace and determinant', async () => {
+    const client = analysisClient();
+    await client.training.hessian(example('lecture-two-layer'), [{ nodeId: 'w1', name: 'W' }, { nodeId: 'w2', name: 'W' }]);
+    client.stop();
+    const slot = useAnalysis.getState().hessian;
+    const r = { report: slot.report! };
+    expect(slot.pending).toBe(false);
     const [a, b, c, d] = Array.from(r.report.matrix.data);
     expect(r.report.asymmetry).toBe(Math.abs(b! - c!));
     const [l1, l2] = r.report.eigenvalues;
@@ -113,17 +118,20 @@ describe('analysis requests', () => {
     expect(l1! * l2!).toBeCloseTo(a! * d! - b! * c!, 14);
   });
 
-  it('answers a bad request with an analysis error naming the request', () => {
-    const h = harness();
-    h.send({ type: 'hessian', id: 3, graph: example('lecture-two-layer'), params: [{ nodeId: 'w1', name: 'nope' }] });
-    h.send({ type: 'jacobian', id: 4, graph: example('lecture-two-layer'), nodeId: 'w1', sample: 5 });
-    expect(h.of('analysis-error').map((e) => [e.id, e.request])).toEqual([[3, 'hessian'], [4, 'jacobian']]);
+  it('answers a bad request with an analysis error naming the request', async () => {
+    const client = analysisClient();
+    await client.training.hessian(example('lecture-two-layer'), [{ nodeId: 'w1', name: 'nope' }]);
+    await client.training.jacobian(example('lecture-two-layer'), 'w1', 5);
+    client.stop();
+    const s = useAnalysis.getState();
+    expect([s.hessian, s.jacobian].map((slot) => [slot.pending, slot.report, typeof slot.error])).toEqual([[false, null, 'string'], [false, null, 'string']]);
+    expect(client.errors.map((e) => [e.id, e.request])).toEqual([[s.hessian.id, 'hessian'], [s.jacobian.id, 'jacobian']]);
   });
 
-  it('gradient check passes on an example and reports every node with parameters', () => {
-    const h = harness();
-    h.send({ type: 'gradcheck', id: 1, graph: withDatasetPreview(example('two-moons-tanh'), 4) });
-    const r = h.of('gradcheck-result')[0]!.report;
+  it('gradient check passes on an example and reports every node with parameters', async () => {
+    const { api, close } = analysisChannel();
+    const r = await api.gradcheck(withDatasetPreview(example('two-moons-tanh'), 4));
+    close();
     expect(r.passed).toBe(true);
     expect(r.nodes.map((n) => n.nodeId)).toEqual(expect.arrayContaining(['fc1', 'fc2', 'fc3', 'h1', 'h2']));
   });

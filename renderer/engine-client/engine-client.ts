@@ -1,0 +1,146 @@
+// The UI end of the engine worker, and so the one producer of run results: the document after every
+// change, and the parameters a training run has reached, are run by the worker (run-document.ts) and
+// published to the run store. At most one run is in flight: what changes meanwhile is coalesced into
+// one run of the newest state, sent as soon as the worker answers; a reply to a superseded request
+// is dropped. Created once by the app's services; started and stopped with them.
+import { withParameters, type Graph } from '../../engine/index.ts';
+import type { LabelPreparer } from '../canvas/label-text.ts';
+import { changesModel, changesResults, diffGraphs } from '../model/graph-change.ts';
+import { useDocument } from '../store/document-store.ts';
+import { useRun } from '../store/run-store.ts';
+import { useView } from '../store/view-store.ts';
+import type { ParamMap } from '../training/protocol.ts';
+import type { EngineReply, EngineRequest } from './protocol.ts';
+
+/** What the client needs of a worker (the real one, or an in-process stand-in in tests). */
+export interface EngineWorkerLike {
+  postMessage(request: EngineRequest): void;
+  onmessage: ((event: { data: EngineReply }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+  terminate(): void;
+}
+
+// A Worker's handlers receive full events; the client reads only `data` and `message`.
+export const createEngineWorker = (): EngineWorkerLike => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as EngineWorkerLike;
+
+export class EngineClient {
+  private worker: EngineWorkerLike | null = null;
+  private latest = 0;
+  /** Id of the request the worker is computing, or 0. */
+  private inFlight = 0;
+  private lastSent: Graph | null = null;
+  /** Parameters a training run reached, shown while the document is still the model it started from. */
+  private trained: { readonly base: Graph; readonly params: ParamMap } | null = null;
+  private trainedGraph: { readonly graph: Graph; readonly trained: NonNullable<EngineClient['trained']>; readonly result: Graph } | null = null;
+  private preparing = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: { readonly createWorker: () => EngineWorkerLike; readonly labels: LabelPreparer }) {}
+
+  /** Creates the worker, runs the document and follows its changes; returns the stop. */
+  start(): () => void {
+    const worker = this.deps.createWorker();
+    this.worker = worker;
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (e) => {
+      this.inFlight = 0;
+      useRun.getState().failed(e.message || 'the engine worker crashed');
+      this.notifyIdle();
+    };
+    this.post(this.wanted());
+    // Synchronously, so the worker computes while React renders the edit on this thread.
+    const unsubscribe = useDocument.subscribe((s, prev) => { if (s.graph !== prev.graph) this.flush(); });
+    return () => {
+      unsubscribe();
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
+      this.inFlight = 0;
+      this.lastSent = null;
+      this.trained = null;
+      this.notifyIdle();
+    };
+  }
+
+  /** Shows what a training run has reached: `base` (the document it started from) with `params`. */
+  showTrainedParameters(base: Graph, params: ParamMap): void {
+    this.trained = { base, params };
+    this.flush();
+  }
+
+  /** Back to the document's own parameters (a new run or a new document). */
+  clearTrainedParameters(): void {
+    if (!this.trained) return;
+    this.trained = null;
+    this.flush();
+  }
+
+  /** Resolves once no run is in flight or being prepared (tests and benchmarks wait on it). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** The document, or the document with the trained parameters while they still fit it. */
+  private wanted(): Graph {
+    const graph = useDocument.getState().graph;
+    const trained = this.trained;
+    if (!trained || changesModel(diffGraphs(trained.base, graph))) return graph;
+    const hit = this.trainedGraph;
+    if (hit && hit.graph === graph && hit.trained === trained) return hit.result;
+    const result = withParameters(graph, trained.params);
+    this.trainedGraph = { graph, trained, result };
+    return result;
+  }
+
+  private post(graph: Graph): void {
+    if (!this.worker) return;
+    this.lastSent = graph;
+    this.latest += 1;
+    this.inFlight = this.latest;
+    useRun.getState().started();
+    this.worker.postMessage({ type: 'run', id: this.latest, graph });
+  }
+
+  /** Sends the newest state unless it computes what was last sent, or a run is in flight. */
+  private flush(): void {
+    const graph = this.wanted();
+    if (this.lastSent && !changesResults(diffGraphs(this.lastSent, graph))) return;
+    // The reply in flight is superseded: it is dropped and this state sent when it arrives.
+    if (this.inFlight) useRun.getState().started();
+    else this.post(graph);
+  }
+
+  private receive(reply: EngineReply): void {
+    if (reply.id !== this.latest) return;
+    this.inFlight = 0;
+    const graph = this.wanted();
+    if (this.lastSent && changesResults(diffGraphs(this.lastSent, graph))) {
+      this.post(graph);
+      return;
+    }
+    const run = useRun.getState();
+    if (reply.type === 'results') {
+      // Label text first, in slices; then labels, status and inspector switch in one commit.
+      const stillLatest = (): boolean => reply.id === this.latest && !this.inFlight;
+      this.preparing++;
+      void this.deps.labels.prepare(reply.results, stillLatest, useView.getState().labelMode)
+        .then((ok) => { if (ok) useRun.getState().succeeded(reply.results, reply.ms); })
+        .finally(() => { this.preparing--; this.notifyIdle(); });
+      return;
+    }
+    if (reply.type === 'invalid') run.invalid(reply.issues, reply.ms);
+    else run.failed(reply.message);
+    this.notifyIdle();
+  }
+
+  private isIdle(): boolean {
+    return this.inFlight === 0 && this.preparing === 0;
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

@@ -1,0 +1,51 @@
+// The app's services, created once by <App>, started and stopped with it, and handed to components
+// through a context: the engine client (the one producer of run results), the training client, the
+// file commands and the edge labels' preparer. Tests construct their own; nothing here is a module
+// singleton, so StrictMode's second mount and every test start from fresh state.
+import { createContext, useContext, type ReactNode } from 'react';
+import { LabelPreparer } from './canvas/label-text.ts';
+import { createEngineWorker, EngineClient, type EngineWorkerLike } from './engine-client/engine-client.ts';
+import { appDocumentFiles } from './files-ui/app-files.ts';
+import { FileController, type FilesFactory } from './files-ui/file-controller.ts';
+import { createTrainingWorker, TrainingClient, type TrainingWorkerLike } from './training/training-client.ts';
+
+export interface AppServices {
+  readonly labels: LabelPreparer;
+  readonly engine: EngineClient;
+  readonly training: TrainingClient;
+  readonly files: FileController;
+  /** Starts the workers and subscriptions; returns the stop. */
+  start(): () => void;
+}
+
+export interface ServiceOptions {
+  readonly engineWorker?: () => EngineWorkerLike;
+  readonly trainingWorker?: () => TrainingWorkerLike;
+  readonly files?: FilesFactory;
+}
+
+export function createAppServices(options: ServiceOptions = {}): AppServices {
+  const labels = new LabelPreparer();
+  const engine = new EngineClient({ createWorker: options.engineWorker ?? createEngineWorker, labels });
+  const training = new TrainingClient({ createWorker: options.trainingWorker ?? createTrainingWorker, engine });
+  const files = new FileController({ files: options.files ?? appDocumentFiles, training });
+  return {
+    labels, engine, training, files,
+    start() {
+      const stops = [engine.start(), training.start()];
+      return () => { for (const stop of stops.reverse()) stop(); };
+    },
+  };
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices: render inside <ServicesProvider> (App creates it)');
+  return services;
+}

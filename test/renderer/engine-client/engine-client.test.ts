@@ -1,0 +1,82 @@
+// The engine client is the one producer of run results: the document, and the parameters a training
+// run has reached, both go through the run path (runDocument) to the run store, once each.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compileGraph, withDatasetPreview, withParameters } from '../../../engine/index.ts';
+import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
+import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
+import { setConfig } from '../../../renderer/model/graph-ops.ts';
+import { useDocument } from '../../../renderer/store/document-store.ts';
+import { useRun } from '../../../renderer/store/run-store.ts';
+import { ReplyHandler } from '../../../renderer/training/reply-handler.ts';
+import { useTraining } from '../../../renderer/training/training-store.ts';
+import { example, harness } from '../training/support.ts';
+import { inProcessEngineWorker } from './in-process-worker.ts';
+
+let worker: ReturnType<typeof inProcessEngineWorker>;
+let engine: EngineClient;
+let stop: () => void;
+
+beforeEach(async () => {
+  useDocument.getState().load(example('xor-mlp'));
+  useTraining.getState().reset();
+  engine = new EngineClient({ createWorker: () => (worker = inProcessEngineWorker()), labels: new LabelPreparer() });
+  stop = engine.start();
+  await engine.idle();
+});
+afterEach(() => stop());
+
+/** The replies of a real training run of the document, split before its end. */
+function trainingReplies(epochs: number) {
+  const graph = useDocument.getState().graph;
+  useTraining.getState().begin(graph);
+  const h = harness();
+  h.send({ type: 'train', graph, settings: { epochs } });
+  h.drain();
+  const end = h.replies.findIndex((r) => r.type === 'finished');
+  return { during: h.replies.slice(0, end), end: h.replies.slice(end), live: h.of('live') };
+}
+
+/** The engine's own run of a graph (dataset-bound inputs show their first samples). */
+const oracle = (graph: Parameters<typeof withDatasetPreview>[0]) => {
+  const p = compileGraph(withDatasetPreview(graph, 4));
+  p.run();
+  return p.results();
+};
+
+describe('EngineClient', () => {
+  it('runs the document on start and publishes what the engine computes', () => {
+    expect(useRun.getState().status).toBe('ok');
+    expect(useRun.getState().results!.loss).toBe(oracle(useDocument.getState().graph).loss);
+  });
+
+  it('shows a training run through the run path, and does not run the written-back document again', async () => {
+    const handler = new ReplyHandler(engine);
+    const before = useDocument.getState().graph;
+    const { during, end, live } = trainingReplies(60);
+    during.forEach((r) => handler.handle(r));
+    await engine.idle();
+    const last = live.at(-1)!.params;
+    // The canvas shows the document with the parameters reached, as the engine computes it; the document is untouched.
+    expect(useRun.getState().results!.loss).toBe(oracle(withParameters(before, last)).loss);
+    expect(Array.from(useRun.getState().results!.nodes.fc1!.params.W!.value.data)).toEqual(last.fc1!.W!.data);
+    expect(useDocument.getState().graph).toBe(before);
+    const requests = worker.requests, shown = useRun.getState().results;
+    end.forEach((r) => handler.handle(r));
+    await engine.idle();
+    expect(useTraining.getState().writeBack).toBe('written');
+    expect(worker.requests).toBe(requests); // the written-back document computes what is shown
+    expect(useRun.getState().results).toBe(shown);
+  });
+
+  it('goes back to the document when it is edited during training', async () => {
+    const handler = new ReplyHandler(engine);
+    const { during, live } = trainingReplies(40);
+    during.forEach((r) => handler.handle(r));
+    await engine.idle();
+    useDocument.getState().commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'he' }));
+    await engine.idle();
+    const W = Array.from(useRun.getState().results!.nodes.fc1!.params.W!.value.data);
+    expect(W).toEqual(useDocument.getState().graph.nodes.find((n) => n.id === 'fc1')!.params!.W!.data);
+    expect(W).not.toEqual(live.at(-1)!.params.fc1!.W!.data);
+  });
+});
