@@ -97,7 +97,8 @@ export class EngineClient {
     this.lastSent = graph;
     this.latest += 1;
     this.inFlight = this.latest;
-    useRun.getState().started();
+    // A training run's parameters are not an edit: the status stays as it is while they are shown.
+    if (graph === useDocument.getState().graph) useRun.getState().started();
     this.worker.postMessage({ type: 'run', id: this.latest, graph });
   }
 
@@ -106,8 +107,8 @@ export class EngineClient {
     const graph = this.wanted();
     if (this.lastSent && !changesResults(diffGraphs(this.lastSent, graph))) return;
     // The reply in flight is superseded: it is dropped and this state sent when it arrives.
-    if (this.inFlight) useRun.getState().started();
-    else this.post(graph);
+    if (!this.inFlight) this.post(graph);
+    else if (graph === useDocument.getState().graph) useRun.getState().started();
   }
 
   private receive(reply: EngineReply): void {
