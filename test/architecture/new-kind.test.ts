@@ -74,7 +74,7 @@ function typecheck(): { ok: boolean; output: string } {
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'bps-new-kind-'));
   for (const dir of ['engine', 'renderer', 'cli', 'app']) cpSync(join(repo, dir), join(copy, dir), { recursive: true });
-  cpSync(join(repo, 'package.json'), join(copy, 'package.json'));
+  for (const file of ['package.json', 'tsconfig.base.json']) cpSync(join(repo, file), join(copy, file));
   symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'));
   // The one file …
   writeFileSync(join(copy, 'engine/modules/square.ts'), SQUARE_MODULE);
@@ -90,8 +90,8 @@ beforeAll(() => {
   writeFileSync(join(copy, 'renderer/math/step-tex-probe.ts'), "export { buildTimeline } from './step-timeline.ts';\n");
   // The type check covers the engine, the CLI and the renderer files that take kinds from the registry.
   writeFileSync(join(copy, 'tsconfig.kind.json'), JSON.stringify({
-    extends: './renderer/tsconfig.json',
-    compilerOptions: { types: ['node'] },
+    extends: './tsconfig.base.json',
+    compilerOptions: { composite: false, noEmit: true, emitDeclarationOnly: false, lib: ['DOM', 'DOM.Iterable', 'ES2023'], types: ['node'] },
     include: ['engine/**/*.ts', 'cli/**/*.ts', 'renderer/math/*.ts', 'renderer/model/*.ts', 'renderer/panels/palette-groups.ts'],
   }));
 }, 60_000);
