@@ -10,6 +10,7 @@ export function dataModule(kind: 'input' | 'target', label: string, formula: str
   return {
     kind, label, formula, family: 'data', inputs: [], isLoss: false,
     parseConfig: (raw) => parseConfig(dataConfig, raw),
+    configSchema: dataConfig,
     paramShapes: () => ({}),
     valueFeatures: (c) => c.size,
     // The engine takes a data node's shape from its value; this is only the shape of a missing value.

@@ -18,6 +18,7 @@ export const linearModule: ModuleDef<LinearConfig> = {
   kind: 'linear', label: 'Linear', family: 'layer', inputs: ['in'], isLoss: false,
   formula: 'y = x W^{\\top} + b',
   parseConfig: (raw) => parseConfig(schema, raw),
+  configSchema: schema,
   paramShapes: (c): Record<string, number[]> => (c.bias ? { W: [c.out, c.in], b: [c.out] } : { W: [c.out, c.in] }),
   initParams(c, at): Record<string, Tensor> {
     const W = initParam(c.init, [c.out, c.in], at.seed, at.nodeId, 'W');

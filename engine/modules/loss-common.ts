@@ -23,6 +23,7 @@ export function lossBase(ports: readonly [string, string]) {
   return {
     family: 'loss', inputs: ports, isLoss: true,
     parseConfig: parseReduction,
+    configSchema: reductionConfig,
     paramShapes: () => ({}),
     inferShape: (_c: ReductionConfig, shapes: readonly Shape[]): ShapeResult => lossShape(shapes, ports),
     describe: describeReduction,

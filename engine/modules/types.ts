@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Shape, Tensor } from '../tensor.ts';
 
 export type ModuleFamily = 'data' | 'layer' | 'activation' | 'combine' | 'loss';
@@ -88,6 +89,8 @@ export interface ModuleDef<C> {
   readonly idPrefix?: string;
   /** Parses a node's raw config, filling defaults; throws a message naming the field when bad. */
   parseConfig(raw: Record<string, unknown>): C;
+  /** The config's schema (what parseConfig checks), for editors that build a form from it; none: no settings. */
+  readonly configSchema?: z.ZodObject;
   paramShapes(config: C): Readonly<Record<string, Shape>>;
   /** Fresh values for the parameters `paramShapes` names (absent: zeros); called through `initialParams`. */
   initParams?(config: C, at: InitSite): Readonly<Record<string, Tensor>>;

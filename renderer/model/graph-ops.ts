@@ -12,10 +12,13 @@ export function freshId(graph: Graph, prefix: string, taken: Set<string> = new S
   for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
+/** Nodes of the data family (input, target): they emit a value of [batch, size]. */
+const isDataNode = (n: GraphNode): boolean => isModuleKind(n.kind) && moduleOf(n.kind).family === 'data';
+
 /** The batch size shared by the graph's data nodes (1 when there are none). */
 export function batchOf(graph: Graph): number {
   for (const n of graph.nodes) {
-    if ((n.kind === 'input' || n.kind === 'target') && n.value && n.value.shape.length === 2) return n.value.shape[0]!;
+    if (isDataNode(n) && n.value && n.value.shape.length === 2) return n.value.shape[0]!;
   }
   return 1;
 }
@@ -154,7 +157,7 @@ export function setConfig(graph: Graph, id: string, patch: Record<string, unknow
 export function setBatch(graph: Graph, batch: number): Graph {
   return {
     ...graph,
-    nodes: graph.nodes.map((n) => (n.kind === 'input' || n.kind === 'target' ? fitTensors(n, graph.seed ?? 0, batch) : n)),
+    nodes: graph.nodes.map((n) => (isDataNode(n) ? fitTensors(n, graph.seed ?? 0, batch) : n)),
   };
 }
 

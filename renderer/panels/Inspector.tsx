@@ -1,7 +1,8 @@
 // The right-hand panel: config, parameters (with their gradients) and data of the selected node,
 // or the full tensors of the selected edge.
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { initSchemes, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
+import { isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
+import { configFields } from '../model/config-fields.ts';
 import * as ops from '../model/graph-ops.ts';
 import { lossFormula } from '../model/loss-formula.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
@@ -74,6 +75,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
   try { config = def.parseConfig(node.config ?? {}) as Record<string, unknown>; } catch { /* shown as an issue */ }
   const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.setConfig(graph(), node.id, patch));
   const paramNames = Object.keys(node.params ?? {});
+  const fields = configFields(node.kind);
 
   return (
     <div className="node-inspector">
@@ -82,39 +84,28 @@ function NodeInspector({ node }: { node: GraphNode }) {
       {issues.length ? <ul className="inspector-issues">{issues.map((i) => <li key={i.message}>{i.message}</li>)}</ul> : null}
       <section>
         <h3>Config</h3>
-        {node.kind === 'linear' ? (
-          <>
-            <IntField label="in" value={config.in as number} testId="config-in" onCommit={(n) => setConfig({ in: n })} />
-            <IntField label="out" value={config.out as number} testId="config-out" onCommit={(n) => setConfig({ out: n })} />
-            <label className="field"><span>bias</span><input type="checkbox" data-testid="config-bias" checked={config.bias as boolean} onChange={(e) => setConfig({ bias: e.target.checked })} /></label>
-            <label className="field"><span>init</span>
-              <select data-testid="config-init" value={config.init as string} onChange={(e) => setConfig({ init: e.target.value })}>
-                {initSchemes.map((s) => <option key={s} value={s}>{s}</option>)}
-              </select>
-            </label>
-          </>
-        ) : null}
+        {fields.map((f) => (f.type === 'int'
+          ? <IntField key={f.key} label={f.key} value={config[f.key] as number} testId={`config-${f.key}`} onCommit={(n) => setConfig({ [f.key]: n })} />
+          : f.type === 'boolean'
+            ? <label key={f.key} className="field"><span>{f.key}</span><input type="checkbox" data-testid={`config-${f.key}`} checked={config[f.key] as boolean} onChange={(e) => setConfig({ [f.key]: e.target.checked })} /></label>
+            : (
+              <label key={f.key} className="field"><span>{f.key}</span>
+                <select data-testid={`config-${f.key}`} value={config[f.key] as string} onChange={(e) => setConfig({ [f.key]: e.target.value })}>
+                  {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
+                </select>
+              </label>
+            )))}
         {def.family === 'data' ? (
-          <>
-            <IntField label="size" value={config.size as number} testId="config-size" onCommit={(n) => setConfig({ size: n })} />
-            {node.binding === undefined
-              ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
-              : <p className="muted">Batch: set by the dataset (mini-batches when training).</p>}
-          </>
+          node.binding === undefined
+            ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
+            : <p className="muted">Batch: set by the dataset (mini-batches when training).</p>
         ) : null}
-        {def.isLoss ? (
-          <label className="field"><span>reduction</span>
-            <select data-testid="config-reduction" value={config.reduction as string} onChange={(e) => setConfig({ reduction: e.target.value })}>
-              <option value="sum">sum</option><option value="mean">mean</option>
-            </select>
-          </label>
-        ) : null}
-        {!['linear'].includes(node.kind) && def.family !== 'data' && !def.isLoss ? <p className="muted">No settings.</p> : null}
+        {fields.length === 0 && def.family !== 'data' ? <p className="muted">No settings.</p> : null}
       </section>
       {def.family === 'data' ? <DatasetSection nodeId={node.id} /> : null}
       {def.family === 'data' && node.value && node.binding === undefined ? (
         <section>
-          <h3>{node.kind === 'target' ? 'Target' : 'Input'} data <span className="muted">[{node.value.shape.join(', ')}]</span></h3>
+          <h3>{def.label} data <span className="muted">[{node.value.shape.join(', ')}]</span></h3>
           <MatrixEditor t={node.value} testId={`value-${node.id}`} label={`${node.id} value`} onCommit={commitValue} />
         </section>
       ) : null}
