@@ -4,9 +4,9 @@
 // still has to say how the step-through writes the kind (step-tex.ts, whose map is typed over every
 // kind), and once that entry exists, the palette, the file format, the CLI and step mode show it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = new URL('../..', import.meta.url).pathname;
@@ -73,8 +73,13 @@ function typecheck(): { ok: boolean; output: string } {
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'bps-new-kind-'));
-  for (const dir of ['engine', 'renderer', 'cli', 'app']) cpSync(join(repo, dir), join(copy, dir), { recursive: true });
-  for (const file of ['package.json', 'tsconfig.base.json']) cpSync(join(repo, file), join(copy, file));
+  // Every tracked source file but the tests and benchmarks (whatever folders the sources use).
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: repo, encoding: 'utf8' }).split('\0')
+    .filter((f) => f && !/^(test|bench|docs|examples)\//.test(f) && existsSync(join(repo, f)));
+  for (const f of files) {
+    mkdirSync(dirname(join(copy, f)), { recursive: true });
+    cpSync(join(repo, f), join(copy, f));
+  }
   symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'));
   // The one file …
   writeFileSync(join(copy, 'engine/modules/square.ts'), SQUARE_MODULE);
@@ -93,6 +98,7 @@ beforeAll(() => {
     extends: './tsconfig.base.json',
     compilerOptions: { composite: false, noEmit: true, emitDeclarationOnly: false, lib: ['DOM', 'DOM.Iterable', 'ES2023'], types: ['node'] },
     include: ['engine/**/*.ts', 'cli/**/*.ts', 'renderer/math/*.ts', 'renderer/model/*.ts', 'renderer/panels/palette-groups.ts'],
+    exclude: ['**/*.test.ts'],
   }));
 }, 60_000);
 
