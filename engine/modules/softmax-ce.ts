@@ -26,7 +26,7 @@ function rowSum(t: Float64Array, o: number, F: number): number {
 }
 
 export const softmaxCeModule: ModuleDef<ReductionConfig> = {
-  ...lossBase(['logits', 'target']), kind: 'softmax_ce', label: 'Softmax CE loss', idPrefix: 'ce', prediction: 'softmax',
+  ...lossBase(['logits', 'target']), kind: 'softmax_ce', label: 'Softmax CE loss', idPrefix: 'ce',
   formula: 'L = -\\sum_j t_j \\log \\operatorname{softmax}(z)_j',
   prediction: 'softmax',
   forward(f) {
