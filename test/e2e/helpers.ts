@@ -11,7 +11,7 @@ declare global {
 
 /** Waits until the worker has answered the latest document (status ok or invalid, not running). */
 export async function waitForRun(page: Page, status: 'ok' | 'invalid' = 'ok'): Promise<void> {
-  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-status', status, { timeout: 10_000 });
+  await expect(page.getByTestId('status-bar')).toHaveAttribute('data-status', status);
 }
 
 export function engineOracle(graph: Graph): { loss: number | null; edges: Record<string, { value: TensorJson; grad: TensorJson }> } {

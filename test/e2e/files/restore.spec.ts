@@ -10,7 +10,7 @@ async function editAndReload(page: Page) {
   await openApp(page);
   await deleteNode(page, 'h1');
   const edited = await getDocument(page);
-  await expect.poll(async () => (await crashCopies(page)).map((c) => c.name), { timeout: 12_000, intervals: [500] }).toEqual(['lecture-two-layer.bpgraph']);
+  await expect.poll(async () => (await crashCopies(page)).map((c) => c.name), { intervals: [500] }).toEqual(['lecture-two-layer.bpgraph']);
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
   await page.reload();

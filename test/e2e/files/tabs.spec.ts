@@ -9,7 +9,7 @@ const nodeIds = (text: string): string[] => (JSON.parse(text) as { nodes: { id: 
 
 /** Waits until `count` crash copies are stored (autosave runs every 5 s while a tab is dirty). */
 async function waitForCopies(page: Page, count: number): Promise<void> {
-  await expect.poll(async () => (await crashCopies(page)).length, { timeout: 15_000, intervals: [500] }).toBe(count);
+  await expect.poll(async () => (await crashCopies(page)).length, { intervals: [500] }).toBe(count);
 }
 
 /** A tab of the context with the example open and `node` deleted (unsaved). */

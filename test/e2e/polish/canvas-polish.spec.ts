@@ -18,7 +18,8 @@ test('arrow-key moves of a focused node are one undoable move, and the focused n
   await page.keyboard.press('Enter'); // selects the focused node, so the arrows move it
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect.poll(() => positionOf(page, 'w1')).not.toEqual(before);
-  await page.waitForTimeout(700); // the burst closes after the keys rest
+  // The burst becomes one history entry once the keys rest: Undo is enabled when it has.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await page.keyboard.press('Control+z');
   await expect.poll(() => positionOf(page, 'w1')).toEqual(before);
 });
