@@ -1,6 +1,7 @@
-// Layering is enforced here: engine/ imports nothing of ours and no platform; renderer/ may use
-// engine/ and only the *types* of app/; app/ never imports renderer/; node-io/ (the Node-only file
-// writer shared by cli/ and app/) imports nothing of ours, and neither engine/ nor renderer/ imports it.
+// Layering is enforced here: engine/ imports nothing of ours and no platform; interop/ (exports to
+// other formats) is as pure and may use engine/ only; renderer/ may use engine/, interop/ and only the
+// *types* of app/; app/ never imports renderer/; node-io/ (the Node-only file writer shared by cli/ and
+// app/) imports nothing of ours, and neither engine/, interop/ nor renderer/ imports it.
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -50,9 +51,20 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'import-x/no-restricted-paths': ['error', {
-        zones: [{ target: './engine', from: ['./app', './renderer', './cli', './node-io', './test', './bench'], message: 'engine/ imports nothing of ours' }],
+        zones: [{ target: './engine', from: ['./app', './renderer', './cli', './node-io', './interop', './test', './bench'], message: 'engine/ imports nothing of ours' }],
       }],
       'no-restricted-imports': ['error', { patterns: [{ group: platformModules, message: 'engine/ is pure TypeScript: no DOM, React, Electron or Node imports' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['interop/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './interop', from: ['./app', './renderer', './cli', './node-io', './test', './bench'], message: 'interop/ imports only engine/ of ours' }],
+      }],
+      'no-restricted-imports': ['error', { patterns: [{ group: platformModules, message: 'interop/ is pure TypeScript like engine/: no DOM, React, Electron or Node imports' }] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
     },
   },
@@ -68,7 +80,7 @@ export default tseslint.config(
     files: ['node-io/**/*.ts'],
     rules: {
       'import-x/no-restricted-paths': ['error', {
-        zones: [{ target: './node-io', from: ['./engine', './app', './renderer', './cli', './test', './bench'], message: 'node-io/ is a leaf: Node built-ins only' }],
+        zones: [{ target: './node-io', from: ['./engine', './interop', './app', './renderer', './cli', './test', './bench'], message: 'node-io/ is a leaf: Node built-ins only' }],
       }],
     },
   },

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { GraphQueryError } from '../engine/index.ts';
 import { writeFileAtomic } from '../node-io/atomic-write.ts';
+import { exportCommand, exportUsage } from './commands/export.ts';
 import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
 import { hessianCommand, hessianUsage } from './commands/hessian.ts';
 import { jacobianCommand, jacobianUsage } from './commands/jacobian.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   hessian: { run: hessianCommand, usage: hessianUsage },
   jacobian: { run: jacobianCommand, usage: jacobianUsage },
   train: { run: trainCommand, usage: trainUsage },
+  export: { run: exportCommand, usage: exportUsage },
 };
 
 export function usage(): string {

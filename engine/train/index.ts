@@ -2,4 +2,5 @@
 export { createTrainer, Trainer, type TrainerOptions } from './trainer.ts';
 export type { TrainerState, TrainingProgress, TrainingChunk, TrainingFailure, StepRecord, EpochRecord, Metrics } from './records.ts';
 export { createOptimizer, type Optimizer } from './optimizers.ts';
+export { predictionOf, decisionThreshold } from './metrics.ts';
 export { buildFeed, withDatasetPreview, type DataFeed, type DataSource } from './data-feed.ts';
