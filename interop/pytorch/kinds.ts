@@ -46,8 +46,8 @@ const unary = (fn: string, math: (x: string) => string): KindExport => ({
 });
 
 export const kindExports: Record<ModuleKind, KindExport> = {
-  input: { code: (_c, _in, at) => ({ expr: `data[${at.key}]`, math: 'input x' }) },
-  target: { code: (_c, _in, at) => ({ expr: `data[${at.key}]`, math: 'target y*' }) },
+  input: { code: (_c, _in, at) => ({ expr: `data[${at.key}]`, math: 'input' }) },
+  target: { code: (_c, _in, at) => ({ expr: `data[${at.key}]`, math: 'target' }) },
   linear: {
     code: (c, [x], at) => ({ expr: `self.${at.attr}(${x})`, math: `${x} Wᵀ${(c as LinearConfig).bias ? ' + b' : ''}` }),
     layer(c): Layer {

@@ -60,6 +60,8 @@ export interface ExportPlan {
   readonly prediction: { readonly nodeId: string; readonly labelsId: string; readonly threshold: number; readonly columns: number } | null;
   /** Parameters with no path to a loss get no gradient: DDP must be told to expect that. */
   readonly unusedParams: boolean;
+  /** Some parameter has a path to a loss (else training could change nothing). */
+  readonly trainable: boolean;
 }
 
 export function planExport(graph: Graph): ExportPlan {
@@ -110,6 +112,7 @@ export function planExport(graph: Graph): ExportPlan {
     settings,
     prediction: predictionFor(program, feed.dataset?.task === 'classification' ? feed.labelsNodeId : null),
     unusedParams: program.nodes.some((n) => n.paramNames.length > 0 && !n.reachesLoss),
+    trainable: program.nodes.some((n) => n.paramNames.length > 0 && n.reachesLoss),
   };
 }
 

@@ -32,6 +32,7 @@ function accuracyLines(plan: ExportPlan): string[] {
 function cannotTrain(plan: ExportPlan): string | null {
   if (plan.losses.length === 0) return 'the graph has no loss node, so there is nothing to minimise; connect a loss (mse, bce or softmax_ce)';
   if (plan.params.length === 0) return 'no node has parameters, so there is nothing to train; add a linear layer';
+  if (!plan.trainable) return 'no parameter has a path to a loss, so training cannot change anything';
   return null;
 }
 
