@@ -28,11 +28,12 @@ const taken = new Set([...KEYWORDS, ...RESERVED]);
 /**
  * `text` as a Python identifier, or '' when nothing of it is usable. NFKC first, as Python normalises
  * identifiers so: two names that differ only before it would be one variable. Characters that may
- * not appear in a name become `_`; leading underscores go (they would read as private, and nn.Module
+ * not appear in a name become `_`, and so do those beyond the Basic Multilingual Plane (an older
+ * Python's Unicode tables may not know them as letters); leading underscores go (they would read as private, and nn.Module
  * keeps its internals there); a leading digit gets `node_` in front.
  */
 export function identifier(text: string): string {
-  const chars = [...text.normalize('NFKC')].map((c) => (/^\p{ID_Continue}$/u.test(c) ? c : '_'));
+  const chars = [...text.normalize('NFKC')].map((c) => (c.length === 1 && /^\p{ID_Continue}$/u.test(c) ? c : '_'));
   const name = chars.join('').replace(/_+/g, '_').replace(/^_+|_+$/g, '');
   if (name === '') return '';
   return /^\p{ID_Start}/u.test(name) ? name : `node_${name}`;

@@ -22,7 +22,7 @@ interface Builder {
 }
 
 /** Display names that are awkward in Python: keywords, nn.Module attributes, spaces, digits, Unicode, repeats. */
-const NAMES = ['class', 'train', 'forward', 'data', 'hidden layer', '2nd', 'σ(x)', 'h₁', 'x', 'loss', 'torch', 'self', 'ﬁlter', 'café', 'total_loss', '__init__', 'batch_size'];
+const NAMES = ['class', 'train', 'forward', 'data', 'hidden layer', '2nd', 'σ(x)', 'h₁', 'x', 'loss', 'torch', 'self', 'ﬁlter', 'café', 'total_loss', '__init__', 'batch_size', 'two\nlines', 'quote"""s\\'];
 
 const int = (b: Builder, lo: number, hi: number): number => lo + Math.floor(b.rng() * (hi - lo + 1));
 const pick = <T>(b: Builder, xs: readonly T[]): T => xs[Math.floor(b.rng() * xs.length)]!;
@@ -105,7 +105,8 @@ export function randomGraphs({ count, seed, extra = 5 }: RandomGraphOptions): Gr
     chosen.sort((x, y) => Number(isLoss(x)) - Number(isLoss(y))); // layers first, so losses have something to compare
     for (const kind of chosen) recipes[kind](b);
     if (!b.nodes.some((n) => isLoss(n.kind as ModuleKind))) recipes.mse(b);
-    graphs.push({ name: `random ${g}`, seed: Math.floor(rng() * 2 ** 32), nodes: b.nodes, edges: b.edges });
+    // The title lands in the docstring and in a string: quotes and a backslash must stay inert there.
+    graphs.push({ name: `random """${g}\\`, seed: Math.floor(rng() * 2 ** 32), nodes: b.nodes, edges: b.edges });
   }
   const used = new Set(graphs.flatMap((g) => g.nodes.map((n) => n.kind)));
   const missing = moduleKinds.filter((k) => !used.has(k));
