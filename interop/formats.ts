@@ -1,12 +1,24 @@
-// The formats a graph exports to: what menus call them and how their files are named. Data only, so
-// the desktop shell's checks and menus can use it without the exporters.
+// The formats a graph exports to: what menus call them and how their files are named. Data only (no
+// exporter code), so the desktop shell's checks, dialogs and menus can use it cheaply.
 export const exportFormats = {
   pytorch: { label: 'PyTorch script', extension: 'py', mime: 'text/x-python', filterName: 'Python script' },
 } as const;
 
 export type ExportFormat = keyof typeof exportFormats;
-export const exportFormatIds = Object.keys(exportFormats) as ExportFormat[];
+export const exportFormatIds = Object.keys(exportFormats) as [ExportFormat, ...ExportFormat[]];
 
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && Object.hasOwn(exportFormats, value);
+}
+
+/**
+ * The file name an export of document `name` gets: "two-moons.bpgraph" → "two-moons.py". Any folder
+ * part, control and reserved characters are dropped, so the name cannot point elsewhere.
+ */
+export function exportFileName(name: string, format: ExportFormat): string {
+  const last = name.split(/[\\/]/).pop() ?? '';
+  const safe = [...last.trim()].map((c) => (c.charCodeAt(0) < 32 || ':*?"<>|'.includes(c) ? '-' : c)).join('').replace(/-+/g, '-');
+  const extension = `.${exportFormats[format].extension}`;
+  const base = safe.replace(/\.bpgraph$/i, '').replace(new RegExp(`\\${extension}$`, 'i'), '').replace(/^\.+/, '').slice(0, 120) || 'model';
+  return `${base}${extension}`;
 }

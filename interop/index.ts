@@ -1,4 +1,4 @@
 // Other formats, both ways: the public surface of interop/ (pure TypeScript over the engine).
 export { exportPyTorch } from './pytorch/export.ts';
 export { ExportError } from './pytorch/plan.ts';
-export { exportFormats, exportFormatIds, isExportFormat, type ExportFormat } from './formats.ts';
+export { exportFileName, exportFormats, exportFormatIds, isExportFormat, type ExportFormat } from './formats.ts';

@@ -1,9 +1,10 @@
-// Layout of the editor: toolbar, palette, canvas, inspector, step panel and status bar.
+// Layout of the editor: toolbar, palette, canvas, code panel, inspector, step panel and status bar.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { GraphCanvas } from './canvas/GraphCanvas.tsx';
 import { FilesLayer } from './files-ui/index.ts';
 import { timelineFor } from './canvas/step-state.ts';
+import { CodePanel } from './panels/code/CodePanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { createAppServices, ServicesProvider } from './services.tsx';
@@ -49,6 +50,7 @@ export function App() {
               <StepDock />
               <AnalysisDock />
             </div>
+            <CodePanel />
             <Inspector />
           </div>
           <StatusBar />

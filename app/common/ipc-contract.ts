@@ -2,6 +2,7 @@
 // with a runtime validator, so main checks what the page sends and types cannot drift.
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../engine/index.ts';
+import { exportFormatIds } from '../../interop/formats.ts';
 import { OPAQUE_ID, simpleMenuCommands, themes, type MenuCommand } from './menu-commands.ts';
 
 export { isMenuCommand, isRequestId, simpleMenuCommands, type MenuCommand, type SimpleMenuCommand, type Theme } from './menu-commands.ts';
@@ -30,6 +31,10 @@ export function utf8ByteLength(s: string): number {
 const tooLarge = `documents larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`;
 /** A serialized .bpgraph document as the page hands it over (never a path), at most MAX_FILE_BYTES in UTF-8. */
 const documentText = z.string().max(MAX_FILE_BYTES, tooLarge).refine((s) => s.length * 3 <= MAX_FILE_BYTES || utf8ByteLength(s) <= MAX_FILE_BYTES, tooLarge);
+const exportTooLarge = `exports larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`;
+/** An export's text (a Python script …), under the same limit as a document. */
+const exportText = z.string().max(MAX_FILE_BYTES, exportTooLarge).refine((s) => s.length * 3 <= MAX_FILE_BYTES || utf8ByteLength(s) <= MAX_FILE_BYTES, exportTooLarge);
+export const exportFormatSchema = z.enum(exportFormatIds);
 /** Recent files and examples are named by an opaque id that main maps to a path. */
 const opaqueId = z.string().regex(OPAQUE_ID, 'expected an opaque id');
 
@@ -58,6 +63,7 @@ export const menuCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-recent'), id: opaqueId }).strict(),
   z.object({ type: z.literal('open-example'), id: opaqueId }).strict(),
   z.object({ type: z.literal('set-theme'), theme: themeSchema }).strict(),
+  z.object({ type: z.literal('export'), format: exportFormatSchema }).strict(),
 ]) satisfies z.ZodType<MenuCommand>;
 
 const none = z.tuple([]);
@@ -74,6 +80,8 @@ export const invokeContract = {
   'bps:file-save': { args: z.tuple([documentText]), result: saveReplySchema },
   'bps:file-save-as': { args: z.tuple([documentText]), result: saveReplySchema },
   'bps:file-recent': { args: none, result: z.array(recentFileSchema) },
+  /** Format, suggested file name (main keeps only its last part), text; main asks where and writes it. */
+  'bps:file-export': { args: z.tuple([exportFormatSchema, z.string().max(255), exportText]), result: saveReplySchema },
   'bps:doc-set-dirty': { args: z.tuple([z.boolean()]), result: ok },
   'bps:doc-provide': { args: z.tuple([z.number().int().nonnegative(), documentText]), result: ok },
   'bps:autosave-write': { args: z.tuple([documentText]), result: ok },

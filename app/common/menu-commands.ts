@@ -1,5 +1,7 @@
 // Menu command names and a dependency-free guard for them, so the sandboxed preload can check
 // what main sends without bundling zod (test/app/ipc-contract.test.ts keeps it equal to the schema).
+import { exportFormatIds, type ExportFormat } from '../../interop/formats.ts';
+
 export const simpleMenuCommands = [
   'new', 'open', 'save', 'save-as',
   'undo', 'redo', 'delete', 'select-all',
@@ -15,7 +17,8 @@ export type MenuCommand =
   | { type: SimpleMenuCommand }
   | { type: 'open-recent'; id: string }
   | { type: 'open-example'; id: string }
-  | { type: 'set-theme'; theme: Theme };
+  | { type: 'set-theme'; theme: Theme }
+  | { type: 'export'; format: ExportFormat };
 
 export const OPAQUE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -31,6 +34,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   if ((simpleMenuCommands as readonly string[]).includes(v.type)) return hasOnlyKeys(v, ['type']);
   if (v.type === 'open-recent' || v.type === 'open-example') return hasOnlyKeys(v, ['type', 'id']) && typeof v.id === 'string' && OPAQUE_ID.test(v.id);
   if (v.type === 'set-theme') return hasOnlyKeys(v, ['type', 'theme']) && (themes as readonly unknown[]).includes(v.theme);
+  if (v.type === 'export') return hasOnlyKeys(v, ['type', 'format']) && (exportFormatIds as readonly unknown[]).includes(v.format);
   return false;
 }
 

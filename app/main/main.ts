@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MenuCommand, Theme } from '../common/ipc-contract.ts';
 import { createAutosaveStore } from './autosave.ts';
 import { DocumentController, windowTitle, type DialogPort } from './document.ts';
+import { exportToFile, type ExportDeps } from './export-file.ts';
 import { DocumentBroker, isTrustedSender, registerInvokeHandlers, sendEvent, type IpcMainLike } from './ipc.ts';
 import { documentPathFromArgv, exampleLabel, listExamples } from './launch-args.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -137,6 +138,21 @@ async function createShell(startupPath: string | null, exposeSystemOpen: (open: 
     },
   });
 
+  const exporting: ExportDeps = {
+    async chooseExportPath(defaultPath, filter) {
+      const r = await dialog.showSaveDialog(win, {
+        title: 'Export',
+        defaultPath,
+        filters: [filter],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    showError: (message) => dialogs.showError(message),
+    documentPath: () => controller.state.path,
+    documentsDir: app.getPath('documents'),
+  };
+
   let annotations = false;
   let theme: Theme = 'system';
   const rebuildMenu = async (): Promise<void> => {
@@ -176,6 +192,7 @@ async function createShell(startupPath: string | null, exposeSystemOpen: (open: 
     'bps:file-save': (text) => controller.save(text),
     'bps:file-save-as': (text) => controller.saveAs(text),
     'bps:file-recent': () => recent.list(),
+    'bps:file-export': (format, name, text) => exportToFile(exporting, format, name, text),
     'bps:doc-set-dirty': (dirty) => { controller.setDirty(dirty); },
     'bps:doc-provide': (id, text) => { broker.provide(id, text); },
     'bps:autosave-write': (text) => controller.autosave(text),

@@ -1,6 +1,7 @@
 // The native menu as data: every item either sends a typed command to the page or runs a main
 // action. Built from plain inputs so it can be checked without Electron.
 import type { MenuItemConstructorOptions } from 'electron';
+import { exportFormatIds, exportFormats } from '../../interop/formats.ts';
 import type { MenuCommand, RecentFile, Theme } from '../common/ipc-contract.ts';
 
 export interface MenuInputs {
@@ -41,6 +42,8 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
       { type: 'separator' },
       cmd('Save', { type: 'save' }, 'CmdOrCtrl+S'),
       cmd('Save As…', { type: 'save-as' }, 'CmdOrCtrl+Shift+S'),
+      { type: 'separator' },
+      { label: 'Export', submenu: exportFormatIds.map((format) => cmd(`${exportFormats[format].label}…`, { type: 'export', format })) },
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: m.closeWindow },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: m.quit }]),

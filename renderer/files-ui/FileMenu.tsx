@@ -1,5 +1,6 @@
-// The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S).
+// The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S), Export.
 import { useServices } from '../services.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useIsDirty } from './useDocumentFiles.ts';
 
 export function FileMenu() {
@@ -11,6 +12,7 @@ export function FileMenu() {
       <button type="button" title="Open a .bpgraph file (Ctrl+O)" onClick={() => void controller.openDocument()}>Open…</button>
       <button type="button" title={dirty ? 'Save (Ctrl+S) — unsaved changes' : 'Save (Ctrl+S)'} onClick={() => void controller.saveDocument(false)}>Save</button>
       <button type="button" title="Save under a new name (Ctrl+Shift+S)" onClick={() => void controller.saveDocument(true)}>Save As…</button>
+      <ExportMenu />
     </span>
   );
 }

@@ -5,6 +5,7 @@
 // Opening a file replaces the document with useDocument.load(), which clears the undo history:
 // undoing "open" would bring back a graph that no longer belongs to the file named in the title.
 import type { Graph } from '../../engine/index.ts';
+import { exportFormats, type ExportFormat } from '../../interop/index.ts';
 import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
 import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
@@ -12,6 +13,7 @@ import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
+import { exportText } from './export-document.ts';
 import { dismissError, isDirty, markClean, markRestored, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
 
 export interface ViewportActions { fit(): void; zoomIn(): void; zoomOut(): void; zoomReset(): void }
@@ -135,6 +137,19 @@ export class FileController {
     }
     this.reportDirty();
     return result.status;
+  }
+
+  /** File → Export: the document in `format`, downloaded (browser) or where the user says (desktop). */
+  async exportDocument(format: ExportFormat): Promise<SaveResult> {
+    const made = exportText(format, useDocument.getState().graph);
+    if ('error' in made) {
+      const message = `Cannot export a ${exportFormats[format].label}: ${made.error}`;
+      showError(message);
+      return { status: 'error', message };
+    }
+    const result = await this.documentFiles().exportFile(format, useFileState.getState().name, made.text);
+    if (result.status === 'saved') showStatus(`Exported "${result.name}"`);
+    return result;
   }
 
   /** A new document starts clean: no training or analysis of the old one, stepping from the start. */

@@ -13,7 +13,7 @@ export interface MenuTargets {
   viewport: ViewportActions;
   /** What the operating system prefers when the theme is "system". */
   prefersDark(): boolean;
-  files: Pick<FileController, 'newDocument' | 'openDocument' | 'saveDocument' | 'openRecentDocument' | 'openExampleDocument'>;
+  files: Pick<FileController, 'newDocument' | 'openDocument' | 'saveDocument' | 'openRecentDocument' | 'openExampleDocument' | 'exportDocument'>;
   training: { train(settings: Record<string, never>): void; stop(): void };
 }
 
@@ -104,6 +104,7 @@ export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): v
     case 'step-forward': stepBy(1); break;
     case 'step-back': stepBy(-1); break;
     case 'train': case 'stop': trainFromMenu(command.type, targets.training); break;
+    case 'export': void targets.files.exportDocument(command.format); break;
     default: {
       const unknown: never = command;
       showStatus(`Unknown menu command ${JSON.stringify(unknown)}`);

@@ -35,6 +35,7 @@ export function Toolbar() {
   const mode = useView((s) => s.labelMode);
   const stepMode = useView((s) => s.stepMode);
   const theme = useView((s) => s.theme);
+  const codePanel = useView((s) => s.codePanel);
   const hasResults = useRun((s) => s.results !== null && !s.stale);
   const { fitView } = useReactFlow();
   const doc = useDocument.getState;
@@ -58,6 +59,7 @@ export function Toolbar() {
         ))}
       </span>
       <span className="sep" />
+      <button type="button" aria-pressed={codePanel} title="Show the graph as PyTorch code beside the canvas" onClick={() => useView.getState().setCodePanel(!codePanel)}>Code</button>
       <button type="button" aria-pressed={stepMode} disabled={!hasResults && !stepMode} onClick={() => useView.getState().setStepMode(!stepMode)}>Step</button>
       <button type="button" aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'} onClick={() => useView.getState().toggleTheme()}>{theme === 'light' ? '☾ Dark' : '☀ Light'}</button>
     </header>

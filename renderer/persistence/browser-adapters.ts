@@ -71,8 +71,8 @@ export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Wind
         }
       },
     } : {}),
-    download(name, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    download(name, text, type = 'application/json') {
+      const url = URL.createObjectURL(new Blob([text], { type }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;

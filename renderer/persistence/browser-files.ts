@@ -4,6 +4,7 @@
 // (app/common/graph-document.ts).
 import { MAX_FILE_BYTES, serializeGraph, type Graph } from '../../engine/index.ts';
 import { cannotOpen, documentFileName, readGraphText, tooLargeReason } from '../../app/common/graph-document.ts';
+import { exportFileName, exportFormats } from '../../interop/index.ts';
 import { CrashCopies, type AutosaveRecord, type RestoreChoice, type RestoreOffer } from './crash-copies.ts';
 import type { KeyValueStore } from './key-value.ts';
 import type { TabLocks } from './tab-locks.ts';
@@ -35,8 +36,8 @@ export interface BrowserFileDeps {
   pickFile(): Promise<PickedFile | null>;
   /** A save picker (File System Access API), absent where the browser has none. */
   pickSaveTarget?: (suggestedName: string) => Promise<WritableFile | null>;
-  /** Offers the text as a download called name. */
-  download(name: string, text: string): void;
+  /** Offers the text as a download called name (of MIME type `type`, JSON by default). */
+  download(name: string, text: string, type?: string): void;
   confirm(message: string): boolean | Promise<boolean>;
   /** Shows an error to the user (window.alert, or a nicer toast the UI supplies). */
   notify(message: string): void;
@@ -179,6 +180,11 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     },
     save: (graph) => (target === null ? saveAs(graph) : writeTo(target, serializeGraph(graph))),
     saveAs,
+    async exportFile(format, suggestedName, text) {
+      const fileName = exportFileName(suggestedName, format);
+      deps.download(fileName, text, exportFormats[format].mime);
+      return { status: 'saved', name: fileName };
+    },
     setDirty(value) {
       if (value) edits++;
       dirty = value;

@@ -8,7 +8,7 @@ import type { DocumentFiles, OpenResult } from './types.ts';
 /** The verbs used here; the real window.backprop satisfies it. */
 export type DesktopApi = Pick<BackpropApi,
   'openFile' | 'openDropped' | 'openRecent' | 'openExample' | 'startupDocument' | 'newDocument' |
-  'save' | 'saveAs' | 'recentFiles' | 'setDirty' | 'autosave' | 'clearAutosave' | 'provideDocument'>;
+  'save' | 'saveAs' | 'exportFile' | 'recentFiles' | 'setDirty' | 'autosave' | 'clearAutosave' | 'provideDocument'>;
 
 export function toOpenResult(reply: OpenReply): OpenResult {
   if (reply.status !== 'opened') return reply;
@@ -33,6 +33,7 @@ export function createDesktopFiles(api: DesktopApi): DocumentFiles {
     openExample: async (id) => toOpenResult(await api.openExample(id)),
     save: (graph) => api.save(serializeGraph(graph)),
     saveAs: (graph) => api.saveAs(serializeGraph(graph)),
+    exportFile: (format, suggestedName, text) => api.exportFile(format, suggestedName, text),
     setDirty: (dirty) => { void api.setDirty(dirty); },
     autosave: (graph) => api.autosave(serializeGraph(graph)),
     clearAutosave: () => api.clearAutosave(),

@@ -1,5 +1,5 @@
 // View state that is neither document nor results: measured node sizes (React Flow needs them back
-// on controlled nodes), label mode, theme, step mode, hovered edge.
+// on controlled nodes), label mode, theme, step mode, hovered edge, whether the Code panel is open.
 import { create } from 'zustand';
 
 export type LabelMode = 'both' | 'values' | 'gradients' | 'off';
@@ -12,12 +12,14 @@ interface ViewState {
   stepMode: boolean;
   stepIndex: number;
   hoveredEdge: string | null;
+  codePanel: boolean;
   setMeasured(updates: { id: string; width: number; height: number }[]): void;
   setLabelMode(mode: LabelMode): void;
   toggleTheme(): void;
   setStepMode(on: boolean): void;
   setStepIndex(i: number): void;
   setHoveredEdge(id: string | null): void;
+  setCodePanel(open: boolean): void;
 }
 
 export const useView = create<ViewState>()((set) => ({
@@ -27,6 +29,7 @@ export const useView = create<ViewState>()((set) => ({
   stepMode: false,
   stepIndex: 0,
   hoveredEdge: null,
+  codePanel: false,
   setMeasured: (updates) => set((s) => {
     const m = new Map(s.measured);
     let changed = false;
@@ -43,4 +46,5 @@ export const useView = create<ViewState>()((set) => ({
   setStepMode: (stepMode) => set({ stepMode, stepIndex: 0 }),
   setStepIndex: (stepIndex) => set({ stepIndex }),
   setHoveredEdge: (hoveredEdge) => set({ hoveredEdge }),
+  setCodePanel: (codePanel) => set({ codePanel }),
 }));

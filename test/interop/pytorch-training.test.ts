@@ -78,7 +78,7 @@ describe('python3 model.py train against the CLI train (float64, CPU)', () => {
     const graph = unevenGraph();
     const path = folder.write('cli', graph);
     const run = runTrain(python, [path, 'train', '--epochs', '2'], join(folder.dir, 'cli.json'));
-    expect(run.stdout).toMatch(/^epoch 1\/2  train loss \S+\nepoch 2\/2  train loss \S+\n$/);
+    expect(run.stdout).toMatch(/^epoch 1\/2 {2}train loss \S+\nepoch 2\/2 {2}train loss \S+\n$/);
     expectSameParams(run.params, await cliTrain(graph, 2), TOL);
   });
 });

@@ -24,6 +24,7 @@ function scriptedFiles(s: Script): DocumentFiles {
     openExample: async () => next(s.open, 'openExample'),
     save: () => next(s.save, 'save')(),
     saveAs: () => next(s.save, 'saveAs')(),
+    exportFile: () => next(s.save, 'exportFile')(),
     setDirty: (d) => { s.dirtyReports.push(d); },
     autosave: async () => undefined,
     clearAutosave: async () => undefined,

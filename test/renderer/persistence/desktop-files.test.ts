@@ -7,7 +7,7 @@ function fakeApi(over: Partial<DesktopApi> = {}): DesktopApi {
   const never = () => { throw new Error('not expected'); };
   return {
     openFile: never, openDropped: never, openRecent: never, openExample: never, startupDocument: never, newDocument: never,
-    save: never, saveAs: never, recentFiles: never, setDirty: never, autosave: never, clearAutosave: never, provideDocument: never,
+    save: never, saveAs: never, exportFile: never, recentFiles: never, setDirty: never, autosave: never, clearAutosave: never, provideDocument: never,
     ...over,
   };
 }
