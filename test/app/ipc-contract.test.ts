@@ -71,12 +71,18 @@ describe('menu command guard used by the preload', () => {
     expect(isMenuCommand({ type: 'set-theme', theme: 'neon' })).toBe(false);
     expect(isMenuCommand({ type: 'open-recent', id: '/etc/passwd' })).toBe(false);
     expect(isMenuCommand({ type: 'run', extra: 1 })).toBe(false);
+    expect(isMenuCommand({ type: 'export', format: 'pytorch' })).toBe(true);
+    expect(isMenuCommand({ type: 'export', format: 'toString' })).toBe(false);
+    expect(isMenuCommand({ type: 'export' })).toBe(false);
   });
 
   it('agrees with the zod schema on arbitrary payloads', () => {
     const near = fc.oneof(
-      fc.constantFrom(...simpleMenuCommands, 'open-recent', 'open-example', 'set-theme', 'bogus').chain((type) =>
-        fc.record({ type: fc.constant(type), id: fc.oneof(fc.constant(ID), fc.string()), theme: fc.constantFrom('light', 'dark', 'system', 'x') }, { requiredKeys: ['type'] })),
+      fc.constantFrom(...simpleMenuCommands, 'open-recent', 'open-example', 'set-theme', 'export', 'bogus').chain((type) =>
+        fc.record({
+          type: fc.constant(type), id: fc.oneof(fc.constant(ID), fc.string()), theme: fc.constantFrom('light', 'dark', 'system', 'x'),
+          format: fc.constantFrom('pytorch', 'onnx', '__proto__', ''),
+        }, { requiredKeys: ['type'] })),
       fc.anything(),
     );
     fc.assert(fc.property(near, (payload) => isMenuCommand(payload) === menuCommandSchema.safeParse(payload).success), { numRuns: 2000 });

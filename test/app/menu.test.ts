@@ -53,6 +53,14 @@ describe('application menu', () => {
     }
   });
 
+  it('File → Export lists every export format and sends it as a command', () => {
+    const m = inputs();
+    const exportMenu = sub(find(sub(buildMenuTemplate(m)[0]), 'Export'));
+    expect(exportMenu.map((i) => i.label)).toEqual(['PyTorch script…']);
+    click(exportMenu[0]!);
+    expect(m.sent.at(-1)).toEqual({ type: 'export', format: 'pytorch' });
+  });
+
   it('keeps native roles for the clipboard; Delete and Select All reach the canvas as commands', () => {
     const m = inputs();
     const edit = sub(buildMenuTemplate(m).find((i) => i.label === 'Edit'));

@@ -1,6 +1,6 @@
 // The Code panel: the PyTorch script of the graph as it stands, next to the canvas, recomputed from the
 // document once edits pause (typing a name or dragging a node does not re-export on every keystroke).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { exportText } from '../../files-ui/index.ts';
 import { useServices } from '../../services.tsx';
 import { useDocument } from '../../store/document-store.ts';
@@ -32,6 +32,16 @@ function CodeView() {
   const code = useMemo(() => exportText('pytorch', settled), [settled]);
   const [copied, setCopied] = useState<{ text: string; message: string } | null>(null);
   const text = 'text' in code ? code.text : null;
+  const pre = useRef<HTMLPreElement>(null);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    // Open at the model rather than at the usage notes above it; later updates keep the reader's place.
+    const el = pre.current;
+    if (scrolled.current || !el || text === null) return;
+    scrolled.current = true;
+    const lines = text.split('\n');
+    el.scrollTop = (lines.findIndex((l) => l.startsWith('class Model(')) / lines.length) * el.scrollHeight;
+  }, [text]);
   const copy = (): void => {
     if (text === null) return;
     navigator.clipboard.writeText(text).then(
@@ -50,7 +60,7 @@ function CodeView() {
       </header>
       {'error' in code
         ? <p role="alert" className="bps-code-error">No PyTorch code for this graph yet: {code.error}</p>
-        : <pre className="bps-code" tabIndex={0} aria-label="PyTorch script"><code>{code.text}</code></pre>}
+        : <pre ref={pre} className="bps-code" tabIndex={0} aria-label="PyTorch script"><code>{code.text}</code></pre>}
     </aside>
   );
 }

@@ -47,7 +47,7 @@ test('opens the command-line file from app://bundle, sandboxed, with only the do
     hasRequire: typeof (globalThis as { require?: unknown }).require,
     hasProcess: typeof (globalThis as { process?: unknown }).process,
   }));
-  expect(surface.verbs).toEqual(['autosave', 'clearAutosave', 'isDesktop', 'newDocument', 'onMenuCommand', 'openDropped', 'openExample', 'openExternal', 'openFile', 'openRecent', 'provideDocument', 'recentFiles', 'save', 'saveAs', 'setDirty', 'startupDocument']);
+  expect(surface.verbs).toEqual(['autosave', 'clearAutosave', 'exportFile', 'isDesktop', 'newDocument', 'onMenuCommand', 'openDropped', 'openExample', 'openExternal', 'openFile', 'openRecent', 'provideDocument', 'recentFiles', 'save', 'saveAs', 'setDirty', 'startupDocument']);
   expect(surface.hasRequire).toBe('undefined');
   expect(surface.hasProcess).toBe('undefined');
 });

@@ -1,8 +1,10 @@
 // Desktop menu commands reach the editor's own actions.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../../engine/index.ts';
+import { exportPyTorch } from '../../../interop/index.ts';
 import { FileController } from '../../../renderer/files-ui/file-controller.ts';
 import { useFileState } from '../../../renderer/files-ui/file-state.ts';
+import type { DocumentFiles } from '../../../renderer/persistence/types.ts';
 import { handleMenuCommand, type MenuTargets } from '../../../renderer/files-ui/menu-commands.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useView } from '../../../renderer/store/view-store.ts';
@@ -27,6 +29,33 @@ beforeEach(() => {
 });
 
 describe('menu commands', () => {
+  /** The menu's targets with file commands over a DocumentFiles that records exports. */
+  function exporting(result: 'saved' | 'cancelled') {
+    const exported: [string, string, string][] = [];
+    const files = { exportFile: async (format: string, name: string, text: string) => { exported.push([format, name, text]); return result === 'saved' ? { status: 'saved', name: 'x.py' } : { status: 'cancelled' }; } } as unknown as DocumentFiles;
+    return { exported, targets: { ...targets, files: new FileController({ files: () => files, training: { stop: () => undefined } }) } };
+  }
+
+  it('Export writes the document\'s PyTorch script through the files layer, named after the document', async () => {
+    const { exported, targets: t } = exporting('saved');
+    useFileState.setState({ name: 'lecture.bpgraph' });
+    handleMenuCommand({ type: 'export', format: 'pytorch' }, t);
+    await expect.poll(() => exported.length).toBe(1);
+    expect(exported[0]).toEqual(['pytorch', 'lecture.bpgraph', exportPyTorch(useDocument.getState().graph)]);
+    await expect.poll(() => useFileState.getState().status).toBe('Exported "x.py"');
+  });
+
+  it('Export of a graph that cannot be exported shows why and writes nothing', async () => {
+    const { exported, targets: t } = exporting('cancelled');
+    useFileState.setState({ error: null });
+    const doc = useDocument.getState();
+    doc.select(['w1'], []);
+    doc.deleteSelection();
+    handleMenuCommand({ type: 'export', format: 'pytorch' }, t);
+    await expect.poll(() => useFileState.getState().error).toMatch(/^Cannot export a PyTorch script: node "h1" \(sigmoid\), port "in": input is not connected/);
+    expect(exported).toEqual([]);
+  });
+
   it('undo and redo walk the document history', () => {
     const start = useDocument.getState().graph;
     const doc = useDocument.getState();

@@ -123,6 +123,16 @@ async function dirtyTab(profile: Profile, graph = edited('tab work')) {
   return { ...t, files, graph };
 }
 
+describe('browser mode: exporting', () => {
+  it('downloads the export under the document\'s name with the format\'s extension and type', async () => {
+    const t = browserDeps();
+    const files = createBrowserFiles(t.deps);
+    expect(await files.exportFile('pytorch', 'two-moons.bpgraph', 'import torch\n')).toEqual({ status: 'saved', name: 'two-moons.py' });
+    expect(t.downloads).toEqual([{ name: 'two-moons.py', text: 'import torch\n', type: 'text/x-python' }]);
+    expect(files.documentName()).toBe('Untitled.bpgraph'); // an export is not the document's file
+  });
+});
+
 describe('browser mode: one crash copy per tab', () => {
   it('keeps a copy while dirty, and a tab opened after this one closed offers it back as unsaved work', async () => {
     const profile = newProfile();

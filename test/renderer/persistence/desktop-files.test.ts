@@ -13,6 +13,13 @@ function fakeApi(over: Partial<DesktopApi> = {}): DesktopApi {
 }
 
 describe('desktop mode', () => {
+  it('hands an export to main, which asks where and writes it', async () => {
+    const calls: unknown[][] = [];
+    const files = createDesktopFiles(fakeApi({ exportFile: async (...args) => { calls.push(args); return { status: 'saved', name: 'm.py' }; } }));
+    expect(await files.exportFile('pytorch', 'm.bpgraph', 'import torch\n')).toEqual({ status: 'saved', name: 'm.py' });
+    expect(calls).toEqual([['pytorch', 'm.bpgraph', 'import torch\n']]);
+  });
+
   it('turns an opened reply into a graph', async () => {
     const files = createDesktopFiles(fakeApi({ openFile: async () => ({ status: 'opened', text: exampleText, name: 'l.bpgraph', restored: false }) }));
     expect(await files.open()).toEqual({ status: 'opened', graph: exampleGraph(), name: 'l.bpgraph', restored: false });

@@ -35,7 +35,7 @@ export function browserDeps(over: Partial<BrowserFileDeps> = {}, profile: Profil
   const picks: (PickedFile | null)[] = [];
   const confirms: boolean[] = [];
   const notified: string[] = [];
-  const downloads: { name: string; text: string }[] = [];
+  const downloads: { name: string; text: string; type?: string }[] = [];
   const asked: string[] = [];
   /** What the restore banner was shown each time, and the answers it gives (default: later). */
   const offered: (readonly RestoreOffer[])[] = [];
@@ -44,7 +44,7 @@ export function browserDeps(over: Partial<BrowserFileDeps> = {}, profile: Profil
     store,
     locks: tab,
     pickFile: async () => picks.shift() ?? null,
-    download: (name, text) => downloads.push({ name, text }),
+    download: (name, text, type) => downloads.push({ name, text, ...(type ? { type } : {}) }),
     confirm: (message) => { asked.push(message); return confirms.shift() ?? false; },
     chooseRestore: async (offers) => { offered.push(offers); return restoreChoices.shift() ?? { action: 'later' }; },
     notify: (message) => notified.push(message),
