@@ -32,6 +32,22 @@ describe('layering', () => {
     expect(await problems('engine/probe.ts', "import { z } from 'zod';\nimport { zeros } from './tensor.ts';\nexport const x = [z, zeros];\n")).toEqual([]);
   });
 
+  it.each([
+    ['react', "import { useState } from 'react';\nexport const x = useState;\n"],
+    ['node', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['our renderer', "import { App } from '../renderer/App.tsx';\nexport const x = App;\n"],
+    ['the CLI', "import { main } from '../cli/main.ts';\nexport const x = main;\n"],
+    ['the Node writer', "import { writeFileAtomic } from '../node-io/atomic-write.ts';\nexport const x = writeFileAtomic;\n"],
+    ['the DOM', 'export const x = document.title;\n'],
+  ])('interop/ may not use %s', async (_what, code) => {
+    expect(await problems('interop/probe.ts', code)).toEqual([expect.stringMatching(/no-restricted-(paths|imports|globals)/)]);
+  });
+
+  it('interop/ may use the engine; engine/ may not use interop/', async () => {
+    expect(await problems('interop/probe.ts', "import { compileGraph } from '../engine/index.ts';\nexport const x = compileGraph;\n")).toEqual([]);
+    expect(await problems('engine/probe.ts', "import { exportPyTorch } from '../interop/index.ts';\nexport const x = exportPyTorch;\n")).toEqual([expect.stringMatching(/no-restricted-paths/)]);
+  });
+
   it('app/ may not import renderer/', async () => {
     expect(await problems('app/main/probe.ts', "import { App } from '../../renderer/App.tsx';\nexport const x = App;\n")).toEqual([expect.stringMatching(/no-restricted-(paths|imports|globals)/)]);
   });

@@ -12,6 +12,8 @@ test('the Code panel shows the graph\'s PyTorch script and follows edits', async
   const panel = page.getByRole('complementary', { name: 'PyTorch code' });
   const script = panel.getByLabel('PyTorch script');
   await expect(script).toContainText('class Model(nn.Module):');
+  // It opens at the model, below the usage notes.
+  await expect.poll(() => page.evaluate("document.querySelector('.bps-code').scrollTop")).toBeGreaterThan(0);
   await expect(script).toContainText('loss = 0.5 * F.mse_loss(h2, y, reduction="sum")');
   expect(await script.textContent()).toBe(exportPyTorch(await getDocument(page)));
 
