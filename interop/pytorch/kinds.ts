@@ -1,7 +1,9 @@
 // How each module kind reads in PyTorch: one expression over its inputs' variables, the lecture's
-// math for the comment, and for kinds with parameters the torch layer that holds them. Every kind of
-// the engine's registry must be here (the type says so); the torch calls are the ones whose float64
-// results the test suite compares with the engine (test/interop/pytorch-vs-engine.test.ts).
+// math for the comment, and for kinds with parameters the torch layer that holds them. A kind of the
+// registry missing here is refused by the export with a message naming it (a new kind compiles
+// without an entry; test/interop/pytorch-vs-engine.test.ts, which builds graphs of every registry
+// kind, then fails on it). The torch calls are the ones whose float64 results that test compares
+// with the engine.
 import type { LinearConfig, ModuleKind } from '../../engine/index.ts';
 
 type Reduction = { reduction: 'sum' | 'mean' };
@@ -45,7 +47,7 @@ const unary = (fn: string, math: (x: string) => string): KindExport => ({
   code: (_c, [x]) => ({ expr: `${fn}(${x})`, math: math(x!) }),
 });
 
-export const kindExports: Record<ModuleKind, KindExport> = {
+export const kindExports: Partial<Record<ModuleKind, KindExport>> = {
   input: { code: (_c, _in, at) => ({ expr: `data[${at.key}]`, math: 'input' }) },
   target: { code: (_c, _in, at) => ({ expr: `data[${at.key}]`, math: 'target' }) },
   linear: {

@@ -66,7 +66,7 @@ export interface ExportPlan {
 
 export function planExport(graph: Graph): ExportPlan {
   for (const node of graph.nodes) {
-    if (isModuleKind(node.kind) && !Object.hasOwn(kindExports, node.kind)) {
+    if (isModuleKind(node.kind) && !kindExports[node.kind]) {
       throw new ExportError(`node "${node.id}" is a ${node.kind}, which the PyTorch export does not handle yet`);
     }
   }
@@ -77,7 +77,7 @@ export function planExport(graph: Graph): ExportPlan {
   const nameOf = (id: string): string => names.get(id)!;
 
   const nodes = program.nodes.map((n): PlanNode => {
-    const ex = kindExports[n.kind];
+    const ex = kindExports[n.kind]!; // every kind checked above
     const config = n.frame.config;
     const name = nameOf(n.id);
     return {

@@ -1,6 +1,7 @@
 // Random graphs over every module kind of the registry, for comparing exports with the engine.
-// One recipe per kind (the type demands one for each, so a new kind fails here until it has one),
-// and `randomGraphs` checks at run time that the set it returns uses every kind.
+// One recipe per kind; `randomGraphs` takes the kinds from the registry, so a new kind fails here,
+// loudly, until it has a recipe (and then the export test fails until the exporter handles it), and
+// it checks that the set it returns uses every kind.
 import { initSchemes, moduleKinds, moduleOf, type Graph, type GraphEdge, type GraphNode, type ModuleKind } from '../../../engine/index.ts';
 import { awayFromZero, oneHot, testRng, uniform } from '../../engine/support/random.ts';
 
@@ -61,26 +62,27 @@ const squash = (b: Builder, x: Value): Value => add(b, 'sigmoid', {}, { in: x },
 const unary = (kind: string, unit: boolean) => (b: Builder): void => { const x = any(b); add(b, kind, {}, { in: x }, { features: x.features, unit }); };
 const reduction = (b: Builder) => ({ reduction: b.rng() < 0.5 ? 'sum' : 'mean' });
 
-const recipes: Record<ModuleKind, (b: Builder) => void> = {
-  input: (b) => { data(b, 'input', int(b, 1, 4), 'signed'); },
-  target: (b) => { data(b, 'target', int(b, 1, 4), pick(b, ['signed', 'unit', 'onehot'] as const)); },
-  linear: (b) => { linear(b, any(b), int(b, 1, 4)); },
+type Recipe = (b: Builder) => void;
+const recipes = {
+  input: (b: Builder) => { data(b, 'input', int(b, 1, 4), 'signed'); },
+  target: (b: Builder) => { data(b, 'target', int(b, 1, 4), pick(b, ['signed', 'unit', 'onehot'] as const)); },
+  linear: (b: Builder) => { linear(b, any(b), int(b, 1, 4)); },
   sigmoid: unary('sigmoid', true),
   tanh: unary('tanh', false),
   relu: unary('relu', false),
   softmax: unary('softmax', true),
-  add: (b) => { const a = any(b); add(b, 'add', {}, { a, b: sameWidth(b, a) ?? linear(b, any(b), a.features) }, { features: a.features, unit: false }); },
-  multiply: (b) => { const a = any(b), c = sameWidth(b, a) ?? a; add(b, 'multiply', {}, { a, b: c }, { features: a.features, unit: a.unit && c.unit }); },
-  concat: (b) => { const a = any(b), c = any(b); add(b, 'concat', {}, { a, b: c }, { features: a.features + c.features, unit: a.unit && c.unit }); },
-  mse: (b) => { const p = any(b); add(b, 'mse', { config: reduction(b) }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') }); },
-  bce: (b) => {
+  add: (b: Builder) => { const a = any(b); add(b, 'add', {}, { a, b: sameWidth(b, a) ?? linear(b, any(b), a.features) }, { features: a.features, unit: false }); },
+  multiply: (b: Builder) => { const a = any(b), c = sameWidth(b, a) ?? a; add(b, 'multiply', {}, { a, b: c }, { features: a.features, unit: a.unit && c.unit }); },
+  concat: (b: Builder) => { const a = any(b), c = any(b); add(b, 'concat', {}, { a, b: c }, { features: a.features + c.features, unit: a.unit && c.unit }); },
+  mse: (b: Builder) => { const p = any(b); add(b, 'mse', { config: reduction(b) }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') }); },
+  bce: (b: Builder) => {
     const units = b.pool.filter((v) => v.unit);
     const p = units.length > 0 ? pick(b, units) : squash(b, any(b));
     add(b, 'bce', { config: reduction(b) }, { pred: p, target: sameWidth(b, p, true) ?? data(b, 'target', p.features, 'unit') });
   },
-  bce_logits: (b) => { const z = any(b); add(b, 'bce_logits', { config: reduction(b) }, { logits: z, target: sameWidth(b, z, true) ?? data(b, 'target', z.features, 'unit') }); },
-  softmax_ce: (b) => { const z = any(b); add(b, 'softmax_ce', { config: reduction(b) }, { logits: z, target: sameWidth(b, z, true) ?? data(b, 'target', z.features, pick(b, ['unit', 'onehot'] as const)) }); },
-};
+  bce_logits: (b: Builder) => { const z = any(b); add(b, 'bce_logits', { config: reduction(b) }, { logits: z, target: sameWidth(b, z, true) ?? data(b, 'target', z.features, 'unit') }); },
+  softmax_ce: (b: Builder) => { const z = any(b); add(b, 'softmax_ce', { config: reduction(b) }, { logits: z, target: sameWidth(b, z, true) ?? data(b, 'target', z.features, pick(b, ['unit', 'onehot'] as const)) }); },
+} satisfies Partial<Record<ModuleKind, Recipe>>;
 
 const isLoss = (k: ModuleKind): boolean => moduleOf(k).isLoss;
 
@@ -95,6 +97,9 @@ export interface RandomGraphOptions {
 export function randomGraphs({ count, seed, extra = 5 }: RandomGraphOptions): Graph[] {
   const rng = testRng(seed);
   const kinds = [...moduleKinds];
+  const recipeOf = (k: ModuleKind): Recipe | undefined => (recipes as Partial<Record<ModuleKind, Recipe>>)[k];
+  const unknown = kinds.filter((k) => !recipeOf(k));
+  if (unknown.length > 0) throw new Error(`randomGraphs: no recipe for the module kind${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; add one to test/interop/support/random-graphs.ts (and its PyTorch line to interop/pytorch/kinds.ts)`);
   const graphs: Graph[] = [];
   for (let g = 0; g < count; g++) {
     const b: Builder = { rng, batch: 2 + Math.floor(rng() * 5), nodes: [], edges: [], pool: [], count: 0 };
@@ -103,7 +108,7 @@ export function randomGraphs({ count, seed, extra = 5 }: RandomGraphOptions): Gr
     const mine = kinds.filter((_, i) => i % count === g);
     const chosen = [...mine, ...Array.from({ length: extra }, () => kinds[Math.floor(rng() * kinds.length)]!)];
     chosen.sort((x, y) => Number(isLoss(x)) - Number(isLoss(y))); // layers first, so losses have something to compare
-    for (const kind of chosen) recipes[kind](b);
+    for (const kind of chosen) recipeOf(kind)!(b);
     if (!b.nodes.some((n) => isLoss(n.kind as ModuleKind))) recipes.mse(b);
     // The title lands in the docstring and in a string: quotes and a backslash must stay inert there.
     graphs.push({ name: `random """${g}\\`, seed: Math.floor(rng() * 2 ** 32), nodes: b.nodes, edges: b.edges });
