@@ -49,7 +49,7 @@ export function trainingCode(plan: ExportPlan): string[] {
   const evaluation = first === null ? [] : [
     '@torch.no_grad()',
     'def evaluate(model, split):',
-    `    """Loss per sample${plan.prediction ? ' and accuracy' : ''} over a whole split, as the app's Training panel shows them (None: no such samples)."""`,
+    `    """Loss per sample${plan.prediction ? ' and accuracy' : ''} over a whole split, as the app's Training panel shows ${plan.prediction ? 'them' : 'it'} (None: no such samples)."""`,
     '    data = model.data(split)',
     `    samples = len(data[${first}])`,
     '    if samples == 0:',
