@@ -1,24 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/io.ts';
+import { runCli } from '../support/cli-in-process.ts';
 
 const lecture = readFileSync(new URL('../../examples/lecture-two-layer.bpgraph', import.meta.url), 'utf8');
 
-/** Runs the CLI in-process over an in-memory file system. */
-async function cli(argv: string[], files: Record<string, string> = { 'lecture.bpgraph': lecture }) {
-  let stdout = '', stderr = '';
-  const io: CliIo = {
-    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false,
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return files[p]!;
-    },
-    writeFile: (p, s) => { files[p] = s; },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+/** Runs the CLI in-process over an in-memory file system holding the lecture example. */
+const cli = (argv: string[], files: Record<string, string> = { 'lecture.bpgraph': lecture }) => runCli(argv, files);
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
