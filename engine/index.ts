@@ -27,3 +27,4 @@ export { FILE_FORMAT, FILE_VERSION, MAX_FILE_BYTES, graphFileSchema } from './fo
 export * from './train/index.ts';
 export * from './data/index.ts';
 export { readGraphFile, migrations } from './format/graph-file.ts';
+export { quote, printable } from './text/quote.ts';
