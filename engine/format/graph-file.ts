@@ -1,14 +1,24 @@
-// Reading and writing .bpgraph text. Every failure is a GraphFileError that names the JSON path.
+// The .bpgraph document: from parsed JSON to a Graph (read-document.ts reads the text), and back to
+// text. Every failure is a GraphFileError that names the JSON path.
 import type { Graph } from '../graph/types.ts';
-import { FILE_FORMAT, FILE_VERSION, graphFileSchema, MAX_FILE_BYTES } from './schema.ts';
+import { own } from '../own.ts';
+import { printable, quote } from '../text/quote.ts';
+import { FILE_FORMAT, FILE_VERSION, graphFileSchema } from './schema.ts';
+
+/** What kind of refusal: the reader's checks, in the order they run. */
+export type GraphFileProblem = 'too-large' | 'encoding' | 'too-deep' | 'json' | 'proto-key' | 'not-a-graph' | 'version' | 'schema';
 
 export class GraphFileError extends Error {
   /** JSON path of the offending value, e.g. "nodes[1].params.W.data[3]"; "" for the whole file. */
   readonly path: string;
-  constructor(path: string, message: string) {
-    super(path ? `${path}: ${message}` : message);
+  readonly problem: GraphFileProblem;
+  /** `subject` names what the path points into, e.g. `node "linear2", parameter W`. */
+  constructor(path: string, message: string, problem: GraphFileProblem = 'schema', subject?: string) {
+    const at = path && subject ? `${path} (${subject})` : path;
+    super(at ? `${at}: ${message}` : message);
     this.name = 'GraphFileError';
     this.path = path;
+    this.problem = problem;
   }
 }
 
@@ -25,56 +35,47 @@ export const migrations: Record<number, (doc: Record<string, unknown>) => Record
   1: (doc) => ({ ...doc, version: 2 }),
 };
 
-export function parseGraphFile(text: string): Graph {
-  return readGraphFile(text).graph;
-}
-
-/** Like parseGraphFile, and tells which version the file was written in (saving writes the current one). */
-export function readGraphFile(text: string): { graph: Graph; fileVersion: number } {
-  const bytes = utf8Length(text, MAX_FILE_BYTES);
-  if (bytes > MAX_FILE_BYTES) {
-    throw new GraphFileError('', `the file is more than ${(bytes / 1024 / 1024).toFixed(1)} MB; graphs larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    throw new GraphFileError('', `not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new GraphFileError('', 'expected a JSON object at the top level');
+/** A parsed JSON document → the graph: format, version, migrations, schema (read-document.ts does the text). */
+export function graphFromDocument(doc: unknown): { graph: Graph; fileVersion: number } {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new GraphFileError('', 'expected a JSON object at the top level', 'not-a-graph');
   let record = doc as Record<string, unknown>;
   if (record.format !== FILE_FORMAT) {
-    throw new GraphFileError('format', `expected "${FILE_FORMAT}", found ${JSON.stringify(record.format) ?? 'nothing'}: this is not a Backprop Studio graph`);
+    throw new GraphFileError('format', `expected "${FILE_FORMAT}", found ${shown(record.format)}: this is not a Backprop Studio graph`, 'not-a-graph');
   }
   const version = record.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new GraphFileError('version', `expected a positive integer, found ${JSON.stringify(version) ?? 'nothing'}`);
+    throw new GraphFileError('version', `expected a positive integer, found ${shown(version)}`, 'version');
   }
   if (version > FILE_VERSION) {
-    throw new GraphFileError('version', `the file is version ${version}, made by a newer Backprop Studio; this one reads up to version ${FILE_VERSION}`);
+    throw new GraphFileError('version', `the file is version ${version}, made by a newer Backprop Studio; this one reads up to version ${FILE_VERSION}`, 'version');
   }
   for (let v = version; v < FILE_VERSION; v++) record = migrations[v]!(record);
   const parsed = graphFileSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new GraphFileError(jsonPath(issue.path), issue.message);
+    throw new GraphFileError(jsonPath(issue.path), issue.message, 'schema', subjectOf(record, issue.path));
   }
   const { format: _f, version: _v, ...graph } = parsed.data;
   return { graph: graph as Graph, fileVersion: version };
 }
 
-/** UTF-8 size of the text, counting stops once it passes `limit` (the file limit is in bytes, not characters). */
-function utf8Length(text: string, limit: number): number {
-  if (text.length * 3 <= limit) return text.length; // no UTF-16 unit takes more than 3 bytes: cannot be over
-  let n = 0;
-  for (let i = 0; i < text.length && n <= limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; } // a surrogate pair is one 4-byte character
-    else n += 3;
+const shown = (v: unknown): string => (v === undefined ? 'nothing' : quoteJson(v));
+const quoteJson = (v: unknown): string => (typeof v === 'string' ? quote(v) : printable(JSON.stringify(v) ?? String(v)));
+
+/** What a JSON path points into, in words: `node "linear2", parameter W`, `edge "e1"`, `dataset "d"`. */
+function subjectOf(doc: Record<string, unknown>, path: readonly PropertyKey[]): string | undefined {
+  const [list, index, field, name] = path;
+  if ((list === 'nodes' || list === 'edges') && typeof index === 'number') {
+    const item = own(doc[list], index);
+    const id = own(item, 'id');
+    if (typeof id !== 'string' || id === '') return undefined;
+    const thing = `${list === 'nodes' ? 'node' : 'edge'} ${quote(id)}`;
+    if (list === 'nodes' && field === 'params' && typeof name === 'string') return `${thing}, parameter ${printable(name)}`;
+    if (list === 'nodes' && (field === 'value' || field === 'binding' || field === 'config')) return `${thing}, ${field}`;
+    return thing;
   }
-  return n;
+  if (list === 'datasets' && typeof index === 'string') return `dataset ${quote(index)}`;
+  return undefined;
 }
 
 /**
