@@ -3,7 +3,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
-  readFile: (path: string) => string;
+  /** The file's bytes (the engine's reader decodes them: UTF-8 only); text is taken as already decoded. */
+  readFile: (path: string) => Uint8Array | string;
   writeFile: (path: string, text: string) => void | Promise<void>;
 }
 

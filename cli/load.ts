@@ -1,19 +1,18 @@
 // File → validated Program, turning every failure into one line that names the file and what is wrong.
-import { compileGraph, GraphFileError, GraphValidationError, MAX_FILE_BYTES, parseGraphFile, type Graph, type Program } from '../engine/index.ts';
+import { compileGraph, GraphFileError, GraphValidationError, readDocument, type Graph, type Program } from '../engine/index.ts';
 import { CliError, type CliIo } from './io.ts';
 
 export function loadGraph(io: CliIo, file: string): Graph {
-  let text: string;
+  let content: Uint8Array | string;
   try {
-    text = io.readFile(file);
+    content = io.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new CliError(`${file}: cannot read (${why})`);
   }
-  if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) throw new CliError(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; refused`);
   try {
-    return parseGraphFile(text);
+    return readDocument(content).graph;
   } catch (e) {
     if (e instanceof GraphFileError) throw new CliError(`${file}: ${e.message}`);
     throw e;

@@ -57,7 +57,7 @@ export const nodeIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: (p) => readFileSync(p),
   // Temp file, fsync, rename: a kill or a full disk leaves the old file, never a torn one.
   writeFile: (p, s) => writeFileAtomic(p, s),
 };
