@@ -7,7 +7,7 @@ export { modules, moduleKinds, isModuleKind, moduleOf, defaultConfig, type Modul
 export type { LinearConfig } from './modules/linear.ts';
 export type { Graph, GraphNode, GraphEdge } from './graph/types.ts';
 export { OUTPUT_PORT } from './graph/types.ts';
-export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssueCode } from './graph/issues.ts';
+export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssueCode, type ShapeIssueCode } from './graph/issues.ts';
 export { analyzeGraph, type Analysis, type AnalyzedNode } from './graph/analyze.ts';
 export { diagnoseRun, firstRunError, type RunDiagnostic, type RunDiagnosticCode } from './graph/diagnostics.ts';
 export { topologicalOrder } from './graph/topo.ts';

@@ -3,6 +3,8 @@
 import { isModuleKind, moduleOf, type ModuleKind } from '../modules/registry.ts';
 import type { ModuleDef } from '../modules/types.ts';
 import { formatShape, sameShape, sizeOf, type Shape, type TensorJson } from '../tensor.ts';
+import { own } from '../own.ts';
+import { printable, quote } from '../text/quote.ts';
 import { type GraphIssue, where } from './issues.ts';
 import { topologicalOrder } from './topo.ts';
 import { OUTPUT_PORT, type Graph, type GraphEdge, type GraphNode } from './types.ts';
@@ -39,11 +41,11 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
 
   graph.nodes.forEach((node, index) => {
     if (nodes.has(node.id)) {
-      issues.push({ code: 'duplicate-id', nodeId: node.id, message: `two nodes have the id "${node.id}"` });
+      issues.push({ code: 'duplicate-id', nodeId: node.id, message: `two nodes have the id ${quote(node.id)}` });
       return;
     }
     if (!isModuleKind(node.kind)) {
-      issues.push({ code: 'unknown-kind', nodeId: node.id, message: `${where(node.id)}: unknown kind "${node.kind}"` });
+      issues.push({ code: 'unknown-kind', nodeId: node.id, message: `${where(node.id)}: unknown kind ${quote(node.kind)}` });
       return;
     }
     const def = moduleOf(node.kind);
@@ -59,7 +61,7 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
 
   const edgeIds = new Set<string>();
   for (const edge of graph.edges) {
-    if (edgeIds.has(edge.id)) issues.push({ code: 'duplicate-id', edgeId: edge.id, message: `two edges have the id "${edge.id}"` });
+    if (edgeIds.has(edge.id)) issues.push({ code: 'duplicate-id', edgeId: edge.id, message: `two edges have the id ${quote(edge.id)}` });
     edgeIds.add(edge.id);
     wireEdge(edge, graph, nodes, issues);
   }
@@ -76,7 +78,7 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
   const sorted = topologicalOrder([...nodes.keys()], [...nodes.values()].flatMap((a) => a.outputEdges));
   if ('cycle' in sorted) {
     const loop = sorted.cycle;
-    issues.push({ code: 'cycle', nodeId: loop[0], nodes: loop, message: `cycle: ${[...loop, loop[0]].map((id) => `"${id}"`).join(' → ')}` });
+    issues.push({ code: 'cycle', nodeId: loop[0], nodes: loop, message: `cycle: ${[...loop, loop[0]!].map((id) => quote(id)).join(' → ')}` });
     return { issues, nodes, order: [], batch: 1 };
   }
 
@@ -88,31 +90,31 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
 }
 
 function wireEdge(edge: GraphEdge, graph: Graph, nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): void {
-  const label = `edge "${edge.id}"`;
+  const label = `edge ${quote(edge.id)}`;
   const source = nodes.get(edge.source), target = nodes.get(edge.target);
   for (const [end, id] of [['source', edge.source], ['target', edge.target]] as const) {
     if (!(end === 'source' ? source : target) && !graph.nodes.some((n) => n.id === id)) {
-      issues.push({ code: 'missing-node', edgeId: edge.id, nodeId: id, message: `${label}: its ${end} node "${id}" does not exist` });
+      issues.push({ code: 'missing-node', edgeId: edge.id, nodeId: id, message: `${label}: its ${end} node ${quote(id)} does not exist` });
     }
   }
   if (!source || !target) return;
   if (edge.sourcePort !== OUTPUT_PORT) {
-    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.source, port: edge.sourcePort, message: `${label}: ${where(edge.source, source.kind)} has no output port "${edge.sourcePort}" (only "${OUTPUT_PORT}")` });
+    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.source, port: edge.sourcePort, message: `${label}: ${where(edge.source, source.kind)} has no output port ${quote(edge.sourcePort)} (only "${OUTPUT_PORT}")` });
     return;
   }
   const portIndex = target.def.inputs.indexOf(edge.targetPort);
   if (portIndex < 0) {
     const ports = target.def.inputs.length ? target.def.inputs.map((p) => `"${p}"`).join(', ') : 'none';
-    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${label}: ${where(edge.target, target.kind)} has no input port "${edge.targetPort}" (its inputs: ${ports})` });
+    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${label}: ${where(edge.target, target.kind)} has no input port ${quote(edge.targetPort)} (its inputs: ${ports})` });
     return;
   }
   if (source.def.isLoss) {
-    issues.push({ code: 'loss-output-wired', edgeId: edge.id, nodeId: edge.source, port: OUTPUT_PORT, message: `${label}: ${where(edge.source, source.kind)} is a loss; its output is final (the total loss sums every loss node), so it cannot feed "${edge.target}"` });
+    issues.push({ code: 'loss-output-wired', edgeId: edge.id, nodeId: edge.source, port: OUTPUT_PORT, message: `${label}: ${where(edge.source, source.kind)} is a loss; its output is final (the total loss sums every loss node), so it cannot feed ${quote(edge.target)}` });
     return;
   }
   const occupant = target.inputEdges[portIndex];
   if (occupant) {
-    issues.push({ code: 'port-occupied', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${where(edge.target, target.kind, edge.targetPort)}: already fed by edge "${occupant.id}" from "${occupant.source}"; edge "${edge.id}" from "${edge.source}" is a second one` });
+    issues.push({ code: 'port-occupied', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${where(edge.target, target.kind, edge.targetPort)}: already fed by edge ${quote(occupant.id)} from ${quote(occupant.source)}; edge ${quote(edge.id)} from ${quote(edge.source)} is a second one` });
     return;
   }
   target.inputEdges[portIndex] = edge;
@@ -134,7 +136,7 @@ function checkData(nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): numb
     }
     if (!batch) batch = { size: v.shape[0]!, nodeId: a.node.id };
     else if (v.shape[0] !== batch.size) {
-      issues.push({ code: 'batch-mismatch', nodeId: a.node.id, port: OUTPUT_PORT, shapes: [v.shape], message: `${where(a.node.id, a.kind)}: batch size ${v.shape[0]} differs from "${batch.nodeId}"'s ${batch.size}` });
+      issues.push({ code: 'batch-mismatch', nodeId: a.node.id, port: OUTPUT_PORT, shapes: [v.shape], message: `${where(a.node.id, a.kind)}: batch size ${v.shape[0]} differs from ${quote(batch.nodeId)}'s ${batch.size}` });
     }
   }
   return batch?.size ?? 1;
@@ -144,8 +146,8 @@ function checkParams(nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): vo
   for (const a of nodes.values()) {
     const expected = a.def.paramShapes(a.config);
     for (const [name, t] of Object.entries(a.node.params ?? {})) {
-      const shape = expected[name];
-      const what = `${where(a.node.id, a.kind)}: parameter ${name}`;
+      const shape = own(expected, name);
+      const what = `${where(a.node.id, a.kind)}: parameter ${printable(name)}`;
       if (!shape) {
         const known = Object.keys(expected).join(', ') || 'none';
         issues.push({ code: 'unknown-param', nodeId: a.node.id, message: `${what} is not one of its parameters (${known})` });
@@ -192,22 +194,12 @@ function inferShapes(order: string[], nodes: Map<string, AnalyzedNode>, batch: n
       a.shape = v && v.shape.length === 2 && v.shape[1] === features ? v.shape : [batch, features];
       continue;
     }
-    const inputShapes: Shape[] = [];
-    for (const edge of a.inputEdges) {
-      const s = edge ? nodes.get(edge.source)?.shape : undefined;
-      if (!s) return markUnknown(a);
-      inputShapes.push(s);
-    }
+    const inputShapes = a.inputEdges.map((edge) => (edge ? nodes.get(edge.source)?.shape : undefined));
+    // A node downstream of a broken one has no shape; it is not blamed, its ancestor is. The walk
+    // goes on: an independent branch may hold its own mismatch.
+    if (!inputShapes.every((s): s is Shape => s !== undefined)) continue;
     const r = a.def.inferShape(a.config, inputShapes);
     if ('shape' in r) a.shape = r.shape;
-    else {
-      const code = /batch size/.test(r.message) ? 'batch-mismatch' : 'shape-mismatch';
-      issues.push({ code, nodeId: id, port: r.port, shapes: inputShapes, message: `${where(id, a.kind, r.port)}: ${r.message}` });
-    }
+    else issues.push({ code: r.code, nodeId: id, port: r.port, shapes: inputShapes, message: `${where(id, a.kind, r.port)}: ${r.message}` });
   }
-}
-
-// A node downstream of a broken one has no shape; it is not blamed, its ancestor is.
-function markUnknown(a: AnalyzedNode): void {
-  a.shape = undefined;
 }

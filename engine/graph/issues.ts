@@ -1,4 +1,5 @@
 import { formatShape, type Shape } from '../tensor.ts';
+import { printable, quote } from '../text/quote.ts';
 
 export type GraphIssueCode =
   | 'duplicate-id'
@@ -16,6 +17,9 @@ export type GraphIssueCode =
   | 'unknown-param'
   | 'value-shape'
   | 'non-finite';
+
+/** The codes a module's shape rule reports (its `inferShape`): batch sizes that differ, or any other misfit. */
+export type ShapeIssueCode = Extract<GraphIssueCode, 'shape-mismatch' | 'batch-mismatch'>;
 
 /** One thing wrong with a graph, naming the node, port, edge and shapes involved. */
 export interface GraphIssue {
@@ -47,8 +51,9 @@ export class GraphQueryError extends Error {
   }
 }
 
+/** `node "id" (kind), port "p"`: ids, kinds and ports come from the file, so they are shown through quote(). */
 export function where(nodeId: string, kind?: string, port?: string): string {
-  return `node "${nodeId}"${kind ? ` (${kind})` : ''}${port ? `, port "${port}"` : ''}`;
+  return `node ${quote(nodeId)}${kind ? ` (${printable(kind)})` : ''}${port ? `, port ${quote(port)}` : ''}`;
 }
 
 export const shapeText = formatShape;

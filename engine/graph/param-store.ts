@@ -1,6 +1,7 @@
 // The one home of a graph's parameters: one Float64Array per parameter, taken from the graph or drawn
 // by the node's module. Programs of any batch size alias these buffers (`compileGraph(g, { params })`),
 // so what the trainer updates, every evaluation and view of the same graph sees at once, without a copy.
+import { emptyRecord } from '../own.ts';
 import { initialParams } from '../init.ts';
 import { isModuleKind, moduleOf } from '../modules/registry.ts';
 import type { ModuleDef } from '../modules/types.ts';
@@ -28,8 +29,9 @@ export class ParamStore {
 
   /** A copy in the document's plain-number form: the one place parameters leave their Float64Arrays. */
   toJson(): ParamJson {
-    const out: ParamJson = {};
-    for (const { nodeId, name, value } of this.entries) (out[nodeId] ??= {})[name] = toJson(value);
+    // Keyed by node id from the file: without a prototype, a node "__proto__" is a key like any other.
+    const out: ParamJson = emptyRecord();
+    for (const { nodeId, name, value } of this.entries) (out[nodeId] ??= emptyRecord())[name] = toJson(value);
     return out;
   }
 }

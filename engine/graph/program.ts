@@ -1,6 +1,7 @@
 // A validated graph turned into buffers: forward fills every node's output, backward seeds dL/dL = 1
 // and walks the reverse order, each node applying its own VJP. Buffers are allocated once here; the
 // parameters are not the program's own but a ParamStore's, which programs of other batch sizes share.
+import { emptyRecord } from '../own.ts';
 import type { ModuleKind } from '../modules/registry.ts';
 import type { Matrix, ModuleDef, NodeFrame } from '../modules/types.ts';
 import { cloneTensor, formatShape, sameShape, tensor, zeros, type Tensor } from '../tensor.ts';
@@ -203,13 +204,14 @@ export class Program {
 
   /** A snapshot (copies) of every value and gradient, for the UI, the CLI and tests. */
   results(): RunResults {
-    const nodes: Record<string, NodeResult> = {};
+    // Keyed by ids from the file: without a prototype, a node "__proto__" or "constructor" is a key like any other.
+    const nodes = emptyRecord<NodeResult>();
     for (const n of this.nodes) {
-      const params: Record<string, ParamResult> = {};
+      const params = emptyRecord<ParamResult>();
       n.paramNames.forEach((name, i) => { params[name] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.frame.gradParams[i]!) }; });
       nodes[n.id] = { output: cloneTensor(n.frame.out), grad: cloneTensor(n.frame.gradOut), params };
     }
-    const edges: Record<string, EdgeResult> = {};
+    const edges = emptyRecord<EdgeResult>();
     for (const e of this.edges) edges[e.id] = { value: cloneTensor(e.source.frame.out), grad: cloneTensor(e.grad) };
     return { loss: this.loss, order: [...this.order], nodes, edges, diagnostics: diagnoseRun(this.nodes) };
   }

@@ -30,20 +30,20 @@ export function isBatchFeatures(shape: Shape): boolean {
 
 export function sameAsInput(inputShapes: readonly Shape[], port = 'in'): ShapeResult {
   const s = inputShapes[0]!;
-  if (!isBatchFeatures(s)) return { port, message: `expects [batch, features], got ${formatShape(s)}` };
+  if (!isBatchFeatures(s)) return { code: 'shape-mismatch', port, message: `expects [batch, features], got ${formatShape(s)}` };
   return { shape: s };
 }
 
 /** Both ports must carry the same [batch, features] shape (no broadcasting, so mistakes surface). */
 export function sameShapes(inputShapes: readonly Shape[], ports: readonly [string, string]): ShapeResult {
   const [a, b] = inputShapes as [Shape, Shape];
-  if (!isBatchFeatures(a)) return { port: ports[0], message: `expects [batch, features], got ${formatShape(a)}` };
-  if (!isBatchFeatures(b)) return { port: ports[1], message: `expects [batch, features], got ${formatShape(b)}` };
+  if (!isBatchFeatures(a)) return { code: 'shape-mismatch', port: ports[0], message: `expects [batch, features], got ${formatShape(a)}` };
+  if (!isBatchFeatures(b)) return { code: 'shape-mismatch', port: ports[1], message: `expects [batch, features], got ${formatShape(b)}` };
   if (a[0] !== b[0]) {
-    return { port: ports[1], message: `batch size ${b[0]} differs from ${ports[0]}'s ${a[0]} (${formatShape(b)} vs ${formatShape(a)})` };
+    return { code: 'batch-mismatch', port: ports[1], message: `batch size ${b[0]} differs from ${ports[0]}'s ${a[0]} (${formatShape(b)} vs ${formatShape(a)})` };
   }
   if (a[1] !== b[1]) {
-    return { port: ports[1], message: `shape ${formatShape(b)} does not match ${ports[0]}'s ${formatShape(a)}` };
+    return { code: 'shape-mismatch', port: ports[1], message: `shape ${formatShape(b)} does not match ${ports[0]}'s ${formatShape(a)}` };
   }
   return { shape: a };
 }

@@ -28,9 +28,9 @@ export const concatModule: ModuleDef<EmptyConfig> = {
   parseConfig: (raw) => parseConfig(emptyConfig, raw) as EmptyConfig,
   paramShapes: () => ({}),
   inferShape(_c, [a, b]) {
-    if (!isBatchFeatures(a!)) return { port: 'a', message: `expects [batch, features], got ${formatShape(a!)}` };
-    if (!isBatchFeatures(b!)) return { port: 'b', message: `expects [batch, features], got ${formatShape(b!)}` };
-    if (a![0] !== b![0]) return { port: 'b', message: `batch size ${b![0]} differs from a's ${a![0]} (${formatShape(b!)} vs ${formatShape(a!)})` };
+    if (!isBatchFeatures(a!)) return { code: 'shape-mismatch', port: 'a', message: `expects [batch, features], got ${formatShape(a!)}` };
+    if (!isBatchFeatures(b!)) return { code: 'shape-mismatch', port: 'b', message: `expects [batch, features], got ${formatShape(b!)}` };
+    if (a![0] !== b![0]) return { code: 'batch-mismatch', port: 'b', message: `batch size ${b![0]} differs from a's ${a![0]} (${formatShape(b!)} vs ${formatShape(a!)})` };
     return { shape: [a![0]!, a![1]! + b![1]!] };
   },
   describe: () => '',

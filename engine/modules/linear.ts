@@ -25,8 +25,8 @@ export const linearModule: ModuleDef<LinearConfig> = {
     return c.bias ? { W, b: zeros([c.out]) } : { W };
   },
   inferShape(c, [x]) {
-    if (!isBatchFeatures(x!)) return { port: 'in', message: `expects [batch, ${c.in}], got ${formatShape(x!)}` };
-    if (x![1] !== c.in) return { port: 'in', message: `expects [batch, ${c.in}] (config in = ${c.in}), got ${formatShape(x!)}` };
+    if (!isBatchFeatures(x!)) return { code: 'shape-mismatch', port: 'in', message: `expects [batch, ${c.in}], got ${formatShape(x!)}` };
+    if (x![1] !== c.in) return { code: 'shape-mismatch', port: 'in', message: `expects [batch, ${c.in}] (config in = ${c.in}), got ${formatShape(x!)}` };
     return { shape: [x![0]!, c.out] };
   },
   describe: (c) => `${c.in}→${c.out}`,

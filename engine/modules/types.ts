@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ShapeIssueCode } from '../graph/issues.ts';
 import type { Shape, Tensor } from '../tensor.ts';
 
 export type ModuleFamily = 'data' | 'layer' | 'activation' | 'combine' | 'loss';
@@ -44,7 +45,7 @@ export type JacobianTarget = { readonly input: number } | { readonly param: numb
 /** Where a node's parameters are drawn from: the graph's seed and the node's id (each parameter adds its name). */
 export interface InitSite { readonly seed: number; readonly nodeId: string }
 
-export type ShapeResult = { readonly shape: Shape } | { readonly port: string; readonly message: string };
+export type ShapeResult = { readonly shape: Shape } | { readonly code: ShapeIssueCode; readonly port: string; readonly message: string };
 
 /** The values an input port is defined for (bce's pred: [0, 1]). */
 export interface InputDomain {

@@ -138,3 +138,11 @@ describe('a wrong parameter length names the node and the parameter (8.18)', () 
     expect(r.stderr).toBe('backprop-studio run: g.bpgraph: nodes[3].params.W.data (node "w2", parameter W): shape [1, 1] needs 1 numbers, found 2\n');
   });
 });
+
+it('run --json keeps a node called "__proto__" in its output', async () => {
+  const text = JSON.stringify(lecture).replaceAll('"w1"', '"__proto__"');
+  const r = await runCli(['run', 'g.bpgraph', '--json'], { 'g.bpgraph': text });
+  expect(r.code).toBe(0);
+  const out = JSON.parse(r.stdout) as { nodes: object };
+  expect(Object.hasOwn(out.nodes, '__proto__')).toBe(true);
+});
