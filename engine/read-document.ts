@@ -14,6 +14,8 @@ export interface ReadDocument {
   readonly graph: Graph;
   /** The version the file was written in (saving writes the current one). */
   readonly fileVersion: number;
+  /** The document's text as read (decoded, without a byte-order mark). */
+  readonly text: string;
 }
 
 /** Reads a document from the bytes of a file, or from text already decoded; throws GraphFileError. */
@@ -27,7 +29,7 @@ export function readDocument(input: Uint8Array | string): ReadDocument {
     throw new GraphFileError('', `not valid JSON (${(e as Error).message})`, 'json');
   }
   if (typeof doc === 'object' && doc !== null) refuseProtoKeys(doc, []);
-  return graphFromDocument(doc);
+  return { ...graphFromDocument(doc), text };
 }
 
 /** The graph of a document's text (see readDocument). */

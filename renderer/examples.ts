@@ -1,6 +1,6 @@
 // The example files bundled into the app, sorted by name, each parsed on demand: the one list the
 // start-up document, the Examples menu and the file layer's openExample all read.
-import { parseGraphFile, type Graph } from '../engine/index.ts';
+import { readDocument, type Graph } from '../engine/index.ts';
 
 const files = import.meta.glob<string>('../examples/*.bpgraph', { query: '?raw', import: 'default', eager: true });
 
@@ -8,7 +8,7 @@ export interface ExampleEntry { readonly id: string; readonly title: string; rea
 
 function header(text: string): { name: string; description: string } {
   try {
-    const j = JSON.parse(text) as { name?: unknown; description?: unknown };
+    const j = readDocument(text).graph;
     return { name: typeof j.name === 'string' ? j.name : '', description: typeof j.description === 'string' ? j.description : '' };
   } catch {
     return { name: '', description: '' };
@@ -19,7 +19,7 @@ export const examples: ExampleEntry[] = Object.entries(files)
   .map(([path, text]) => {
     const id = path.split('/').pop()!.replace(/\.bpgraph$/, '');
     const { name, description } = header(text);
-    return { id, title: name || id, description, text, open: () => parseGraphFile(text) };
+    return { id, title: name || id, description, text, open: () => readDocument(text).graph };
   })
   .sort((a, b) => a.id.localeCompare(b.id));
 

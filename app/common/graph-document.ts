@@ -1,7 +1,7 @@
 // Reading a .bpgraph text into a Graph with the same checks and messages in desktop and browser
 // mode. Pure TypeScript (engine only), so both main and renderer/persistence can use it.
 import {
-  analyzeGraph, GraphFileError, GraphValidationError, MAX_FILE_BYTES, parseGraphFile,
+  analyzeGraph, GraphFileError, GraphValidationError, MAX_FILE_BYTES, readDocument,
   type Graph, type GraphIssueCode,
 } from '../../engine/index.ts';
 
@@ -15,7 +15,7 @@ export const STRUCTURAL_ISSUES: ReadonlySet<GraphIssueCode> = new Set<GraphIssue
 ]);
 
 export type ReadResult =
-  | { readonly ok: true; readonly graph: Graph }
+  | { readonly ok: true; readonly graph: Graph; /** decoded, as the page is sent it */ readonly text: string }
   | { readonly ok: false; readonly message: string };
 
 /** "<name>" could not be opened: <reason>. One sentence a person can act on. */
@@ -27,12 +27,14 @@ export function tooLargeReason(bytes: number): string {
   return `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; graphs larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`;
 }
 
-/** Parses, migrates and checks a document; never throws. */
-export function readGraphText(text: string, fileName: string): ReadResult {
-  if (text.length > MAX_FILE_BYTES) return { ok: false, message: cannotOpen(fileName, tooLargeReason(text.length)) };
-  let graph: Graph;
+/**
+ * Reads a document (a file's bytes, or text already decoded) with the engine's one reading rule
+ * (engine/read-document.ts), then refuses what the canvas cannot show; never throws.
+ */
+export function readGraphText(content: Uint8Array | string, fileName: string): ReadResult {
+  let graph: Graph, text: string;
   try {
-    graph = parseGraphFile(text);
+    ({ graph, text } = readDocument(content));
   } catch (e) {
     if (e instanceof GraphFileError) return { ok: false, message: cannotOpen(fileName, describeFileError(e)) };
     return { ok: false, message: cannotOpen(fileName, (e as Error).message) };
@@ -42,7 +44,7 @@ export function readGraphText(text: string, fileName: string): ReadResult {
     const err = new GraphValidationError(structural);
     return { ok: false, message: cannotOpen(fileName, `the graph is invalid: ${err.message}`) };
   }
-  return { ok: true, graph };
+  return { ok: true, graph, text };
 }
 
 function describeFileError(e: GraphFileError): string {

@@ -23,14 +23,15 @@ export async function readGraphFromDisk(path: string, fs: ReadFs = nodeFs): Prom
     return { ok: false, message: cannotOpen(name, describeReadError(e)) };
   }
   if (size > MAX_FILE_BYTES) return { ok: false, message: cannotOpen(name, tooLargeReason(size)) };
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await fs.readFile(path, 'utf8');
+    bytes = await fs.readFile(path);
   } catch (e) {
     return { ok: false, message: cannotOpen(name, describeReadError(e)) };
   }
-  const read = readGraphText(text, name);
-  return read.ok ? { ok: true, text, graph: read.graph, name } : read;
+  // The bytes go to the engine's reader, which decides the encoding (UTF-8 only) for every reader.
+  const read = readGraphText(bytes, name);
+  return read.ok ? { ok: true, text: read.text, graph: read.graph, name } : read;
 }
 
 function describeReadError(e: unknown): string {

@@ -55,7 +55,7 @@ export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Wind
         const [handle] = await openPicker({ types: pickerTypes, multiple: false });
         if (!handle) return null;
         const file = await handle.getFile();
-        return { name: file.name, size: file.size, text: () => file.text(), writable: writableOf(handle) };
+        return { name: file.name, size: file.size, arrayBuffer: () => file.arrayBuffer(), writable: writableOf(handle) };
       } catch (e) {
         if (isAbort(e)) return null;
         throw e;

@@ -74,13 +74,13 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
 
   async function readPicked(file: FileLike, writable: WritableFile | null): Promise<OpenResult> {
     if (file.size > MAX_FILE_BYTES) return fail(cannotOpen(file.name, tooLargeReason(file.size)));
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch (e) {
       return fail(cannotOpen(file.name, (e as Error).message));
     }
-    const read = readGraphText(text, file.name);
+    const read = readGraphText(bytes, file.name);
     if (!read.ok) return fail(read.message);
     await copies.forget();
     return adopt(read.graph, file.name, writable, false);

@@ -24,7 +24,8 @@ export interface RecentEntry {
 export interface FileLike {
   readonly name: string;
   readonly size: number;
-  text(): Promise<string>;
+  /** The bytes, undecoded: the engine's reader decides the encoding (UTF-8 only), as for the CLI and desktop. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface DocumentFiles {

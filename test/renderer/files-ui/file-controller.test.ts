@@ -73,7 +73,7 @@ describe('opening', () => {
     const before = useDocument.getState().graph;
     const past = useHistory.getState().past;
     script.open.push({ status: 'error', message: '"x.bpgraph" could not be opened: not valid JSON' });
-    await controller.openDroppedFile({ name: 'x.bpgraph', size: 1, text: async () => '{' });
+    await controller.openDroppedFile({ name: 'x.bpgraph', size: 1, arrayBuffer: async () => new TextEncoder().encode('{').buffer });
     expect(useDocument.getState().graph).toBe(before);
     expect(useHistory.getState().past).toBe(past);
     expect(useFileState.getState().error).toContain('not valid JSON');

@@ -36,7 +36,7 @@ describe('browser mode: opening', () => {
   it('refuses a file over 50 MB from its size without reading it', async () => {
     const t = browserDeps();
     const files = createBrowserFiles(t.deps);
-    const r = await files.openDropped({ name: 'huge.bpgraph', size: MAX_FILE_BYTES + 1, text: async () => { throw new Error('must not be read'); } });
+    const r = await files.openDropped({ name: 'huge.bpgraph', size: MAX_FILE_BYTES + 1, arrayBuffer: async () => { throw new Error('must not be read'); } });
     expect(r).toEqual({ status: 'error', message: expect.stringMatching(/huge.bpgraph.*graphs larger than 50 MB are refused/) });
   });
 

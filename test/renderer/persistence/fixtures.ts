@@ -11,7 +11,8 @@ export const exampleText = readFileSync(join(import.meta.dirname, '..', '..', '.
 export const exampleGraph = (): Graph => parseGraphFile(exampleText);
 
 export function fileOf(name: string, text: string, writable?: WritableFile): PickedFile {
-  return { name, size: new TextEncoder().encode(text).length, text: async () => text, ...(writable ? { writable } : {}) };
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.buffer, ...(writable ? { writable } : {}) };
 }
 
 export class MemoryWritable implements WritableFile {
