@@ -1,11 +1,11 @@
 // One reading rule (issue 8.10): the browser and the desktop main process read a file's bytes with the
 // engine's reader, so a UTF-16 file is refused everywhere with the same message the CLI gives.
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGraphFromDisk } from '../../../app/main/graph-files.ts';
 import { createBrowserFiles } from '../../../renderer/persistence/browser-files.ts';
-import { tempDir } from '../../app/helpers.ts';
 import { browserDeps, exampleGraph, exampleText } from './fixtures.ts';
 
 const UTF16_REFUSAL = '"utf16.bpgraph" could not be opened: the file is UTF-16 (little-endian) text (it starts with that byte-order mark). Backprop Studio reads UTF-8 only; save it as UTF-8';
@@ -17,6 +17,7 @@ function utf16le(text: string): Uint8Array {
   return out;
 }
 
+const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'bps-read-'));
 const bytesFile = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
 
 describe('browser mode reads bytes with the engine rule', () => {
