@@ -6,12 +6,13 @@ import {
 } from '../../engine/index.ts';
 
 /**
- * Issues that make a file unusable as a document (the canvas cannot represent them). Others —
+ * Issues that make a file unusable as a document (the canvas cannot represent them; a parameter the
+ * kind does not have, such as "constructor", has no place in the inspector and would never be run). Others —
  * unconnected ports, shape mismatches, bad config values — are ordinary unfinished work: the file
  * opens and the canvas marks them.
  */
 export const STRUCTURAL_ISSUES: ReadonlySet<GraphIssueCode> = new Set<GraphIssueCode>([
-  'duplicate-id', 'unknown-kind', 'missing-node', 'missing-port', 'port-occupied', 'cycle',
+  'duplicate-id', 'unknown-kind', 'missing-node', 'missing-port', 'port-occupied', 'cycle', 'unknown-param',
 ]);
 
 export type ReadResult =

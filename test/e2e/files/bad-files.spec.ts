@@ -2,7 +2,7 @@
 // and its undo history stay exactly as they were.
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { getDocument } from '../helpers.ts';
+import { getDocument, waitForRun } from '../helpers.ts';
 import { deleteNode, dropFile, exampleText, openApp, openViaPicker, textFile } from './files-helpers.ts';
 
 const lecture = JSON.parse(exampleText('lecture-two-layer.bpgraph')) as { edges: { source: string }[] };
@@ -70,3 +70,33 @@ test('a dropped file that is not .bpgraph, and a dropped malformed one, are refu
   await expect(page.getByTestId('file-error')).toContainText('"broken.bpgraph" could not be opened: not valid JSON');
   await expectUntouched(page, before);
 });
+
+/** UTF-16 little-endian with its byte-order mark, as Windows Notepad used to save "Unicode". */
+function utf16le(text: string): Buffer {
+  const units = `\uFEFF${text}`;
+  const out = Buffer.alloc(units.length * 2);
+  for (let i = 0; i < units.length; i++) out.writeUInt16LE(units.charCodeAt(i), 2 * i);
+  return out;
+}
+
+const lectureText = exampleText('lecture-two-layer.bpgraph');
+const constructorParam = lectureText.replace('"params": { "W": { "shape": [1, 1], "data": [0.8] } }', '"params": { "W": { "shape": [1, 1], "data": [0.8] }, "constructor": { "shape": [1, 1], "data": [1] } }');
+const hostileFiles: { kind: string; name: string; buffer: Buffer; says: string }[] = [
+  { kind: 'UTF-16 text', name: 'utf16.bpgraph', buffer: utf16le(lectureText), says: '"utf16.bpgraph" could not be opened: the file is UTF-16 (little-endian) text (it starts with that byte-order mark). Backprop Studio reads UTF-8 only; save it as UTF-8' },
+  // 200 kB: an unknown field 10^5 levels deep
+  { kind: 'an unknown field nested 100,000 deep', name: 'deep.bpgraph', buffer: Buffer.from(lectureText.replace('"kind": "input"', `"kind": "input", "extra": ${'['.repeat(100_000)}${']'.repeat(100_000)}`)), says: '"deep.bpgraph" could not be opened: the graph is invalid at nodes[0].extra[0][0][0]: nested more than 64 levels deep' },
+  { kind: 'a parameter named "constructor"', name: 'constructor.bpgraph', buffer: Buffer.from(constructorParam), says: '"constructor.bpgraph" could not be opened: the graph is invalid: node "w1" (linear): parameter constructor is not one of its parameters (W)' },
+];
+
+for (const bad of hostileFiles) {
+  test(`a file with ${bad.kind} is refused with a message; the document and the engine carry on`, async ({ page }) => {
+    expect(constructorParam).not.toBe(lectureText);
+    const before = await editedState(page);
+    await openViaPicker(page, { name: bad.name, mimeType: 'application/json', buffer: bad.buffer }, "don't save");
+    await expect(page.getByTestId('file-error')).toContainText(bad.says);
+    await expectUntouched(page, before);
+    // The engine still answers: the undo above is a new document, and its run comes back.
+    await waitForRun(page);
+    expect((await getDocument(page)).nodes.map((n) => n.id)).toContain('h1');
+  });
+}
