@@ -12,7 +12,7 @@ export { analyzeGraph, type Analysis, type AnalyzedNode } from './graph/analyze.
 export { diagnoseRun, firstRunError, type RunDiagnostic, type RunDiagnosticCode } from './graph/diagnostics.ts';
 export { topologicalOrder } from './graph/topo.ts';
 export {
-  compileGraph, Program,
+  compileGraph, Program, ownKeyedResults,
   type CompileOptions, type CompiledNode, type CompiledEdge, type RunResults, type NodeResult, type EdgeResult, type ParamResult, type JacobianOf,
 } from './graph/program.ts';
 export { ParamStore, createParamStore, withParameters, type ParamJson, type StoredParam } from './graph/param-store.ts';

@@ -73,6 +73,16 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Progra
   return new Program(analysis, graph.seed ?? 0, options);
 }
 
+/**
+ * Results that crossed a structured clone (a worker's message) get Object.prototype back; looked up by
+ * ids from the file (a node "constructor"), that would find its members. Strips it again, no copies.
+ */
+export function ownKeyedResults(r: RunResults): RunResults {
+  const nodes = emptyRecord<NodeResult>();
+  for (const [id, n] of Object.entries(r.nodes)) nodes[id] = { ...n, params: Object.assign(emptyRecord<ParamResult>(), n.params) };
+  return { ...r, nodes, edges: Object.assign(emptyRecord<EdgeResult>(), r.edges) };
+}
+
 export class Program {
   readonly order: readonly string[];
   readonly batch: number;

@@ -3,7 +3,7 @@
 // published to the run store. At most one run is in flight: what changes meanwhile is coalesced into
 // one run of the newest state, sent as soon as the worker answers; a reply to a superseded request
 // is dropped. Created once by the app's services; started and stopped with them.
-import { withParameters, type Graph } from '../../engine/index.ts';
+import { ownKeyedResults, withParameters, type Graph } from '../../engine/index.ts';
 import type { LabelPreparer } from '../canvas/label-text.ts';
 import { changesModel, changesResults, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
@@ -121,11 +121,12 @@ export class EngineClient {
     }
     const run = useRun.getState();
     if (reply.type === 'results') {
+      const results = ownKeyedResults(reply.results);
       // Label text first, in slices; then labels, status and inspector switch in one commit.
       const stillLatest = (): boolean => reply.id === this.latest && !this.inFlight;
       this.preparing++;
-      void this.deps.labels.prepare(reply.results, stillLatest, useView.getState().labelMode)
-        .then((ok) => { if (ok) useRun.getState().succeeded(reply.results, reply.ms); })
+      void this.deps.labels.prepare(results, stillLatest, useView.getState().labelMode)
+        .then((ok) => { if (ok) useRun.getState().succeeded(results, reply.ms); })
         .finally(() => { this.preparing--; this.notifyIdle(); });
       return;
     }

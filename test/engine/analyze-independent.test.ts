@@ -1,7 +1,7 @@
 // analyzeGraph collects every issue: a broken branch does not hide an independent one (issue 8.17),
 // shape issues carry typed codes, and keys from the file never find Object.prototype (issue 8.4).
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, moduleOf } from '../../engine/index.ts';
+import { analyzeGraph, compileGraph, moduleOf, ownKeyedResults } from '../../engine/index.ts';
 import { dataNode, edge, graph, linearNode, opNode } from './support/graphs.ts';
 
 describe('shape inference goes on past a broken branch', () => {
@@ -58,5 +58,17 @@ describe('parameter names from the file are looked up as own properties', () => 
     const g = graph([dataNode('x', 'input', 1, 2, [1, 2]), l], [edge('x', 'l', 'in')]);
     const issues = analyzeGraph(g).issues;
     expect(issues).toEqual([{ code: 'unknown-param', nodeId: 'l', message: `node "l" (linear): parameter ${name} is not one of its parameters (W)` }]);
+  });
+});
+
+describe('run results keyed by ids from the file', () => {
+  it('after a structured clone (a worker message), a lookup of a missing "constructor" finds nothing', () => {
+    const program = compileGraph(graph([dataNode('x', 'input', 1, 2, [1, 2]), linearNode('toString', 2, 1, [1, 1])], [edge('x', 'toString', 'in')]));
+    program.run();
+    const cloned = ownKeyedResults(structuredClone(program.results()));
+    expect(cloned.nodes.constructor).toBeUndefined();
+    expect(cloned.edges.hasOwnProperty).toBeUndefined();
+    expect(cloned.nodes.toString!.params.constructor).toBeUndefined();
+    expect(cloned.nodes.toString!.output.data[0]).toBe(3);
   });
 });
