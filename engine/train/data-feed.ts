@@ -3,6 +3,8 @@
 import { buildDataset, datasetWidths, type Dataset } from '../data/dataset.ts';
 import { graphDatasets, nodeBinding, TrainingSetupError } from '../data/bindings.ts';
 import { compileGraph } from '../graph/program.ts';
+import { own } from '../own.ts';
+import { quote } from '../text/quote.ts';
 import type { Graph } from '../graph/types.ts';
 import { moduleOf } from '../modules/registry.ts';
 
@@ -47,8 +49,8 @@ export function buildFeed(graph: Graph): DataFeed {
       throw new TrainingSetupError(`nodes[${b.index}].binding.field`, `node "${b.node.id}" is ${b.node.kind === 'input' ? 'an input' : 'a target'}, so it takes the dataset's ${want}, not its ${b.binding.field}`, b.node.id);
     }
   }
-  const spec = datasets[name];
-  if (!spec) throw new TrainingSetupError(`nodes[${first.index}].binding.dataset`, `no dataset "${name}" in this graph`, first.node.id);
+  const spec = own(datasets, name);
+  if (!spec) throw new TrainingSetupError(`nodes[${first.index}].binding.dataset`, `no dataset ${quote(name)} in this graph`, first.node.id);
   const widths = datasetWidths(spec);
   for (const b of bound) {
     const size = dataSize(b.node.kind as 'input' | 'target', b.node.config);

@@ -66,9 +66,10 @@ describe('run results keyed by ids from the file', () => {
     const program = compileGraph(graph([dataNode('x', 'input', 1, 2, [1, 2]), linearNode('toString', 2, 1, [1, 1])], [edge('x', 'toString', 'in')]));
     program.run();
     const cloned = ownKeyedResults(structuredClone(program.results()));
-    expect(cloned.nodes.constructor).toBeUndefined();
-    expect(cloned.edges.hasOwnProperty).toBeUndefined();
-    expect(cloned.nodes.toString!.params.constructor).toBeUndefined();
-    expect(cloned.nodes.toString!.output.data[0]).toBe(3);
+    const [ctor, hasOwn, toStr]: string[] = ['constructor', 'hasOwnProperty', 'toString']; // typed as ids, not Object's members
+    expect(cloned.nodes[ctor!]).toBeUndefined();
+    expect(cloned.edges[hasOwn!]).toBeUndefined();
+    expect(cloned.nodes[toStr!]!.params[ctor!]).toBeUndefined();
+    expect(cloned.nodes[toStr!]!.output.data[0]).toBe(3);
   });
 });
