@@ -100,7 +100,7 @@ beforeAll(() => {
     include: ['engine/**/*.ts', 'cli/**/*.ts', 'renderer/math/*.ts', 'renderer/model/*.ts', 'renderer/panels/palette-groups.ts'],
     exclude: ['**/*.test.ts'],
   }));
-}, 60_000);
+}, 300_000);
 
 afterAll(() => { if (copy) rmSync(copy, { recursive: true, force: true }); });
 
@@ -112,7 +112,7 @@ describe('a new module kind', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((l) => l.startsWith('renderer/math/step-tex.ts'))).toBe(true);
     expect(output).toContain("'square'");
-  }, 180_000);
+  }, 300_000);
 
   it('with its step entry, shows up in the palette, the file format, the CLI and step mode', () => {
     const stepTex = join(copy, 'renderer/math/step-tex.ts');
@@ -135,5 +135,5 @@ describe('a new module kind', () => {
     };
     expect(cli.loss).toBeCloseTo(expectedLoss, 12);
     cli.edges.e1!.grad.data.forEach((g, i) => expect(g).toBeCloseTo(expectedGrad[i]!, 12));
-  }, 180_000);
+  }, 300_000);
 });

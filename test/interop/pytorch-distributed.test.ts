@@ -20,7 +20,7 @@ describe('torchrun with 2 processes against the CLI train (float64, CPU, gloo)',
   it.for<[string, Graph]>([
     ['21 stored samples in batches of 5 (the last process gets no sample of the last batch), sum and mean losses, SGD with momentum, a layer reaching no loss', unevenGraph()],
     ['a bound dataset, 40 samples in batches of 7, sum and mean losses, Adam', boundGraph()],
-  ])('%s', { timeout: 180_000 }, async ([, graph], ctx) => {
+  ])('%s', { timeout: 300_000 }, async ([, graph], ctx) => {
     const python = requireTorch(ctx);
     const path = folder.write(graph.name.replace(/\W+/g, '-'), graph);
     const run = runTrain(python, ['--standalone', '--nproc_per_node=2', '--monitor_interval=0.1', path, 'train'], join(folder.dir, `${graph.name}.json`), { prefix: [TORCHRUN] });
