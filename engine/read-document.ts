@@ -73,16 +73,19 @@ function decodeUtf8(bytes: Uint8Array): string {
     fail('encoding', `the file holds a NUL byte at byte ${nul}: ${guess}. ${SAVE_AS_UTF8}`);
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const bad = firstInvalidUtf8(bytes, start);
-  if (bad >= 0) fail('encoding', `the file is not valid UTF-8 (byte ${bad}). ${SAVE_AS_UTF8}`);
-  return utf8Decoder().decode(bytes.subarray(start));
+  try {
+    return utf8Decoder().decode(bytes.subarray(start));
+  } catch {
+    // Only a malformed file pays for finding where (the decoder does not say).
+    return fail('encoding', `the file is not valid UTF-8 (byte ${firstInvalidUtf8(bytes, start)}). ${SAVE_AS_UTF8}`);
+  }
 }
 
 // TextDecoder is standard in browsers, workers and Node; typed here because engine/ has no DOM or Node typings.
 interface Utf8Decoder { decode(bytes: Uint8Array): string }
 function utf8Decoder(): Utf8Decoder {
-  const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => Utf8Decoder }).TextDecoder;
-  return new Decoder('utf-8');
+  const Decoder = (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => Utf8Decoder }).TextDecoder;
+  return new Decoder('utf-8', { fatal: true, ignoreBOM: true });
 }
 
 /** Index of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629), or -1. */
@@ -134,7 +137,7 @@ function checkNesting(text: string): void {
     } else if (c === 0x7b || c === 0x5b) { // { [
       if (path.length >= MAX_NESTING) {
         const shown = jsonPath(path.slice(0, 6).map((p) => (p === -1 ? 0 : p)));
-        throw new GraphFileError(shown, `nested more than ${MAX_NESTING} levels deep (${path.length > 6 ? `${path.length - 6} more levels below this point; ` : ''}a graph needs about 7); refused`, 'too-deep');
+        throw new GraphFileError(shown, `nested more than ${MAX_NESTING} levels deep (a graph needs about 7); refused`, 'too-deep');
       }
       path.push(c === 0x5b ? 0 : '');
     } else if (c === 0x7d || c === 0x5d) { // } ]
