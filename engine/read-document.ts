@@ -125,27 +125,32 @@ function utf8Length(text: string, limit: number): number {
  */
 function checkNesting(text: string): void {
   const path: (string | number)[] = [];
+  const structural = /[[\]{},:"]/g; // a regular expression skips the numbers and spaces between, fast
+  const stringEnd = /(?:[^"\\]|\\.)*"/y;
   let lastString: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) { // "
-      const start = i + 1;
-      for (i = start; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
-      lastString = text.slice(start, Math.min(i, start + 80));
-    } else if (c === 0x3a && lastString !== null) { // : after a key
-      path[path.length - 1] = lastString;
-    } else if (c === 0x7b || c === 0x5b) { // { [
+  for (let m = structural.exec(text); m !== null; m = structural.exec(text)) {
+    const c = m[0];
+    if (c === '"') {
+      const start = structural.lastIndex;
+      stringEnd.lastIndex = start;
+      const end = stringEnd.test(text) ? stringEnd.lastIndex : text.length; // unterminated: JSON.parse says so
+      lastString = text.slice(start, Math.min(end - 1, start + 80));
+      structural.lastIndex = end;
+      continue;
+    }
+    if (c === ':') {
+      if (lastString !== null) path[path.length - 1] = lastString;
+    } else if (c === '{' || c === '[') {
       if (path.length >= MAX_NESTING) {
-        const shown = jsonPath(path.slice(0, 6).map((p) => (p === -1 ? 0 : p)));
-        throw new GraphFileError(shown, `nested more than ${MAX_NESTING} levels deep (a graph needs about 7); refused`, 'too-deep');
+        throw new GraphFileError(jsonPath(path.slice(0, 6)), `nested more than ${MAX_NESTING} levels deep (a graph needs about 7); refused`, 'too-deep');
       }
-      path.push(c === 0x5b ? 0 : '');
-    } else if (c === 0x7d || c === 0x5d) { // } ]
+      path.push(c === '[' ? 0 : '');
+    } else if (c === '}' || c === ']') {
       path.pop();
-    } else if (c === 0x2c && typeof path[path.length - 1] === 'number') { // , in an array
+    } else if (typeof path[path.length - 1] === 'number') { // , in an array
       (path[path.length - 1] as number)++;
     }
-    if (c !== 0x22 && c > 0x20) lastString = c === 0x3a ? lastString : null;
+    lastString = null;
   }
 }
 
