@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // backprop-studio CLI: the engine, headless. Bad input exits 2 with one line on stderr, never a stack trace.
-import { readFileSync } from 'node:fs';
-import { GraphQueryError } from '../engine/index.ts';
+import { BudgetError, GraphQueryError, quote } from '../engine/index.ts';
 import { writeFileAtomic } from '../node-io/atomic-write.ts';
 import { exportCommand, exportUsage } from './commands/export.ts';
 import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
@@ -9,7 +8,8 @@ import { hessianCommand, hessianUsage } from './commands/hessian.ts';
 import { jacobianCommand, jacobianUsage } from './commands/jacobian.ts';
 import { runCommand, runUsage } from './commands/run.ts';
 import { trainCommand, trainUsage } from './commands/train.ts';
-import { CliError, type CliIo, EXIT } from './io.ts';
+import { CliError, type CliIo, EXIT, oneLine, terminalSafe } from './io.ts';
+import { readFileBytes } from './read-file.ts';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
@@ -26,7 +26,9 @@ export function usage(): string {
   return `usage: backprop-studio <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}\n`;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], raw: CliIo): Promise<number> {
+  // Whatever a message or table missed, no control character from a file reaches the terminal raw.
+  const io = terminalSafe(raw);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
@@ -34,17 +36,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`backprop-studio: unknown command "${name}"\n${usage()}`);
+    io.stderr(`backprop-studio: unknown command ${quote(name)}\n${usage()}`);
     return EXIT.badInput;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof CliError || e instanceof GraphQueryError) {
-      io.stderr(`backprop-studio ${name}: ${e.message}\n`);
+    if (e instanceof CliError || e instanceof GraphQueryError || e instanceof BudgetError) {
+      io.stderr(`backprop-studio ${name}: ${oneLine(e.message)}\n`);
       return EXIT.badInput;
     }
-    io.stderr(`backprop-studio ${name}: internal error: ${(e as Error).message ?? String(e)}\n`);
+    io.stderr(`backprop-studio ${name}: internal error: ${oneLine((e as Error).message ?? String(e))}\n`);
     return 3;
   }
 }
@@ -57,7 +59,8 @@ export const nodeIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
-  readFile: (p) => readFileSync(p),
+  // Type and size checked before reading: a FIFO, a device or a 5 GB file is refused at once.
+  readFile: (p) => readFileBytes(p),
   // Temp file, fsync, rename: a kill or a full disk leaves the old file, never a torn one.
   writeFile: (p, s) => writeFileAtomic(p, s),
 };

@@ -1,6 +1,12 @@
-/** Left-aligned text columns, for terminals. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+import { printable } from '../engine/index.ts';
+
+/** A cell shows at most this many characters: node ids come from the file. */
+const CELL_CHARS = 48;
+
+/** Left-aligned text columns, for terminals; every cell printable and cut to CELL_CHARS. */
+export function table(header: readonly string[], cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((r) => r.map((c) => printable(c, CELL_CHARS)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }

@@ -4,6 +4,7 @@
 // (ε·|L|/h: a loss of 10⁶ cannot resolve a slope better than 10⁻⁴ with h = 10⁻⁶). Steps stay inside the
 // domains modules declare (a probability 1e-7 from 1 is stepped by 1e-9, one-sided on the edge), and an
 // entry whose steps cross a declared kink (relu at 0) is "not differentiable here" rather than failed.
+import { checkGradcheckBudget } from './budget.ts';
 import { firstRunError } from './graph/diagnostics.ts';
 import { GraphQueryError } from './graph/issues.ts';
 import type { CompiledNode, Program } from './graph/program.ts';
@@ -15,6 +16,10 @@ export interface GradCheckOptions {
   readonly atol?: number;
   /** Relative part of the tolerance, times |numeric|. */
   readonly rtol?: number;
+  /** Called after each compared entry, with how many are done of how many (the CLI's progress line). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Operations the check may cost (default WORK_BUDGET); past it a BudgetError is thrown before any work. */
+  readonly workBudget?: number;
 }
 
 export type GradCheckVerdict = 'ok' | 'failed' | 'kink';
@@ -82,10 +87,11 @@ export function gradientCheck(program: Program, options: GradCheckOptions = {}):
   const tol = { atol: options.atol ?? DEFAULT_ATOL, rtol: options.rtol ?? DEFAULT_RTOL };
   if (program.lossNodes.length === 0) throw new GraphQueryError('the graph has no loss node, so there is no gradient to check');
   if (!program.dataGradients) throw new GraphQueryError('the gradient check needs every gradient: compile without dataGradients: false');
+  const total = checkGradcheckBudget(program, options.workBudget);
   program.run();
   const outside = firstRunError(program.nodes);
   if (outside) throw new GraphQueryError(`no gradient to check: ${outside.message}`);
-  const probe = new Probe(program, epsilon, tol);
+  const probe = new Probe(program, epsilon, tol, options.onProgress ? { report: options.onProgress, done: 0, total } : null);
   const nodes: GradCheckNode[] = [];
   program.nodes.forEach((n, position) => {
     // Perturbing a parameter or a data value re-runs the whole forward pass; perturbing a node's own
@@ -130,7 +136,10 @@ class Probe {
   private readonly kinked: Kinked[];
   private readonly domained: { position: number; node: CompiledNode }[];
 
-  constructor(private readonly program: Program, private readonly h: number, private readonly tol: { atol: number; rtol: number }) {
+  constructor(
+    private readonly program: Program, private readonly h: number, private readonly tol: { atol: number; rtol: number },
+    private readonly progress: { report: (done: number, total: number) => void; done: number; readonly total: number } | null,
+  ) {
     this.kinked = program.nodes.flatMap((node, position) => Object.entries(node.def.kinks ?? {}).map(([port, at]) => {
       const i = node.def.inputs.indexOf(port);
       return { position, node, port: i, at, seen: new Float64Array(node.frame.inputs[i]!.data.length) };
@@ -162,6 +171,7 @@ class Probe {
     let kinks = 0;
     for (let k = 0; k < values.length; k++) {
       const e = this.entry(values, k, analytic[k]!, from, domain, t.shape);
+      if (this.progress) this.progress.report(++this.progress.done, this.progress.total);
       const ratio = e.error / e.allowed;
       const fails = !(e.error <= e.allowed);
       if (fails && e.kinkAt !== undefined) { kinks++; firstKink ??= e; continue; }

@@ -1,6 +1,7 @@
 // Exact Hessian of L by forward-over-reverse: push a tangent (one unit direction per column) through
 // the forward pass (each module's JVP) and then through the reverse pass (each module's VJP tangent).
 // The tangent of the gradient is one column of H. No finite differences anywhere.
+import { checkHessianBudget } from './budget.ts';
 import { GraphQueryError, where } from './graph/issues.ts';
 import type { CompiledNode, Program } from './graph/program.ts';
 import type { Matrix, TangentFrame } from './modules/types.ts';
@@ -25,13 +26,19 @@ export function parseParamRefs(text: string): ParamRef[] {
   });
 }
 
-export function hessian(program: Program, refs: readonly ParamRef[]): HessianResult {
+export interface HessianOptions {
+  /** Called after each column, with how many are done of how many (the CLI's progress line). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export function hessian(program: Program, refs: readonly ParamRef[], options: HessianOptions = {}): HessianResult {
   if (program.lossNodes.length === 0) throw new GraphQueryError('the graph has no loss node, so there is no Hessian of a loss');
   const selected = refs.map((r) => ({ ...r, index: paramIndex(program.node(r.nodeId), r.name) }));
   const labels = selected.flatMap((r) => entryLabels(r.nodeId, r.name, program.node(r.nodeId).frame.params[r.index]!));
   const n = labels.length;
   if (n === 0) throw new GraphQueryError('choose at least one parameter');
   if (n > MAX_HESSIAN_ENTRIES) throw new GraphQueryError(`${n} entries selected; the Hessian is limited to ${MAX_HESSIAN_ENTRIES}`);
+  checkHessianBudget(program, n);
   program.run();
   const tangents = tangentFrames(program);
   const H: Matrix = { rows: n, cols: n, data: new Float64Array(n * n) };
@@ -46,6 +53,7 @@ export function hessian(program: Program, refs: readonly ParamRef[]): HessianRes
       for (const s of selected) {
         for (const v of tangents.get(s.nodeId)!.gradParams[s.index]!.data) H.data[row++ * n + col] = v;
       }
+      options.onProgress?.(col + 1, n);
     }
   }
   return { labels, matrix: H };

@@ -16,7 +16,7 @@ export {
   type CompileOptions, type CompiledNode, type CompiledEdge, type RunResults, type NodeResult, type EdgeResult, type ParamResult, type JacobianOf,
 } from './graph/program.ts';
 export { ParamStore, createParamStore, withParameters, type ParamJson, type StoredParam } from './graph/param-store.ts';
-export { hessian, parseParamRefs, MAX_HESSIAN_ENTRIES, type ParamRef, type HessianResult } from './hessian.ts';
+export { hessian, parseParamRefs, MAX_HESSIAN_ENTRIES, type ParamRef, type HessianResult, type HessianOptions } from './hessian.ts';
 export {
   gradientCheck, worstVerdict, DEFAULT_EPSILON, DEFAULT_ATOL, DEFAULT_RTOL,
   type GradCheckReport, type GradCheckNode, type GradCheckTensor, type GradCheckEntry, type GradCheckVerdict, type GradCheckOptions,
@@ -30,3 +30,7 @@ export * from './data/index.ts';
 export { migrations } from './format/graph-file.ts';
 export { quote, printable } from './text/quote.ts';
 export { own } from './own.ts';
+export {
+  BudgetError, formatBytes, formatCount, programBuffers, checkProgramBudget, checkJacobianBudget, checkGradcheckBudget, checkHessianBudget,
+  forwardWork, gradcheckEntries, MEMORY_BUDGET_BYTES, MATRIX_BUDGET_BYTES, WORK_BUDGET, type BufferNeed,
+} from './budget.ts';

@@ -1,34 +1,45 @@
 // jacobian FILE --node ID [--sample S] [--json]: the explicit local Jacobians of one node for one sample.
-import { toJson, type Matrix } from '../../engine/index.ts';
-import { numberFlag, oneFile, parseArgs } from '../args.ts';
+import { checkJacobianBudget, printable, quote, toJson, type JacobianOf, type Matrix } from '../../engine/index.ts';
+import { numberFlag, oneFile, parseArgs, stringFlag } from '../args.ts';
 import { CliError, type CliIo, EXIT } from '../io.ts';
-import { loadProgram } from '../load.ts';
 import { checkedRun } from '../run-check.ts';
+import { loadRunnable, samplesUsage } from '../runnable.ts';
 import { num } from '../table.ts';
 
-export const jacobianUsage = 'jacobian FILE --node ID [--sample S] [--json]';
+export const jacobianUsage = `jacobian FILE --node ID [--sample S] ${samplesUsage} [--json]`;
+
+/** Up to this many rows and columns the text output is the whole matrix; past it, a summary (--json has every entry). */
+const TABLE_SIDE = 12;
 
 export function jacobianCommand(args: string[], io: CliIo): number {
-  const parsed = parseArgs(args, { value: ['node', 'sample'], boolean: ['json'] });
+  const parsed = parseArgs(args, { value: ['node', 'sample', 'samples'], boolean: ['json'] });
   const file = oneFile(parsed, jacobianUsage);
-  const nodeId = parsed.flags.get('node');
-  if (typeof nodeId !== 'string') throw new CliError(`--node is required: ${jacobianUsage}`);
-  const sample = numberFlag(parsed.flags, 'sample', 0, Number.isInteger, 'a sample index');
-  const { program } = loadProgram(io, file);
+  const nodeId = stringFlag(parsed.flags, 'node', jacobianUsage)!;
+  const sample = numberFlag(parsed.flags, 'sample', 0, (n) => Number.isInteger(n) && n >= 0, 'a sample index (0, 1, …)');
+  const { program } = loadRunnable(io, file, parsed.flags);
   checkedRun(io, file, program);
   const node = program.node(nodeId);
-  const blocks: { wrt: string; matrix: Matrix }[] = [
-    ...node.def.inputs.map((port) => ({ wrt: port, matrix: program.jacobian(nodeId, sample, { input: port }) })),
-    ...node.paramNames.map((name) => ({ wrt: name, matrix: program.jacobian(nodeId, sample, { param: name }) })),
+  const targets: { wrt: string; of: JacobianOf }[] = [
+    ...node.def.inputs.map((port) => ({ wrt: port, of: { input: port } })),
+    ...node.paramNames.map((name) => ({ wrt: name, of: { param: name } })),
   ];
-  if (blocks.length === 0) throw new CliError(`node "${nodeId}" (${node.kind}) has no inputs or parameters to differentiate by`);
+  if (targets.length === 0) throw new CliError(`node ${quote(nodeId)} (${printable(node.kind)}) has no inputs or parameters to differentiate by`);
+  for (const t of targets) checkJacobianBudget(node, t.of); // every block refused before any is computed
+  const blocks: { wrt: string; matrix: Matrix }[] = targets.map((t) => ({ wrt: t.wrt, matrix: program.jacobian(nodeId, sample, t.of) }));
   if (parsed.flags.has('json')) {
     const out = Object.fromEntries(blocks.map((b) => [b.wrt, toJson({ shape: [b.matrix.rows, b.matrix.cols], data: b.matrix.data })]));
     io.stdout(`${JSON.stringify({ node: nodeId, sample, jacobians: out })}\n`);
     return EXIT.ok;
   }
   for (const { wrt, matrix } of blocks) {
-    io.stdout(`d(${nodeId}.out)/d(${wrt}) for sample ${sample}: ${matrix.rows}×${matrix.cols}\n`);
+    const title = `d(${printable(nodeId)}.out)/d(${printable(wrt)}) for sample ${sample}: ${matrix.rows}×${matrix.cols}`;
+    if (matrix.rows > TABLE_SIDE || matrix.cols > TABLE_SIDE) {
+      let maxAbs = 0;
+      for (const v of matrix.data) maxAbs = Math.max(maxAbs, Math.abs(v));
+      io.stdout(`${title}, too large to print (more than ${TABLE_SIDE} rows or columns; --json prints every entry); largest |entry| ${num(maxAbs)}\n`);
+      continue;
+    }
+    io.stdout(`${title}\n`);
     for (let r = 0; r < matrix.rows; r++) {
       io.stdout(`  ${Array.from(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), (v) => num(v).padStart(11)).join(' ')}\n`);
     }

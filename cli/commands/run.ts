@@ -2,16 +2,16 @@
 import { toJson, type RunResults } from '../../engine/index.ts';
 import { oneFile, parseArgs } from '../args.ts';
 import { type CliIo, EXIT } from '../io.ts';
-import { loadProgram } from '../load.ts';
 import { reportDiagnostics } from '../run-check.ts';
+import { loadRunnable, samplesUsage } from '../runnable.ts';
 import { num, table, tensorText } from '../table.ts';
 
-export const runUsage = 'run FILE [--json]';
+export const runUsage = `run FILE ${samplesUsage} [--json]`;
 
 export function runCommand(args: string[], io: CliIo): number {
-  const parsed = parseArgs(args, { value: [], boolean: ['json'] });
+  const parsed = parseArgs(args, { value: ['samples'], boolean: ['json'] });
   const file = oneFile(parsed, runUsage);
-  const { program } = loadProgram(io, file);
+  const { program } = loadRunnable(io, file, parsed.flags);
   program.run();
   const results = program.results();
   reportDiagnostics(io, file, results.diagnostics);

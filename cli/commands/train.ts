@@ -1,11 +1,11 @@
 // train FILE [--epochs N --lr X --optimizer sgd|adam --momentum M --batch B --seed S] [--out FILE] [--json]
 // Trains on the graph's bound dataset (or its fixed values) with its saved settings, flags overriding them.
-import { GraphValidationError, serializeGraph, type Graph } from '../../engine/index.ts';
+import { BudgetError, GraphValidationError, serializeGraph, type Graph } from '../../engine/index.ts';
 import { createTrainer, type Trainer, type TrainingProgress } from '../../engine/index.ts';
-import { TrainingSetupError, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
-import { numberFlag, oneFile, parseArgs } from '../args.ts';
+import { TrainingSetupError, trainingSettingsSchema, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
+import { oneFile, optionalNumberFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { keptCopyOf, writeFailureReason } from '../../node-io/atomic-write.ts';
-import { CliError, type CliIo, EXIT } from '../io.ts';
+import { CliError, type CliIo, EXIT, oneLine } from '../io.ts';
 import { loadGraph } from '../load.ts';
 
 export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--batch B] [--seed S] [--out FILE] [--json]';
@@ -19,7 +19,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
     return await train(args, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(`backprop-studio train: ${e.message}\n`);
+      io.stderr(`backprop-studio train: ${oneLine(e.message)}\n`);
       return EXIT.badInput;
     }
     throw e;
@@ -33,15 +33,14 @@ async function train(args: string[], io: CliIo): Promise<number> {
   const optimizer = f.get('optimizer');
   if (optimizer !== undefined && optimizer !== 'sgd' && optimizer !== 'adam') throw new CliError(`--optimizer ${String(optimizer)}: expected sgd or adam`);
   const overrides = {
-    epochs: flag(f, 'epochs', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
-    learningRate: flag(f, 'lr', (n) => n > 0, 'a positive number'),
-    momentum: flag(f, 'momentum', (n) => n >= 0 && n < 1, 'a number in [0, 1)'),
-    batchSize: flag(f, 'batch', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
-    seed: flag(f, 'seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number in [0, 2³²)'),
+    epochs: flag(f, 'epochs', 'epochs', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
+    learningRate: flag(f, 'lr', 'learningRate', (n) => n > 0, 'a positive number'),
+    momentum: flag(f, 'momentum', 'momentum', (n) => n >= 0 && n < 1, 'a number in [0, 1)'),
+    batchSize: flag(f, 'batch', 'batchSize', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
+    seed: flag(f, 'seed', 'seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number in [0, 2³²)'),
     optimizer: optimizer as 'sgd' | 'adam' | undefined,
   };
-  const out = f.get('out');
-  if (out === true) throw new CliError('--out needs a value');
+  const out = stringFlag(f, 'out');
 
   const graph = loadGraph(io, file);
   const trainer = setUp(file, graph, overrides);
@@ -56,7 +55,7 @@ async function train(args: string[], io: CliIo): Promise<number> {
   const seconds = (Date.now() - started) / 1000;
 
   if (progress.failure) {
-    io.stderr(`backprop-studio train: ${file}: ${progress.failure.message}\n`);
+    io.stderr(`backprop-studio train: ${oneLine(`${file}: ${progress.failure.message}`)}\n`);
     if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(summary(trainer, progress, seconds))}\n`);
     // A value outside a module's domain (bce fed a 1.7) is a wiring mistake in the file: bad input.
     return progress.failure.cause?.severity === 'error' ? EXIT.badInput : EXIT.checkFailed;
@@ -75,15 +74,24 @@ async function train(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-function flag(flags: Map<string, string | true>, name: string, check: (n: number) => boolean, what: string): number | undefined {
-  return flags.has(name) ? numberFlag(flags, name, 0, check, what) : undefined;
+/** A number flag that also fits the saved setting's range, so an out-of-range flag is the flag's error, not the file's. */
+function flag(flags: ParsedArgs['flags'], name: string, setting: 'epochs' | 'learningRate' | 'momentum' | 'batchSize' | 'seed', check: (n: number) => boolean, what: string): number | undefined {
+  const n = optionalNumberFlag(flags, name, check, what);
+  if (n === undefined) return undefined;
+  const r = trainingSettingsSchema.shape[setting].safeParse(n);
+  if (!r.success) {
+    const issue = r.error.issues[0]! as { code: string; message: string; maximum?: number | bigint; minimum?: number | bigint };
+    const why = issue.code === 'too_big' ? `at most ${issue.maximum}` : issue.code === 'too_small' ? `at least ${issue.minimum}` : issue.message;
+    throw new CliError(`--${name} ${flags.get(name) as string}: expected ${why}`);
+  }
+  return n;
 }
 
 function setUp(file: string, graph: Graph, overrides: Partial<TrainingSettings>): Trainer {
   try {
     return createTrainer(graph, { settings: overrides, now: () => performance.now() });
   } catch (e) {
-    if (e instanceof TrainingSetupError || e instanceof GraphValidationError) throw new CliError(`${file}: ${e.message}`);
+    if (e instanceof TrainingSetupError || e instanceof GraphValidationError || e instanceof BudgetError) throw new CliError(`${file}: ${e.message}`);
     throw e;
   }
 }

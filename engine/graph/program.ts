@@ -5,6 +5,7 @@ import { emptyRecord } from '../own.ts';
 import type { ModuleKind } from '../modules/registry.ts';
 import type { Matrix, ModuleDef, NodeFrame } from '../modules/types.ts';
 import { cloneTensor, formatShape, sameShape, tensor, zeros, type Tensor } from '../tensor.ts';
+import { checkProgramBudget } from '../budget.ts';
 import { analyzeGraph, type Analysis, type AnalyzedNode } from './analyze.ts';
 import { diagnoseRun, type RunDiagnostic } from './diagnostics.ts';
 import { GraphQueryError, GraphValidationError, where } from './issues.ts';
@@ -70,6 +71,7 @@ export function compileGraph(graph: Graph, options: CompileOptions = {}): Progra
   if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1)) throw new GraphQueryError(`batch must be a positive whole number, got ${batch}`);
   const analysis = analyzeGraph(graph, { batch });
   if (analysis.issues.length > 0) throw new GraphValidationError(analysis.issues);
+  checkProgramBudget(analysis, { sharedParams: options.params !== undefined }); // a BudgetError naming the node, before allocating
   return new Program(analysis, graph.seed ?? 0, options);
 }
 

@@ -92,11 +92,14 @@ function fixedFeed(graph: Graph): DataFeed {
   return { sources, trainSize: program.batch, testSize: 0, dataset: null, datasetName: null, labelsNodeId: null };
 }
 
+/** How many samples a dataset-bound graph shows on the canvas and runs on in the CLI's run, gradcheck, hessian and jacobian. */
+export const PREVIEW_SAMPLES = 4;
+
 /**
  * The graph with each bound node's `value` set to the first `count` training samples of its dataset,
  * so one forward/backward pass on the canvas shows real data. Unbound graphs come back unchanged.
  */
-export function withDatasetPreview(graph: Graph, count = 4): Graph {
+export function withDatasetPreview(graph: Graph, count = PREVIEW_SAMPLES): Graph {
   const feed = buildFeed(graph);
   if (!feed.dataset) return graph;
   const n = Math.max(1, Math.min(Math.floor(count), feed.trainSize));

@@ -3,4 +3,4 @@ export { createTrainer, Trainer, type TrainerOptions } from './trainer.ts';
 export type { TrainerState, TrainingProgress, TrainingChunk, TrainingFailure, StepRecord, EpochRecord, Metrics } from './records.ts';
 export { createOptimizer, type Optimizer } from './optimizers.ts';
 export { predictionOf, decisionThreshold } from './metrics.ts';
-export { buildFeed, withDatasetPreview, type DataFeed, type DataSource } from './data-feed.ts';
+export { buildFeed, withDatasetPreview, PREVIEW_SAMPLES, type DataFeed, type DataSource } from './data-feed.ts';

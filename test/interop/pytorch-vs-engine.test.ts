@@ -39,7 +39,9 @@ function results(ctx: TestContext) {
   const python = requireTorch(ctx);
   runs ??= (async () => {
     const engine = await Promise.all(cases.map(async ({ graph }) => {
-      const r = await runCli(['run', 'g.bpgraph', '--json'], { 'g.bpgraph': serializeGraph(engineGraph(graph)) });
+      // The CLI runs a bound graph on PREVIEW_SAMPLES unless told: here the 16 the torch side gets.
+      const samples = graph.nodes.some((n) => n.binding !== undefined) ? ['--samples', '16'] : [];
+      const r = await runCli(['run', 'g.bpgraph', '--json', ...samples], { 'g.bpgraph': serializeGraph(engineGraph(graph)) });
       if (r.code !== 0) throw new Error(r.stderr);
       return JSON.parse(r.stdout) as RunJson;
     }));
