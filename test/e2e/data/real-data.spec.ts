@@ -3,7 +3,7 @@
 // digits as pictures.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { openExample, waitForRun } from '../helpers.ts';
+import { getDocument, openExample, waitForRun } from '../helpers.ts';
 
 async function trainFromPanel(page: Page, epochs: number): Promise<void> {
   await page.getByLabel('Epochs').fill(String(epochs));
@@ -48,4 +48,18 @@ test('digits: after one epoch the misclassified test images are drawn with actua
   await expect(mistakes.locator('canvas')).toHaveCount(Math.min(24, count));
   await expect(mistakes.locator('li').first()).toHaveText(/^\d → \d$/);
   await page.screenshot({ path: 'test-results/classes-digits.png' });
+});
+
+test('an input node can be bound to a bundled dataset from the inspector; its size follows the dataset', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await page.getByTestId('node-x').click();
+  await page.getByTestId('dataset-bind-open').click();
+  await page.getByTestId('dataset-choice').selectOption('bundled:iris');
+  await page.getByTestId('dataset-bind').click();
+  await expect(page.getByTestId('dataset-summary')).toContainText('iris');
+  await expect(page.getByTestId('dataset-summary')).toContainText('150 samples (120 train, 30 test) · 4 features, 3 label columns');
+  const graph = await getDocument(page);
+  expect(graph.datasets).toEqual({ data: { source: 'bundled', name: 'iris', seed: 1, testFraction: 0.2 } });
+  expect(graph.nodes.find((n) => n.id === 'x')!.config).toMatchObject({ size: 4 });
 });
