@@ -3,14 +3,18 @@ import { addModule } from './add.ts';
 import { bceLogitsModule } from './bce-logits.ts';
 import { bceModule } from './bce.ts';
 import { concatModule } from './concat.ts';
+import { huberModule } from './huber.ts';
 import { inputModule } from './input.ts';
+import { l1Module } from './l1.ts';
 import { linearModule } from './linear.ts';
+import { meanModule } from './mean.ts';
 import { mseModule } from './mse.ts';
 import { multiplyModule } from './multiply.ts';
 import { reluModule } from './relu.ts';
 import { sigmoidModule } from './sigmoid.ts';
 import { softmaxCeModule } from './softmax-ce.ts';
 import { softmaxModule } from './softmax.ts';
+import { sumModule } from './sum.ts';
 import { tanhModule } from './tanh.ts';
 import { targetModule } from './target.ts';
 import type { ModuleDef } from './types.ts';
@@ -30,7 +34,11 @@ export const modules = {
   add: addModule,
   multiply: multiplyModule,
   concat: concatModule,
+  sum: sumModule,
+  mean: meanModule,
   mse: mseModule,
+  l1: l1Module,
+  huber: huberModule,
   bce: bceModule,
   bce_logits: bceLogitsModule,
   softmax_ce: softmaxCeModule,

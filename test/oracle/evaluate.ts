@@ -103,6 +103,25 @@ export function evaluateWithOracle(graph: Graph): OracleResult {
       case 'add': { const a = port('a'); out = zip(a, port('b'), (u, v) => u.add(v)); break; }
       case 'multiply': { const a = port('a'); out = zip(a, port('b'), (u, v) => u.mul(v)); break; }
       case 'concat': { const a = port('a'), b = port('b'); out = a.map((r, i) => [...r, ...b[i]!]); break; }
+      case 'sum': out = port('in').map((row) => [sum(row)]); break;
+      case 'mean': out = port('in').map((row) => [sum(row).div(row.length)]); break;
+      case 'l1': {
+        // per sample Σ_j |p_j − t_j|
+        const p = port('pred'), t = port('target');
+        losses.push(reduce(p.map((row, i) => sum(row.map((pj, j) => pj.sub(t[i]![j]!).abs()))), cfg));
+        out = [[losses.at(-1)!]];
+        break;
+      }
+      case 'huber': {
+        // per sample Σ_j ρ(p_j − t_j): ½d² for |d| < δ, δ(|d| − ½δ) outside
+        const p = port('pred'), t = port('target'), delta = (cfg.delta as number | undefined) ?? 1;
+        losses.push(reduce(p.map((row, i) => sum(row.map((pj, j) => {
+          const d = pj.sub(t[i]![j]!);
+          return Math.abs(d.data) < delta ? d.mul(d).mul(0.5) : d.abs().sub(0.5 * delta).mul(delta);
+        }))), cfg));
+        out = [[losses.at(-1)!]];
+        break;
+      }
       case 'mse': {
         // per sample ½ Σ_j (p_j − t_j)²
         const p = port('pred'), t = port('target');

@@ -72,6 +72,11 @@ export class Value {
     return Value.op(Math.max(0, this.data), [this], [this.data > 0 ? 1 : 0]);
   }
 
+  /** |x|, with derivative sign(x) (0 at 0). */
+  abs(): Value {
+    return Value.op(Math.abs(this.data), [this], [Math.sign(this.data)]);
+  }
+
   /** Passes the value through unchanged; used to read one consumer's share of a gradient. */
   identity(): Value {
     return Value.op(this.data, [this], [1]);

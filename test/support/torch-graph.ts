@@ -56,6 +56,10 @@ def evaluate(plan, params, values):
         elif k == 'add': y = xs[0] + xs[1]
         elif k == 'multiply': y = xs[0] * xs[1]
         elif k == 'concat': y = torch.cat(xs, dim=1)
+        elif k == 'sum': y = xs[0].sum(dim=1, keepdim=True)
+        elif k == 'mean': y = xs[0].mean(dim=1, keepdim=True)
+        elif k == 'l1': y = r * F.l1_loss(xs[0], xs[1], reduction='sum')
+        elif k == 'huber': y = r * F.huber_loss(xs[0], xs[1], reduction='sum', delta=c['delta'])
         elif k == 'mse': y = 0.5 * r * ((xs[0] - xs[1]) ** 2).sum()
         elif k == 'bce': y = r * EngineBce.apply(xs[0], xs[1])
         elif k == 'bce_logits': y = r * F.binary_cross_entropy_with_logits(xs[0], xs[1], reduction='sum')

@@ -74,6 +74,13 @@ const recipes = {
   add: (b: Builder) => { const a = any(b); add(b, 'add', {}, { a, b: sameWidth(b, a) ?? linear(b, any(b), a.features) }, { features: a.features, unit: false }); },
   multiply: (b: Builder) => { const a = any(b), c = sameWidth(b, a) ?? a; add(b, 'multiply', {}, { a, b: c }, { features: a.features, unit: a.unit && c.unit }); },
   concat: (b: Builder) => { const a = any(b), c = any(b); add(b, 'concat', {}, { a, b: c }, { features: a.features + c.features, unit: a.unit && c.unit }); },
+  sum: (b: Builder) => { add(b, 'sum', {}, { in: any(b) }, { features: 1, unit: false }); },
+  mean: (b: Builder) => { const x = any(b); add(b, 'mean', {}, { in: x }, { features: 1, unit: x.unit }); },
+  l1: (b: Builder) => { const p = any(b); add(b, 'l1', { config: reduction(b) }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') }); },
+  huber: (b: Builder) => {
+    const p = any(b);
+    add(b, 'huber', { config: { ...reduction(b), delta: pick(b, [0.25, 0.5, 1, 2]) } }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') });
+  },
   mse: (b: Builder) => { const p = any(b); add(b, 'mse', { config: reduction(b) }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') }); },
   bce: (b: Builder) => {
     const units = b.pool.filter((v) => v.unit);
