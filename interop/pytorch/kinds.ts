@@ -4,7 +4,8 @@
 // without an entry; test/interop/pytorch-vs-engine.test.ts, which builds graphs of every registry
 // kind, then fails on it). The torch calls are the ones whose float64 results that test compares
 // with the engine.
-import type { LinearConfig, ModuleKind } from '../../engine/index.ts';
+import { compileFormula, toText, type FormulaConfig, type LinearConfig, type ModuleKind } from '../../engine/index.ts';
+import { formulaPython } from './formula-code.ts';
 import { pyNumber } from './python.ts';
 
 type Reduction = { reduction: 'sum' | 'mean' };
@@ -66,6 +67,13 @@ export const kindExports: Partial<Record<ModuleKind, KindExport>> = {
   add: { code: (_c, [a, b]) => ({ expr: `${a} + ${b}`, math: `${a} + ${b}` }) },
   multiply: { code: (_c, [a, b]) => ({ expr: `${a} * ${b}`, math: `${a} ⊙ ${b}` }) },
   concat: { code: (_c, [a, b]) => ({ expr: `torch.cat([${a}, ${b}], dim=1)`, math: `[${a} | ${b}] along the features` }) },
+  formula: {
+    code(c, xs) {
+      const { expression, inputs } = c as FormulaConfig;
+      const f = compileFormula(expression, inputs);
+      return { expr: formulaPython(f.tree, xs), math: `${toText(f.tree)} with ${inputs.map((n, i) => `${n} = ${xs[i]}`).join(', ')}` };
+    },
+  },
   sum: { code: (_c, [x]) => ({ expr: `${x}.sum(dim=1, keepdim=True)`, math: `Σⱼ ${x}ⱼ, per sample` }) },
   mean: { code: (_c, [x]) => ({ expr: `${x}.mean(dim=1, keepdim=True)`, math: `(1/F) Σⱼ ${x}ⱼ, per sample` }) },
   mse: { code: (c, [p, t]) => loss(c, `0.5 * F.mse_loss(${p}, ${t}, reduction="sum")`, `L = ½ Σ (${p} − ${t})²`) },

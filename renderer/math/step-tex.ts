@@ -1,7 +1,7 @@
 // The equation each step computes, per module kind, written with the run's numbers (read from
 // RunResults, never recomputed). Symbols come from node ids (h1 → h_{1}); a linear node named after
 // its weight (w2) writes w_{2} for the weight and z_{2} for its output, as on the lecture slides.
-import { isModuleKind, modules, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
+import { compileFormula, isModuleKind, modules, toTex, type CompiledFormula, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
 import { tensorNorm, texNumber } from './format.ts';
 
 /** Tensors with at most this many entries are written out in full. */
@@ -197,6 +197,19 @@ function reduceStep(scale: (features: number) => string): StepTex {
   };
 }
 
+/** A formula node's compiled expression (null when its config does not parse: it does not run then). */
+function formulaOf(ctx: TimelineContext, id: string): CompiledFormula | null {
+  const config = ctx.nodes.get(id)?.config as { expression?: unknown; inputs?: unknown } | undefined;
+  try {
+    const inputs = Array.isArray(config?.inputs) ? (config.inputs as string[]) : ['x'];
+    return compileFormula(typeof config?.expression === 'string' ? config.expression : 'x', inputs);
+  } catch {
+    return null;
+  }
+}
+
+const toTexName = (c: CompiledFormula, i: number): string => toTex({ kind: 'var', index: i, name: c.inputs[i]! });
+
 function deltaOf(ctx: TimelineContext, id: string): string {
   const delta = (ctx.nodes.get(id)?.config as { delta?: number } | undefined)?.delta;
   return texNumber(delta ?? 1);
@@ -311,6 +324,22 @@ export const STEP_TEX: { readonly [K in ModuleKind]: StepTex } = {
         `${lhs(0)} = ${r}\\operatorname{clamp}_{\\pm ${d}}(${ps} - ${ts}) = ${r}\\operatorname{clamp}_{\\pm ${d}}(${diff}) = ${gin(0)}`,
         `${lhs(1)} = -${r}\\operatorname{clamp}_{\\pm ${d}}(${ps} - ${ts}) = ${gin(1)}`,
       ];
+    },
+  },
+  formula: {
+    forward(ctx, id) {
+      const c = formulaOf(ctx, id);
+      if (!c) return genericStep.forward(ctx, id);
+      const ins = inputs(ctx, id);
+      const at = ins.map((e, i) => `${toTexName(c, i)} = ${outSym(ctx, e.source)} = ${texTensor(edgeValue(ctx, e))}`).join(',\\; ');
+      return `${outSym(ctx, id)} = ${toTex(c.tree)} \\quad (${at}) \\quad = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const c = formulaOf(ctx, id);
+      if (!c) return genericStep.backward(ctx, id);
+      const { g, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+      // the partials the engine derived, as the module evaluates them
+      return inputs(ctx, id).map((_e, i) => `${lhs(i)} = ${gy}${times(scalar)}\\frac{\\partial f}{\\partial ${toTexName(c, i)}} = ${factor(g)}${times(scalar)}\\left(${toTex(c.partials[i]!)}\\right) = ${gin(i)}`);
     },
   },
   mse: {
