@@ -7,7 +7,7 @@ export { modules, moduleKinds, isModuleKind, moduleOf, defaultConfig, nodeInputP
 export { inputPorts } from './modules/types.ts';
 export type { FormulaConfig } from './modules/formula.ts';
 export {
-  compileFormula, compileScalar, parseFormula, derive, toTex, toText, texName, FormulaError, FUNCTIONS, inputNamesProblem, MAX_INPUTS, isConstant,
+  compileFormula, compileScalar, parseFormula, renameInputs, derive, toTex, toText, texName, FormulaError, FUNCTIONS, inputNamesProblem, MAX_INPUTS, isConstant,
   type CompiledFormula, type Expr, type FunctionName,
 } from './formula/index.ts';
 export type { LinearConfig } from './modules/linear.ts';

@@ -158,3 +158,20 @@ export function parseFormula(text: string, inputs: readonly string[]): Expr {
   }
   return tree;
 }
+
+/**
+ * The expression with input names replaced (all at once, so x ↔ y swaps): every name token that is
+ * not a function call. Text between tokens (spacing) is kept. Throws FormulaError where it does not tokenize.
+ */
+export function renameInputs(text: string, renames: Readonly<Record<string, string>>): string {
+  const tokens = tokenize(text);
+  let out = '', last = 0;
+  tokens.forEach((t, i) => {
+    if (t.type !== 'name' || !Object.hasOwn(renames, t.text)) return;
+    const next = tokens[i + 1];
+    if (next?.type === 'op' && next.text === '(') return; // a function's name
+    out += text.slice(last, t.column - 1) + renames[t.text]!;
+    last = t.column - 1 + t.text.length;
+  });
+  return out + text.slice(last);
+}
