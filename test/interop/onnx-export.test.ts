@@ -12,6 +12,8 @@ import { exampleCases, onnxCases } from './support/onnx-cases.ts';
 
 const { onnx } = onnxProto;
 const decode = (bytes: Uint8Array) => onnx.ModelProto.decode(bytes);
+type GraphProto = import('onnx-proto').onnx.GraphProto;
+const graphOf = (bytes: Uint8Array): GraphProto => decode(bytes).graph as GraphProto;
 const moonsText = readFileSync(new URL('../../examples/two-moons-tanh.bpgraph', import.meta.url), 'utf8');
 const f64 = (t: { rawData?: Uint8Array | null }): number[] => [...new Float64Array(new Uint8Array(t.rawData!).buffer)];
 
@@ -20,18 +22,18 @@ describe('ONNX export (issue 12.5)', () => {
     const graph = parseGraphFile(moonsText);
     const model = decode(exportOnnx(graph));
     expect(Number(model.opsetImport.find((o) => o.domain === '')?.version)).toBe(17);
-    const g = model.graph!;
+    const g = model.graph as GraphProto;
     expect(g.input.map((i) => i.name)).toEqual(['x', 'y']);
-    expect(g.input[0]!.type!.tensorType!.shape!.dim.map((d) => d.dimParam || Number(d.dimValue))).toEqual(['batch', 2]);
+    expect(g.input[0]!.type!.tensorType!.shape!.dim!.map((d) => d.dimParam || Number(d.dimValue))).toEqual(['batch', 2]);
     expect(g.output.map((o) => o.name)).toEqual(['loss']);
     const program = compileGraph(graph, { batch: 1 });
     const params = program.nodes.flatMap((n) => n.paramNames.map((p, i) => ({ key: `${n.id}.${p}`, value: n.frame.params[i]! })));
     expect(g.initializer.map((t) => t.name)).toEqual(params.map((p) => p.key));
     for (const [i, p] of params.entries()) {
-      expect(g.initializer[i]!.dims.map(Number), p.key).toEqual(p.value.shape);
+      expect(g.initializer[i]!.dims!.map(Number), p.key).toEqual(p.value.shape);
       expect(f64(g.initializer[i]!), p.key).toEqual([...p.value.data]);
     }
-    expect(g.node.map((n) => `${n.opType}:${n.output.join()}`)).toContain('Gemm:fc1');
+    expect(g.node.map((n) => `${n.opType}:${(n.output ?? []).join()}`)).toContain('Gemm:fc1');
   });
 
   it('gives every node without consumers an output; everyNode gives every node one', () => {
@@ -45,8 +47,8 @@ describe('ONNX export (issue 12.5)', () => {
         { id: 'e3', source: 't', sourcePort: 'out', target: 'r', targetPort: 'in' },
       ],
     };
-    expect(decode(exportOnnx(graph)).graph!.output.map((o) => o.name)).toEqual(['s', 'r']);
-    const every = decode(exportOnnx(graph, { everyNode: true })).graph!;
+    expect(graphOf(exportOnnx(graph)).output.map((o) => o.name)).toEqual(['s', 'r']);
+    const every = graphOf(exportOnnx(graph, { everyNode: true }));
     expect(every.output.map((o) => o.name)).toEqual(['s', 't', 'r']);
   });
 
@@ -55,19 +57,19 @@ describe('ONNX export (issue 12.5)', () => {
       const model = decode(exportOnnx(graph));
       for (const f of model.functions) {
         expect(f.domain, name).toBe('org.backprop-studio');
-        expect(f.node.every((n) => !n.domain), `${name}: ${f.name} uses standard operators`).toBe(true);
+        expect((f.node ?? []).every((n) => !n.domain), `${name}: ${f.name} uses standard operators`).toBe(true);
       }
       const losses = graph.nodes.filter((n) => ['mse', 'bce', 'bce_logits', 'softmax_ce'].includes(n.kind));
-      expect(model.graph!.node.filter((n) => n.domain === 'org.backprop-studio').map((n) => n.output[0]), name).toEqual(expect.arrayContaining(losses.map((n) => n.id)));
+      expect((model.graph as GraphProto).node.filter((n) => n.domain === 'org.backprop-studio').map((n) => n.output?.[0]), name).toEqual(expect.arrayContaining(losses.map((n) => n.id)));
     }
   });
 
   it('float32 stores every tensor as FLOAT, rounded; float64 as DOUBLE, exactly; the same graph gives the same bytes', () => {
     const graph = exampleCases[0]!.graph;
-    const m32 = decode(exportOnnx(graph, { dtype: 'float32' })).graph!;
+    const m32 = graphOf(exportOnnx(graph, { dtype: 'float32' }));
     expect([...m32.input, ...m32.output].map((v) => v.type!.tensorType!.elemType)).toEqual([...m32.input, ...m32.output].map(() => onnx.TensorProto.DataType.FLOAT));
     expect(m32.initializer.every((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)).toBe(true);
-    expect(decode(exportOnnx(graph)).graph!.initializer.every((t) => t.dataType === onnx.TensorProto.DataType.DOUBLE)).toBe(true);
+    expect(graphOf(exportOnnx(graph)).initializer.every((t) => t.dataType === onnx.TensorProto.DataType.DOUBLE)).toBe(true);
     expect(exportOnnx(graph)).toEqual(exportOnnx(structuredClone(graph)));
   });
 
