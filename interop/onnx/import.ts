@@ -194,14 +194,16 @@ class Importer {
   }
 }
 
-/** torch names nodes "/fc1/Gemm" and weights "fc1.weight": the layer's name is the readable id. */
+/**
+ * torch names nodes "/net/net.1/Tanh" (the module's path, then the operator) and weights "fc1.weight":
+ * the module's name is the readable id ("net_1", "fc1"); a bare "/Relu_1" becomes "relu_1".
+ */
 function preferredId(n: Node): string {
   const weight = n.input?.find((i) => /\.weight$/.test(i));
   if ((n.opType === 'Gemm' || n.opType === 'MatMul') && weight) return weight.replace(/\.weight$/, '').replace(/[./]/g, '_');
   const parts = (n.name ?? '').split('/').filter((p) => p !== '');
-  if (parts.length > 1 && parts.at(-1) === n.opType) parts.pop();
-  const base = parts.join('_').replace(/\./g, '_');
-  return base || (n.opType ?? 'node').toLowerCase();
+  const module = parts.length > 1 && parts.at(-1)!.startsWith(n.opType ?? '') ? parts.at(-2)! : parts.at(-1);
+  return (module ?? n.opType ?? 'node').replace(/[./]/g, '_').replace(new RegExp(`^${n.opType}(?=_\\d+$|$)`), (t) => t.toLowerCase()) || 'node';
 }
 
 /** Deterministic sample rows: inputs in [−1, 1]; targets valid for their loss (0/1, one-hot rows, or zeros). */
