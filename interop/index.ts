@@ -2,4 +2,4 @@
 export { exportPyTorch } from './pytorch/export.ts';
 export { ExportError } from './pytorch/plan.ts';
 export { exportOnnx, importOnnx, OnnxImportError, IMPORT_ROWS, type OnnxDtype, type OnnxExportOptions } from './onnx/index.ts';
-export { exportFileName, exportFormats, exportFormatIds, isExportFormat, type ExportFormat } from './formats.ts';
+export { exportFileName, exportFormats, exportFormatIds, isExportFormat, type ExportContent, type ExportFormat } from './formats.ts';
