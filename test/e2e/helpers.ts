@@ -54,3 +54,13 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
   await page.mouse.up();
 }
+
+/**
+ * Picks an example from the Examples menu, then moves the mouse to the page's corner: left where the
+ * menu item was, it would rest on an edge label of the new graph and keep its popover open (issue 8.19).
+ */
+export async function openExample(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.mouse.move(1, 1);
+}
