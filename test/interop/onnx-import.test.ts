@@ -68,6 +68,17 @@ describe('ONNX import of models made elsewhere', () => {
     expect(run.nodes['fc1']!.params['W']!.grad.data.some((v) => v !== 0)).toBe(true);
   });
 
+  it('Identity and Flatten pass their value on; Concat of three inputs is a chain of two concat nodes', () => {
+    const g = importOnnx(foreignModel([
+      { name: 'same', opType: 'Identity', input: ['input'], output: ['i'] },
+      { name: 'flat', opType: 'Flatten', input: ['i'], output: ['f'], attribute: [{ name: 'axis', type: 2, i: 1 }] },
+      { name: 'cat', opType: 'Concat', input: ['f', 'i', 'input'], output: ['output'], attribute: [{ name: 'axis', type: 2, i: 1 }] },
+    ]));
+    expect(g.nodes.map((n) => `${n.id}:${n.kind}`)).toEqual(['input:input', 'cat_1:concat', 'output:concat', 'output_target:target', 'output_loss:mse']);
+    expect(g.edges.filter((e) => e.target === 'cat_1').map((e) => e.source)).toEqual(['input', 'input']);
+    expect(engineRun(g).nodes['output']!.output.shape).toEqual([IMPORT_ROWS, 9]);
+  });
+
   it('lays the nodes out left to right, no two in one place', () => {
     const g = importOnnx(mlp);
     const at = g.nodes.map((n) => `${n.position!.x},${n.position!.y}`);
