@@ -114,7 +114,9 @@ export class FileController {
     return this.settle(await this.documentFiles().open());
   }
 
+  /** A dropped .onnx model is imported (as File → Import ONNX…); anything else opens as a document. */
   async openDroppedFile(file: FileLike): Promise<OpenResult> {
+    if (/\.onnx$/i.test(file.name)) return this.importModelFile(file);
     return this.settle(await this.documentFiles().openDropped(file));
   }
 

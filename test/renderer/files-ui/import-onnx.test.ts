@@ -45,6 +45,12 @@ describe('File → Import ONNX…', () => {
     expect(useDocument.getState().graph).toBe(before);
   });
 
+  it('a dropped .onnx file is imported the same way', async () => {
+    proceed.push(true);
+    expect((await controller.openDroppedFile(asFile('dropped.onnx', model))).status).toBe('opened');
+    expect(useFileState.getState().status).toMatch(/Imported "dropped.onnx"/);
+  });
+
   it('refuses a model it cannot import before asking anything, naming the operator and node', async () => {
     const before = useDocument.getState().graph;
     const result = await controller.importModelFile(asFile('x.onnx', new TextEncoder().encode('not a model at all')));
