@@ -5,7 +5,7 @@
 // (mse against zeros for each output) so it runs and shows gradients, and a layout.
 import { analyzeGraph, createRng, hashSeed, type Graph, type GraphNode } from '../../engine/index.ts';
 import { layOut } from './layout.ts';
-import { importKinds, linearFrom, parseLossFunction, passThrough, type Weight } from './mapping.ts';
+import { importKinds, isLossKind, linearFrom, parseLossFunction, passThrough, type Weight } from './mapping.ts';
 import { attr, decodeModel, LOSS_DOMAIN, PRODUCER, tensorValues, valueDims, type Node } from './proto.ts';
 
 /** The model cannot be imported; the message names each operator and node, or the value, that is the reason. */
@@ -44,7 +44,9 @@ export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): 
   }
   const ours = model.producerName === PRODUCER;
   const opset = model.opsetImport.find((o) => !o.domain || o.domain === 'ai.onnx')?.version;
-  return new Importer(ours, Number(opset ?? 17)).run(g, model.docString || g.name || options.name || 'Imported ONNX model');
+  // Our exports carry the graph's name; other exporters' graph names are generic ("main_graph"): the file's is better.
+  const title = (ours ? model.docString || g.name : options.name || g.name) || 'Imported ONNX model';
+  return new Importer(ours, Number(opset ?? 17)).run(g, title);
 }
 
 class Importer {
@@ -77,12 +79,13 @@ class Importer {
       if (!size) throw new OnnxImportError(`graph input "${input.name}" has shape [${dims?.map((d) => d ?? '?').join(', ') ?? '?'}]; only [batch, features] inputs can be imported`);
       const id = this.claim(input.name || 'x');
       const loss = this.targetsOf.get(input.name ?? '');
-      const kind = loss && nodes.every((n) => !n.input?.includes(input.name ?? '') || n.input[1] === input.name) ? 'target' : 'input';
+      const onlyTarget = nodes.every((n) => !n.input?.includes(input.name ?? '') || (n.domain === LOSS_DOMAIN && n.input.indexOf(input.name ?? '') === 1));
+      const kind = loss && onlyTarget ? 'target' : 'input';
       this.nodes.push({ id, kind, config: { size }, value: { shape: [ROWS, size], data: sampleData(id, kind === 'target' ? loss! : 'input', size) } });
       this.values.set(input.name ?? '', { node: id, features: size });
     }
     for (const n of nodes) if (!this.absorbed.has(n)) this.node(n, nodes);
-    if (!this.nodes.some((n) => ['mse', 'bce', 'bce_logits', 'softmax_ce'].includes(n.kind))) this.addLosses(g);
+    if (!this.nodes.some((n) => isLossKind(n.kind))) this.addLosses(g);
     const graph = layOut({ name: title.slice(0, 200), nodes: this.nodes, edges: this.edges });
     const issue = analyzeGraph(graph).issues[0];
     if (issue) throw new OnnxImportError(`the imported graph does not run: ${issue.message}`);
