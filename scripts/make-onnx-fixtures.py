@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes the ONNX fixtures of test/interop/onnx-fixtures.test.ts with torch.onnx.export.
 
-    /usr/bin/python3 scripts/make-onnx-fixtures.py   # writes test/fixtures/onnx/*.onnx and *.json
+    /usr/bin/python3 scripts/make-onnx-fixtures.py [FOLDER]   # writes test/fixtures/onnx/ (or FOLDER)/*.onnx and *.json
 
 Each fixture is a small model (seeded, so the files are the same on every run of the same torch),
 its ONNX export, and a JSON file with four rows of input and torch's outputs for them: importing the
@@ -10,6 +10,7 @@ import refuses (it must name them). Needs torch >= 1.13 only (no onnx package).
 """
 import json
 import os
+import sys
 
 import torch
 import torch.nn as nn
@@ -63,35 +64,36 @@ class LayerNormNet(nn.Module):
         return self.norm(self.fc(x))
 
 
-def export(name, model, inputs, input_names, dtype, dynamic):
+def export(out, name, model, inputs, input_names, dtype, dynamic):
     model = model.to(dtype).eval()
     inputs = tuple(t.to(dtype) for t in inputs)
-    path = os.path.join(OUT, name + ".onnx")
+    path = os.path.join(out, name + ".onnx")
     axes = {n: {0: "batch"} for n in input_names + ["output"]} if dynamic else None
     torch.onnx.export(model, inputs, path, input_names=input_names, output_names=["output"], opset_version=13, dynamic_axes=axes)
     with torch.no_grad():
-        out = model(*inputs)
+        result = model(*inputs)
     record = {
         "description": model.__doc__,
         "torch": torch.__version__,
         "dtype": str(dtype).replace("torch.", ""),
         "inputs": {n: {"shape": list(t.shape), "data": t.flatten().tolist()} for n, t in zip(input_names, inputs)},
-        "outputs": {"output": {"shape": list(out.shape), "data": out.flatten().tolist()}},
+        "outputs": {"output": {"shape": list(result.shape), "data": result.flatten().tolist()}},
     }
-    with open(os.path.join(OUT, name + ".json"), "w") as f:
+    with open(os.path.join(out, name + ".json"), "w") as f:
         json.dump(record, f, indent=1)
         f.write("\n")
     print(f"{name}: {os.path.getsize(path)} bytes")
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
+    out = sys.argv[1] if len(sys.argv) > 1 else OUT
+    os.makedirs(out, exist_ok=True)
     torch.manual_seed(12)
     rows = lambda n: torch.rand(4, n) * 2 - 1
-    export("relu-mlp", ReluMlp(), (rows(3),), ["x"], torch.float32, True)
-    export("classifier", Classifier(), (rows(2),), ["x"], torch.float64, True)
-    export("two-inputs", TwoInputs(), (rows(3), rows(2)), ["a", "b"], torch.float32, False)
-    export("layernorm", LayerNormNet(), (rows(3),), ["x"], torch.float32, True)
+    export(out, "relu-mlp", ReluMlp(), (rows(3),), ["x"], torch.float32, True)
+    export(out, "classifier", Classifier(), (rows(2),), ["x"], torch.float64, True)
+    export(out, "two-inputs", TwoInputs(), (rows(3), rows(2)), ["a", "b"], torch.float32, False)
+    export(out, "layernorm", LayerNormNet(), (rows(3),), ["x"], torch.float32, True)
 
 
 if __name__ == "__main__":

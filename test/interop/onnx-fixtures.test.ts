@@ -2,10 +2,15 @@
 // are committed, so this test needs no torch) import as graphs that give torch's outputs on torch's
 // inputs: to 1e-12 for the float64 model, 1e-5 for float32 ones (the engine computes in float64 from
 // the float32 weights). A model with operators the import lacks is refused naming each one and node.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../engine/index.ts';
 import { importOnnx } from '../../interop/index.ts';
+import { requireTorch } from '../support/torch.ts';
 import { engineRun } from './support/onnx-cases.ts';
 
 const dir = new URL('../fixtures/onnx/', import.meta.url);
@@ -39,5 +44,26 @@ describe('ONNX models made by torch.onnx.export', () => {
 
   it('refuses layer normalisation, naming each operator and node', () => {
     expect(() => importOnnx(fixture('layernorm').bytes)).toThrow(/^unsupported ONNX operators: ReduceMean \(node "\/norm\/ReduceMean"\), Sub \(node "\/norm\/Sub"\), .*Sqrt \(node "\/norm\/Sqrt"\), Div \(node "\/norm\/Div"\);/);
+  });
+});
+
+describe('scripts/make-onnx-fixtures.py', () => {
+  it('makes the committed fixtures (run with this machine\'s torch into a temporary folder)', (ctx) => {
+    const python = requireTorch(ctx);
+    const out = mkdtempSync(join(tmpdir(), 'bps-onnx-fixtures-'));
+    try {
+      const script = fileURLToPath(new URL('../../scripts/make-onnx-fixtures.py', import.meta.url));
+      const r = spawnSync(python, [script, out], { encoding: 'utf8', timeout: 170_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const committed = readdirSync(dir).sort();
+      expect(readdirSync(out).sort()).toEqual(committed);
+      for (const file of committed) {
+        const made = readFileSync(join(out, file)), kept = readFileSync(new URL(file, dir));
+        if (file.endsWith('.json')) expect(JSON.parse(made.toString('utf8')), file).toEqual(JSON.parse(kept.toString('utf8')));
+        else expect(new Uint8Array(made), file).toEqual(new Uint8Array(kept));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
