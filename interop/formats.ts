@@ -2,8 +2,8 @@
 // exporter code), so the desktop shell's checks, dialogs and menus can use it cheaply. PyTorch is text,
 // ONNX bytes (ExportContent).
 export const exportFormats = {
-  pytorch: { label: 'PyTorch script', extension: 'py', mime: 'text/x-python', filterName: 'Python script' },
-  onnx: { label: 'ONNX', extension: 'onnx', mime: 'application/octet-stream', filterName: 'ONNX model' },
+  pytorch: { label: 'PyTorch script', noun: 'a PyTorch script', extension: 'py', mime: 'text/x-python', filterName: 'Python script' },
+  onnx: { label: 'ONNX', noun: 'an ONNX model', extension: 'onnx', mime: 'application/octet-stream', filterName: 'ONNX model' },
 } as const;
 
 export type ExportFormat = keyof typeof exportFormats;

@@ -147,7 +147,7 @@ export class FileController {
   async exportDocument(format: ExportFormat): Promise<SaveResult> {
     const made = exportContent(format, useDocument.getState().graph);
     if ('error' in made) {
-      const message = `Cannot export a ${exportFormats[format].label}: ${made.error}`;
+      const message = `Cannot export ${exportFormats[format].noun}: ${made.error}`;
       showError(message);
       return { status: 'error', message };
     }
