@@ -4,8 +4,10 @@ import {
   Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { isModuleKind } from '../../engine/index.ts';
+import { useReadableFit } from '../layout/fit.ts';
+import { useLayout } from '../layout/layout-store.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
@@ -18,8 +20,6 @@ export const PALETTE_MIME = 'application/x-bps-kind';
 const DROP_OFFSET = { x: 75, y: 40 };
 // Module-level props: React Flow copies every prop that changes identity into its store on each
 // render, which re-runs the selectors of all 200 node and edge wrappers.
-// A small padding: at the default fit of the lecture example every pixel of zoom is text size.
-const FIT_VIEW_OPTIONS = { padding: 0.04 };
 const MINIMAP_STYLE = { width: 150, height: 100 };
 const minimapClass = (n: FlowNode): string => `minimap-${familyOf(n.data.kind)}`;
 const onNodeDragStop = (): void => useDocument.getState().dragStop();
@@ -48,13 +48,18 @@ export function GraphCanvas() {
   const nodes = useMemo(() => deriveNodes(graph, selectedNodes, measured), [deriveNodes, graph, selectedNodes, measured]);
   const cull = graph.nodes.length > CULL_ABOVE || graph.edges.length > CULL_ABOVE;
   const edges = useMemo(() => deriveEdges(graph, selectedEdges), [deriveEdges, graph, selectedEdges]);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const fit = useReadableFit();
   const stepMode = useView((s) => s.stepMode);
-  // The step dock takes room from the canvas: refit once the layout has settled.
+  const presenter = useLayout((s) => s.presenter);
+  // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
+  useEffect(() => fit.afterLayout(), [fit]);
+  const firstRoom = useRef(true);
   useEffect(() => {
-    const t = setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 150 }), 60);
+    if (firstRoom.current) { firstRoom.current = false; return; }
+    const t = setTimeout(() => fit.afterLayout(150), 60);
     return () => clearTimeout(t);
-  }, [stepMode, fitView]);
+  }, [stepMode, presenter, fit]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const doc = useDocument.getState();
@@ -130,8 +135,6 @@ export function GraphCanvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={theme}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={3}
       >

@@ -2,11 +2,10 @@
 // they are typed, an edit during a paused run flagged at once, the diverging node marked on the
 // canvas, and charts that follow the dark theme. Screenshots (light and dark) go to test-results/.
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument, waitForRun } from '../helpers.ts';
+import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 
 async function openExample(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('menuitem', { name }).click();
+  await pickFromMenu(page, 'Examples', name);
 }
 
 test('before training: a placeholder instead of empty charts, and settings checked as they are typed', async ({ page }) => {
