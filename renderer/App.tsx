@@ -14,6 +14,8 @@ import { StepPanel } from './panels/step/StepPanel.tsx';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
 import { useView } from './store/view-store.ts';
+import { Foldable } from './layout/Foldable.tsx';
+import { textScale, useLayout } from './layout/layout-store.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 function StepDock() {
@@ -38,20 +40,23 @@ export function App() {
   useShortcuts();
   const theme = useView((s) => s.theme);
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  const { paletteFolded, inspectorFolded, setPaletteFolded, setInspectorFolded } = useLayout();
+  const textSize = useLayout((s) => s.textSize);
+  useEffect(() => { document.documentElement.style.setProperty('--bps-text-scale', String(textScale(textSize))); }, [textSize]);
   return (
     <ServicesProvider services={services}>
       <ReactFlowProvider>
         <div className="bps-app">
           <Toolbar />
           <div className="bps-main">
-            <Palette />
+            <Foldable side="left" name="module palette" folded={paletteFolded} onFoldedChange={setPaletteFolded}><Palette /></Foldable>
             <div className="bps-center">
               <GraphCanvas />
               <StepDock />
               <AnalysisDock />
             </div>
             <CodePanel />
-            <Inspector />
+            <Foldable side="right" name="inspector" folded={inspectorFolded} onFoldedChange={setInspectorFolded}><Inspector /></Foldable>
           </div>
           <StatusBar />
           <FilesLayer />
