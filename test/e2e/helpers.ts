@@ -126,3 +126,12 @@ export async function panIntoView(page: Page, target: Locator): Promise<void> {
   const dy = b.y + b.height > c.y + c.height - 40 ? c.y + c.height - 80 - (b.y + b.height) : b.y < c.y + 40 ? c.y + 60 - b.y : 0;
   if (dx !== 0 || dy !== 0) await panBy(page, dx, dy);
 }
+
+/**
+ * Picks an example from the Examples menu with the mouse, then rests the pointer away from the canvas:
+ * left where the menu item was, it would rest on an edge label of the new graph and keep its popover
+ * open (issue 8.19).
+ */
+export async function openExample(page: Page, name: string | RegExp): Promise<void> {
+  await pickFromMenu(page, 'Examples', name);
+}

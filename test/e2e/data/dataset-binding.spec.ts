@@ -1,12 +1,12 @@
 // The inspector's data-source section (renderer/data-ui/DatasetSection, mounted in the inspector for
 // input and target nodes): edit a bound dataset's recipe, import a CSV all-or-nothing, bind and unbind.
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
+import { getDocument, waitForRun, openExample } from '../helpers.ts';
 
 async function openMoons(page: Page): Promise<void> {
   await page.goto('/');
   await waitForRun(page);
-  await pickFromMenu(page, 'Examples', /moons/i);
+  await openExample(page, /moons/i);
   await expect(page.getByTestId('node-fc1')).toBeVisible();
   await waitForRun(page);
 }

@@ -1,11 +1,11 @@
 // A diverging run stops and names the node where the first non-finite number appeared; the 1-D
 // regression example shows its fitted curve and a three-class example its class map.
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
+import { getDocument, openExample as pickExample, waitForRun } from '../helpers.ts';
 
 /** Opens an example; after training the document has unsaved changes, so the app asks first. */
 async function openExample(page: Page, name: RegExp, unsaved = false): Promise<void> {
-  await pickFromMenu(page, 'Examples', name);
+  await pickExample(page, name);
   if (unsaved) await page.getByTestId('unsaved-dialog').getByRole('button', { name: "Don't save" }).click();
 }
 

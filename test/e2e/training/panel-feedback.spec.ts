@@ -1,13 +1,8 @@
 // The training panel tells the user early: a placeholder before any curve, bad settings marked as
 // they are typed, an edit during a paused run flagged at once, the diverging node marked on the
 // canvas, and charts that follow the dark theme. Screenshots (light and dark) go to test-results/.
-import { expect, test, type Page } from '@playwright/test';
-import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
-
-async function openExample(page: Page, name: RegExp): Promise<void> {
-  await pickFromMenu(page, 'Examples', name);
-}
-
+import { expect, test } from '@playwright/test';
+import { getDocument, waitForRun, openExample } from '../helpers.ts';
 test('before training: a placeholder instead of empty charts, and settings checked as they are typed', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);

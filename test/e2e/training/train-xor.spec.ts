@@ -1,14 +1,14 @@
 // Training from the UI: open the XOR example from the Examples menu, train, watch the progress bar,
 // loss chart and decision boundary change, stop, and undo back to the untrained parameters.
 import { expect, test } from '@playwright/test';
-import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
+import { getDocument, waitForRun, openExample } from '../helpers.ts';
 
 test('XOR: train from the examples menu, watch it learn, stop, and undo the trained parameters', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
   await waitForRun(page);
-  await pickFromMenu(page, 'Examples', /XOR/);
+  await openExample(page, /XOR/);
   await expect(page.getByTestId('node-fc1')).toBeVisible();
   const before = await getDocument(page);
   expect(before.name).toMatch(/XOR/);
