@@ -7,6 +7,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { isModuleKind } from '../../engine/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
+import { useFollowStep } from '../layout/follow-step.ts';
 import { useLayout } from '../layout/layout-store.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
@@ -54,6 +55,7 @@ export function GraphCanvas() {
   const presenter = useLayout((s) => s.presenter);
   // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
   useEffect(() => fit.afterLayout(), [fit]);
+  useFollowStep();
   const firstRoom = useRef(true);
   useEffect(() => {
     if (firstRoom.current) { firstRoom.current = false; return; }

@@ -8,6 +8,7 @@ import { FileMenu } from '../files-ui/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
 import { TEXT_SIZES, useLayout } from '../layout/layout-store.ts';
 import { Menu, type MenuEntry } from '../layout/Menu.tsx';
+import { enterPresenter } from '../layout/presenter.ts';
 import { inToolbar, useFoldLevel, type FoldLevel } from '../layout/toolbar-fold.ts';
 import { useServices } from '../services.tsx';
 import { useDocument } from '../store/document-store.ts';
@@ -109,7 +110,7 @@ export function Toolbar() {
       <span className="sep" />
       {shown(FOLD.code) ? <button type="button" aria-pressed={codePanel} title="Show the graph as PyTorch code beside the canvas" onClick={() => useView.getState().setCodePanel(!codePanel)}>Code</button> : null}
       <button type="button" aria-pressed={stepMode} disabled={!hasResults && !stepMode} onClick={toggleStep}>Step</button>
-      <button type="button" aria-label="Presenter mode" title="Presenter mode (F5): canvas and steps only, large text; Esc leaves" onClick={() => layout.setPresenter(true)}>▶ Present</button>
+      <button type="button" aria-label="Presenter mode" title="Presenter mode (F5): canvas and steps only, large text; Esc leaves" onClick={enterPresenter}>▶ Present</button>
       {shown(FOLD.theme) ? <button type="button" aria-label={themeLabel} onClick={() => useView.getState().toggleTheme()}>{theme === 'light' ? '☾ Dark' : '☀ Light'}</button> : null}
       <Menu label="⋯" ariaLabel="More commands" title="More commands" testId="menu-more" entries={more} />
     </header>
