@@ -5,8 +5,9 @@ import {
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
-import { isModuleKind } from '../../engine/index.ts';
+import { isModuleKind, type ModuleKind } from '../../engine/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
+import { freeSpot, NEW_NODE_SIZE, nodeBoxes } from '../layout/free-spot.ts';
 import { useFollowStep } from '../layout/follow-step.ts';
 import { useLayout } from '../layout/layout-store.ts';
 import { useDocument } from '../store/document-store.ts';
@@ -34,6 +35,12 @@ let keyMoveTimer: ReturnType<typeof setTimeout> | undefined;
 function noteKeyboardMove(): void {
   clearTimeout(keyMoveTimer);
   keyMoveTimer = setTimeout(() => useDocument.getState().dragStop(), KEY_MOVE_BURST_MS);
+}
+/** Adds a node at `at`, or at the nearest spot next to it where it covers no other node. */
+export function addNodeAtFreeSpot(kind: ModuleKind, at: { x: number; y: number }): string {
+  const doc = useDocument.getState();
+  const spot = freeSpot({ x: Math.round(at.x), y: Math.round(at.y) }, NEW_NODE_SIZE, nodeBoxes(doc.graph.nodes, useView.getState().measured));
+  return doc.addNode(kind, spot);
 }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -119,7 +126,8 @@ export function GraphCanvas() {
     if (!isModuleKind(kind)) return;
     e.preventDefault();
     const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    useDocument.getState().addNode(kind, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
+    // Never on top of another node, and never a change of zoom (issue 10.4).
+    addNodeAtFreeSpot(kind, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
   }, [screenToFlowPosition]);
 
   return (
