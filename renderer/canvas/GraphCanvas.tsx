@@ -1,10 +1,10 @@
 // The React Flow canvas, controlled by the document store: it renders derived nodes/edges and turns
 // React Flow's change events into named document actions.
 import {
-  Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange,
+  Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore,
+  type Connection, type EdgeChange, type NodeChange, type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isModuleKind, type ModuleKind } from '../../engine/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
 import { freeSpot, NEW_NODE_SIZE, nodeBoxes } from '../layout/free-spot.ts';
@@ -14,7 +14,6 @@ import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
-import { GradientLegend } from './GradientLegend.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
 
 export const PALETTE_MIME = 'application/x-bps-kind';
@@ -23,6 +22,38 @@ const DROP_OFFSET = { x: 75, y: 40 };
 // Module-level props: React Flow copies every prop that changes identity into its store on each
 // render, which re-runs the selectors of all 200 node and edge wrappers.
 const MINIMAP_STYLE = { width: 150, height: 100 };
+/** React Flow's panel margin, plus a little air. */
+const MINIMAP_MARGIN = 15 + 8;
+/** Whether any node lies (on screen) where the minimap would be drawn: then it steps aside (issue 10.5). */
+function nodesUnderMinimap(s: ReactFlowState): boolean {
+  const [tx, ty, zoom] = s.transform;
+  const left = s.width - MINIMAP_STYLE.width - MINIMAP_MARGIN;
+  const top = s.height - MINIMAP_STYLE.height - MINIMAP_MARGIN;
+  for (const n of s.nodeLookup.values()) {
+    const x = n.internals.positionAbsolute.x * zoom + tx;
+    const y = n.internals.positionAbsolute.y * zoom + ty;
+    const w = (n.measured.width ?? 0) * zoom, h = (n.measured.height ?? 0) * zoom;
+    if (x + w > left && y + h > top && x < s.width && y < s.height) return true;
+  }
+  return false;
+}
+/** A refusal stays this long (long enough to read two lines), or while the pointer is on it. */
+export const REFUSAL_MS = 8000;
+
+function RefusalBanner({ message }: { message: string }) {
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (held) return;
+    const t = setTimeout(() => useDocument.getState().clearRefusal(), REFUSAL_MS);
+    return () => clearTimeout(t);
+  }, [held]);
+  return (
+    <div className="bps-refusal" role="alert" data-testid="refusal" onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)}>
+      <span>{message}</span>
+      <button type="button" aria-label="Dismiss" onClick={() => useDocument.getState().clearRefusal()}>×</button>
+    </div>
+  );
+}
 const minimapClass = (n: FlowNode): string => `minimap-${familyOf(n.data.kind)}`;
 const onNodeDragStop = (): void => useDocument.getState().dragStop();
 /** Arrow-key moves closer together than this form one undoable move. */
@@ -60,6 +91,8 @@ export function GraphCanvas() {
   const fit = useReadableFit();
   const stepMode = useView((s) => s.stepMode);
   const presenter = useLayout((s) => s.presenter);
+  const minimap = useLayout((s) => s.minimap);
+  const minimapCovers = useStore(nodesUnderMinimap);
   // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
   useEffect(() => fit.afterLayout(), [fit]);
   useFollowStep();
@@ -149,15 +182,13 @@ export function GraphCanvas() {
         maxZoom={3}
       >
         <Background gap={20} />
-        <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} />
-        <Controls />
-        <Panel position="bottom-center" className="bps-legend-panel"><GradientLegend /></Panel>
+        {minimap && !minimapCovers ? <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} /> : null}
+        <Controls>
+          <ControlButton aria-label={minimap ? 'Hide minimap' : 'Show minimap'} title={minimap ? 'Hide the minimap' : 'Show the minimap (it steps aside while nodes are under it)'} aria-pressed={minimap} onClick={() => useLayout.getState().setMinimap(!minimap)}>▦</ControlButton>
+        </Controls>
         {refusal ? (
           <Panel position="top-center">
-            <div className="bps-refusal" role="alert" data-testid="refusal">
-              {refusal.message}
-              <button type="button" aria-label="Dismiss" onClick={() => useDocument.getState().clearRefusal()}>×</button>
-            </div>
+            <RefusalBanner key={refusal.at} message={refusal.message} />
           </Panel>
         ) : null}
       </ReactFlow>

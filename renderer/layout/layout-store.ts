@@ -1,4 +1,4 @@
-// How the editor's room is shared out: text size, folded palette and inspector (remembered in
+// How the editor's room is shared out: text size, folded palette and inspector, the minimap (remembered in
 // localStorage under `bps.layout`), and presenter mode (never remembered: a reload is the editor).
 import { create } from 'zustand';
 import { NODE_TEXT_PX } from './readable-view.ts';
@@ -11,16 +11,17 @@ export const TEXT_SIZES: { size: TextSize; label: string; scale: number }[] = [
 ];
 export const LAYOUT_KEY = 'bps.layout';
 
-interface Saved { textSize: TextSize; paletteFolded: boolean; inspectorFolded: boolean }
+interface Saved { textSize: TextSize; paletteFolded: boolean; inspectorFolded: boolean; minimap: boolean }
 interface LayoutState extends Saved {
   presenter: boolean;
   setTextSize(size: TextSize): void;
   setPaletteFolded(folded: boolean): void;
   setInspectorFolded(folded: boolean): void;
   setPresenter(on: boolean): void;
+  setMinimap(on: boolean): void;
 }
 
-const DEFAULTS: Saved = { textSize: 'normal', paletteFolded: false, inspectorFolded: false };
+const DEFAULTS: Saved = { textSize: 'normal', paletteFolded: false, inspectorFolded: false, minimap: false };
 
 function load(): Saved {
   try {
@@ -31,6 +32,7 @@ function load(): Saved {
       textSize: TEXT_SIZES.some((t) => t.size === r.textSize) ? r.textSize as TextSize : DEFAULTS.textSize,
       paletteFolded: r.paletteFolded === true,
       inspectorFolded: r.inspectorFolded === true,
+      minimap: r.minimap === true,
     };
   } catch {
     return DEFAULTS;
@@ -39,7 +41,7 @@ function load(): Saved {
 
 function save(s: Saved): void {
   try {
-    globalThis.localStorage?.setItem(LAYOUT_KEY, JSON.stringify({ textSize: s.textSize, paletteFolded: s.paletteFolded, inspectorFolded: s.inspectorFolded }));
+    globalThis.localStorage?.setItem(LAYOUT_KEY, JSON.stringify({ textSize: s.textSize, paletteFolded: s.paletteFolded, inspectorFolded: s.inspectorFolded, minimap: s.minimap }));
   } catch { /* storage full or disabled: the setting lasts for this page */ }
 }
 
@@ -52,6 +54,7 @@ export const useLayout = create<LayoutState>()((set, get) => {
     setPaletteFolded: (paletteFolded) => change({ paletteFolded }),
     setInspectorFolded: (inspectorFolded) => change({ inspectorFolded }),
     setPresenter: (presenter) => set({ presenter }),
+    setMinimap: (minimap) => change({ minimap }),
   };
 });
 
