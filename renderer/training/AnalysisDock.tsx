@@ -6,10 +6,11 @@ import { JacobianPanel } from '../analysis/JacobianPanel.tsx';
 import { isModuleKind, modules, type Graph } from '../../engine/index.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
+import { ClassesPanel } from './ClassesPanel.tsx';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import './training.css';
 
-const TABS = ['Training', 'Jacobian', 'Hessian', 'Gradient check'] as const;
+const TABS = ['Training', 'Classes', 'Jacobian', 'Hessian', 'Gradient check'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Something to train: a loss, and parameters for it to move. */
@@ -43,6 +44,7 @@ export function AnalysisDock() {
       {/* Panels stay mounted when hidden so charts keep their history. */}
       <div role="tabpanel" aria-label={tab} className="bps-dock-body" hidden={collapsed}>
         <div hidden={tab !== 'Training'}><TrainingPanel /></div>
+        {tab === 'Classes' ? <ClassesPanel /> : null}
         {tab === 'Jacobian' ? <JacobianPanel /> : null}
         {tab === 'Hessian' ? <HessianPanel /> : null}
         {tab === 'Gradient check' ? <GradcheckPanel /> : null}

@@ -6,6 +6,7 @@ import {
   type Graph, type StepRecord, type Trainer, type TrainingSettings,
 } from '../../engine/index.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
+import { classesReport, hasClasses } from './classes.ts';
 import type { StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export const CHUNK_MS = 50;
@@ -22,6 +23,8 @@ interface Session {
   readonly trainer: Trainer;
   readonly graph: Graph;
   readonly boundary: BoundaryEvaluator | null;
+  /** More than two classes: the confusion matrix goes with every boundary picture. */
+  readonly classes: boolean;
   lastGrid: number;
   lastLive: number;
   scheduled: boolean;
@@ -42,6 +45,7 @@ export class WorkerCore {
   handle(req: WorkerRequest): void {
     switch (req.type) {
       case 'train': return this.train(req.graph, req.settings);
+      case 'step-batch': return this.stepBatch(req.graph, req.settings);
       case 'pause': {
         const s = this.session;
         if (s) this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
@@ -64,7 +68,23 @@ export class WorkerCore {
     }
   }
 
-  private train(graph: Graph, settings: Partial<TrainingSettings>): void {
+  /** One detailed mini-batch, then paused; with a graph, of a new session (Resume trains on from there). */
+  private stepBatch(graph: Graph | undefined, settings: Partial<TrainingSettings> = {}): void {
+    if (graph) this.train(graph, settings, false);
+    const s = this.session;
+    if (!s) return;
+    s.trainer.pause();
+    const epochBefore = s.trainer.progress().epoch;
+    const detail = s.trainer.stepDetailed();
+    const progress = s.trainer.progress();
+    const epochs = progress.epoch > epochBefore && progress.metrics ? [{ ...progress.metrics, epoch: progress.epoch, step: progress.step }] : [];
+    this.env.post({ type: 'progress', progress, steps: columns(detail ? [detail.record] : [], s.trainer.layers.length), epochs });
+    if (detail) this.env.post({ type: 'batch', step: detail });
+    if (s.trainer.finished) return this.finish(s);
+    this.postGrid(s);
+  }
+
+  private train(graph: Graph, settings: Partial<TrainingSettings>, run = true): void {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
@@ -80,9 +100,10 @@ export class WorkerCore {
     } catch {
       boundary = null; // the picture is optional: training goes on without it
     }
-    const s: Session = { trainer, graph, boundary, lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
+    const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
     this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
+    if (!run) return;
     this.postGrid(s);
     this.loop(s);
   }
@@ -117,6 +138,8 @@ export class WorkerCore {
   private postGrid(s: Session): void {
     s.lastGrid = this.env.now();
     if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(s.trainer.progress().step) });
+    const report = s.classes ? classesReport(s.trainer, s.graph) : null;
+    if (report) this.env.post({ type: 'classes', report });
   }
 
   /** The parameters reached so far: the UI's engine client runs the document with them for the canvas. */
