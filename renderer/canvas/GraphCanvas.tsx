@@ -8,7 +8,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { isModuleKind, type ModuleKind } from '../../engine/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
 import { freeSpot, NEW_NODE_SIZE, nodeBoxes } from '../layout/free-spot.ts';
+import { EmptyHint } from '../layout/EmptyHint.tsx';
 import { useFollowStep } from '../layout/follow-step.ts';
+import { usePileLayout } from '../layout/usePileLayout.ts';
 import { useLayout } from '../layout/layout-store.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
@@ -96,6 +98,7 @@ export function GraphCanvas() {
   // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
   useEffect(() => fit.afterLayout(), [fit]);
   useFollowStep();
+  usePileLayout();
   const firstRoom = useRef(true);
   useEffect(() => {
     if (firstRoom.current) { firstRoom.current = false; return; }
@@ -192,6 +195,7 @@ export function GraphCanvas() {
           </Panel>
         ) : null}
       </ReactFlow>
+      {graph.nodes.length === 0 ? <EmptyHint /> : null}
       <svg className="bps-defs" aria-hidden="true">
         <defs>
           <marker id="bps-step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
