@@ -16,6 +16,8 @@ import { useRun } from './store/run-store.ts';
 import { useView } from './store/view-store.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
+const exitStep = (): void => useView.getState().setStepMode(false);
+
 function StepDock() {
   const on = useView((s) => s.stepMode);
   const index = useView((s) => s.stepIndex);
@@ -26,7 +28,7 @@ function StepDock() {
   const steps = timelineFor(results);
   return (
     <div className="bps-step-dock">
-      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} />
+      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} onExit={exitStep} />
     </div>
   );
 }

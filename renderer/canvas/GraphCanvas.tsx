@@ -11,6 +11,8 @@ import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
 import { GradientLegend } from './GradientLegend.tsx';
+import { ConnectPicker } from './ConnectPicker.tsx';
+import { StepFollow } from './StepFollow.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
 
 export const PALETTE_MIME = 'application/x-bps-kind';
@@ -136,6 +138,7 @@ export function GraphCanvas() {
         maxZoom={3}
       >
         <Background gap={20} />
+        <StepFollow />
         <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} />
         <Controls />
         <Panel position="bottom-center" className="bps-legend-panel"><GradientLegend /></Panel>
@@ -148,6 +151,7 @@ export function GraphCanvas() {
           </Panel>
         ) : null}
       </ReactFlow>
+      <ConnectPicker />
       <svg className="bps-defs" aria-hidden="true">
         <defs>
           <marker id="bps-step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -184,3 +184,20 @@ export function moveNodes(graph: Graph, positions: ReadonlyMap<string, { x: numb
   if (positions.size === 0) return graph;
   return { ...graph, nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
 }
+
+/** The longest display name the file format accepts. */
+export const MAX_NAME = 80;
+
+/**
+ * Gives a node a display name (trimmed; at most MAX_NAME characters). An empty name, or the id
+ * itself, removes it: the id is shown again. The id never changes, so edges and parameters keep it.
+ */
+export function renameNode(graph: Graph, id: string, name: string): Graph {
+  const trimmed = name.trim().slice(0, MAX_NAME);
+  return replaceNode(graph, id, (n) => {
+    const next: GraphNode = { ...n };
+    if (trimmed === '' || trimmed === n.id) delete next.name;
+    else next.name = trimmed;
+    return next;
+  });
+}

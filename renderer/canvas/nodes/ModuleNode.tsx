@@ -2,13 +2,17 @@
 // (handle id = port name), the validation error at this node and what the last run said about it (an
 // input outside the module's domain, bce's clamp). Each family adds its own line.
 import { Handle, Position } from '@xyflow/react';
-import { memo, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { formatShape, isModuleKind, moduleOf, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
 import { displayedShape } from '../../model/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
+import { displayName } from '../../model/symbols.ts';
+import { MAX_NAME, renameNode } from '../../model/graph-ops.ts';
+import { useView } from '../../store/view-store.ts';
 import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';
+import './node-words.css';
 
 function runNotes(diagnostics: readonly RunDiagnostic[] | undefined, id: string, severity: RunDiagnostic['severity']): string {
   return (diagnostics ?? []).filter((d) => d.nodeId === id && d.severity === severity).map((d) => d.message).join('\n');
@@ -28,6 +32,32 @@ function describe(kind: string, config: Record<string, unknown> | undefined): { 
   } catch {
     return { label: def.label, summary: '(bad config)' };
   }
+}
+
+/** The node's display name, edited in place: double-click it (or F2 on a selected node), Enter or a click elsewhere keeps it, Esc cancels. */
+function NodeName({ id, name }: { id: string; name: string }) {
+  const editing = useView((s) => s.renaming === id);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => { if (editing) input.current?.select(); }, [editing]);
+  const finish = (keep: boolean): void => {
+    if (useView.getState().renaming !== id) return;
+    useView.getState().setRenaming(null);
+    const text = input.current?.value ?? name;
+    if (keep) {
+      const doc = useDocument.getState();
+      doc.commit('rename', renameNode(doc.graph, id, text));
+    }
+  };
+  if (editing) {
+    return (
+      <input ref={input} className="bps-node-rename nodrag nopan" aria-label={`Name of ${name}`} data-testid={`rename-${id}`} defaultValue={name} maxLength={MAX_NAME} autoFocus
+        onBlur={() => finish(true)}
+        onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') finish(true); else if (e.key === 'Escape') finish(false); }} />
+    );
+  }
+  return (
+    <span className="bps-node-name" data-testid={`name-${id}`} title="double-click (or F2) to rename" onDoubleClick={(e) => { e.stopPropagation(); useView.getState().setRenaming(id); }}>{name}</span>
+  );
 }
 
 export const ModuleNode = memo(function ModuleNode({ id, family, children }: { id: string; family: string; children?: ReactNode }) {
@@ -51,6 +81,7 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-kind={node.kind}>
       <div className="bps-node-head">
+        <NodeName id={id} name={displayName(node)} />
         <span className="bps-node-title">{label}{summary ? ` ${summary}` : ''}</span>
       </div>
       <div className="bps-node-ports">
@@ -69,7 +100,7 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
           </div>
         </div>
       </div>
-      <div className="bps-node-shape"><span data-testid={`shape-${id}`} title="output shape [batch, features]">{shape ?? '?'}</span><span className="bps-node-id">{id}</span></div>
+      <div className="bps-node-shape"><span data-testid={`shape-${id}`} title="output shape [batch, features]">{shape ?? '?'}</span>{node.name !== undefined ? <span className="bps-node-id" title="id (stable: edges and files refer to it)">{id}</span> : null}</div>
       {children}
       <GradcheckBadge nodeId={id} />
       {unconnected && !errors ? <div className="bps-node-hint">connect: {unconnected}</div> : null}

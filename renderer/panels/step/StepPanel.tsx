@@ -14,11 +14,22 @@ export function clampStep(i: number, n: number): number {
   return Math.min(Math.max(Math.round(i), 0), n - 1);
 }
 
-/** The index ←/→ lead to, or null for other keys and for moves past either end. */
+/** The index ←/→ (one step) and Home/End (first, last) lead to, or null for other keys and for moves past either end. */
 export function indexAfterKey(key: string, index: number, n: number): number | null {
-  if (n === 0 || (key !== 'ArrowLeft' && key !== 'ArrowRight')) return null;
-  const j = clampStep(index + (key === 'ArrowRight' ? 1 : -1), n);
+  if (n === 0) return null;
+  const target = key === 'ArrowRight' ? index + 1 : key === 'ArrowLeft' ? index - 1 : key === 'Home' ? 0 : key === 'End' ? n - 1 : null;
+  if (target === null) return null;
+  const j = clampStep(target, n);
   return j === index ? null : j;
+}
+
+/**
+ * The lines of a step's TeX, each rendered on its own in text style so KaTeX may break it after
+ * an = or an operator: a long equation wraps inside the panel instead of running off its edge.
+ */
+export function equationLines(tex: string): string[] {
+  const m = /^\\begin\{gathered\}([\s\S]*)\\end\{gathered\}$/.exec(tex);
+  return m ? m[1]!.split(' \\\\[4pt] ') : [tex];
 }
 
 /**
@@ -31,8 +42,8 @@ function isTypingTarget(target: EventTarget | null): boolean {
     || target instanceof HTMLSelectElement || target.closest('.react-flow__node, .react-flow__edge') !== null;
 }
 
-export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: (i: number) => void }) {
-  const { steps, onIndexChange } = props;
+export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: (i: number) => void; onExit?: () => void }) {
+  const { steps, onIndexChange, onExit } = props;
   const n = steps.length;
   const index = clampStep(props.index, n);
   const step = steps[index];
@@ -55,6 +66,7 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+      if (e.key === 'Escape' && onExit) { e.preventDefault(); onExit(); return; }
       const j = indexAfterKey(e.key, index, n);
       if (j === null) return;
       e.preventDefault();
@@ -62,10 +74,12 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, n, onIndexChange]);
+  }, [index, n, onIndexChange, onExit]);
 
   const tex = step?.tex ?? '';
-  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, output: 'html', displayMode: true }), [tex]);
+  const html = useMemo(() => equationLines(tex)
+    .map((line) => `<div class="step-panel__line">${katex.renderToString(`\\displaystyle ${line}`, { throwOnError: false, output: 'html', displayMode: false })}</div>`)
+    .join(''), [tex]);
 
   const togglePlay = (): void => {
     if (isPlaying) { setPlaying(false); return; }
