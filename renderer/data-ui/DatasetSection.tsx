@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { datasetWidths, type DatasetBinding, type DatasetSpec, type Graph, type GraphNode } from '../../engine/index.ts';
 import { useDocument } from '../store/document-store.ts';
+import { followWiring } from '../model/graph-ops.ts';
 import {
   bindToDataset, bindToNewDataset, boundTo, defaultField, fieldWidth, fitBoundSizes, isDataKind, nodeSize,
   replaceDataset, setBindingField, sizeMismatches, specOf, unbindDataset, type BindOptions, type DataField, type DataKind,
@@ -13,7 +14,8 @@ import { DEFAULT_FIELDS, fieldsOf, sameSpec, validateFields, type GeneratedField
 import './data-ui.css';
 
 const doc = (): Graph => useDocument.getState().graph;
-const commit = (next: Graph): void => useDocument.getState().commit('bind dataset', next);
+// Binding fixes the data nodes' sizes; the linear layers they feed follow (issue 10.11).
+const commit = (next: Graph): void => useDocument.getState().commit('bind dataset', followWiring(next));
 
 export function DatasetSection({ nodeId }: { nodeId: string }) {
   const node = useDocument((s) => s.graph.nodes.find((n) => n.id === nodeId));

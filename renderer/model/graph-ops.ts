@@ -1,7 +1,7 @@
 // Pure edits of the document (an engine Graph). Every function returns a new Graph and never mutates
 // its argument, so the history store can keep old versions by reference.
 import {
-  OUTPUT_PORT, defaultConfig, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
+  OUTPUT_PORT, analyzeGraph, defaultConfig, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
   type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
@@ -120,7 +120,8 @@ export function tryConnect(graph: Graph, c: Connection): ConnectionCheck {
   if (occupant) return refuse(`input "${c.targetPort}" of "${c.target}" is already fed by "${occupant.source}"; delete that edge first`);
   const edgeId = freshId(graph, `e-${c.source}-${c.target}-`);
   const edge: GraphEdge = { id: edgeId, source: c.source, sourcePort: OUTPUT_PORT, target: c.target, targetPort: c.targetPort };
-  const candidate: Graph = { ...graph, edges: [...graph.edges, edge] };
+  // A linear layer's `in` (and those below it) follows what is now wired into it.
+  const candidate: Graph = followWiring({ ...graph, edges: [...graph.edges, edge] });
   const before = new Set(indexGraph(graph).analysis.issues.map((i) => i.message));
   const fresh = indexGraph(candidate).analysis.issues.filter((i) => !before.has(i.message) && i.code !== 'unconnected-port');
   const cycle = fresh.find((i) => i.code === 'cycle');
@@ -200,4 +201,32 @@ export function renameNode(graph: Graph, id: string, name: string): Graph {
     else next.name = trimmed;
     return next;
   });
+}
+
+// A Linear's `in` follows what is wired into it (issue 10.11): after an edit that can change a size
+// (connecting, a config change upstream, binding an input to a dataset), every linear layer whose
+// input carries F features takes in = F, its weight reshaped keeping the overlapping block (as the
+// inspector's own edit does). Sizes then flow down the graph: a changed layer is re-read by the next.
+/** The graph with every linear layer's `in` equal to the features arriving on its input (the graph itself when they all are). */
+export function followWiring(graph: Graph, options: { readonly except?: string } = {}): Graph {
+  let g = graph;
+  // Each pass fixes the layers whose input shape is known; the ones below them are known on the next.
+  for (let pass = 0; pass <= graph.nodes.length; pass++) {
+    const analysis = analyzeGraph(g);
+    let next = g;
+    for (const e of g.edges) {
+      if (e.targetPort !== 'in') continue;
+      const target = analysis.nodes.get(e.target);
+      // The node whose own `in` the user just typed keeps it (a mismatch is then shown, not undone).
+      if (!target || target.kind !== 'linear' || e.target === options.except) continue;
+      const features = analysis.nodes.get(e.source)?.shape?.[1];
+      if (features === undefined) continue;
+      let config: { in: number };
+      try { config = moduleOf('linear').parseConfig(target.node.config ?? {}) as { in: number }; } catch { continue; }
+      if (config.in !== features) next = setConfig(next, e.target, { in: features });
+    }
+    if (next === g) return g;
+    g = next;
+  }
+  return g;
 }

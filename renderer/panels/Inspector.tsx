@@ -74,7 +74,8 @@ function NodeInspector({ node }: { node: GraphNode }) {
   const def = moduleOf(node.kind);
   let config: Record<string, unknown> = {};
   try { config = def.parseConfig(node.config ?? {}) as Record<string, unknown>; } catch { /* shown as an issue */ }
-  const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.setConfig(graph(), node.id, patch));
+  // Layers below follow a changed size (a linear's `in` is what is wired into it); this node keeps what was typed.
+  const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.followWiring(ops.setConfig(graph(), node.id, patch), { except: node.id }));
   const paramNames = Object.keys(node.params ?? {});
   const symbols = nodeSymbols(useDocument.getState().graph, node.id);
   const fields = configFields(node.kind);

@@ -9,6 +9,7 @@ import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
 import { displayName } from '../../model/symbols.ts';
+import { wiringMarks } from '../../model/wired-part.ts';
 import { MAX_NAME, renameNode } from '../../model/graph-ops.ts';
 import { useView } from '../../store/view-store.ts';
 import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';
@@ -69,6 +70,8 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   const errors = useDocument((s) => (documentIndex(s).issuesByNode.get(id) ?? []).filter((i) => i.code !== 'unconnected-port').map((i) => i.message).join('\n'));
   const unconnected = useDocument((s) => (documentIndex(s).issuesByNode.get(id) ?? []).filter((i) => i.code === 'unconnected-port').map((i) => i.port).join(', '));
   const inLoop = useDocument((s) => s.refusal?.nodeIds.includes(id) ?? false);
+  // 'unwired': an input not connected yet, or fed by such a node; 'off-loss': runs, but no loss depends on it.
+  const wiring = useDocument((s) => { const m = wiringMarks(s.graph, documentIndex(s).issuesByNode); return m.unwired.has(id) ? 'unwired' : m.offLoss.has(id) ? 'off-loss' : 'wired'; });
   // Strings, so a run that says the same re-renders nothing.
   const runErrors = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'error'));
   const runWarnings = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'warning'));
@@ -77,7 +80,7 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   if (!node) return null;
   const { label, summary } = describe(node.kind, node.config);
   const inputs = isModuleKind(node.kind) ? moduleOf(node.kind).inputs : [];
-  const classes = ['bps-node', `family-${family}`, errors || runErrors ? 'has-error' : '', runWarnings ? 'has-warning' : '', inLoop ? 'in-loop' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
+  const classes = ['bps-node', `family-${family}`, errors || runErrors ? 'has-error' : '', runWarnings ? 'has-warning' : '', inLoop ? 'in-loop' : '', wiring === 'unwired' ? 'not-wired' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-kind={node.kind}>
       <div className="bps-node-head">
@@ -103,7 +106,10 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
       <div className="bps-node-shape"><span data-testid={`shape-${id}`} title="output shape [batch, features]">{shape ?? '?'}</span>{node.name !== undefined ? <span className="bps-node-id" title="id (stable: edges and files refer to it)">{id}</span> : null}</div>
       {children}
       <GradcheckBadge nodeId={id} />
-      {unconnected && !errors ? <div className="bps-node-hint">connect: {unconnected}</div> : null}
+      {wiring === 'unwired' && !errors ? (
+        <div className="bps-node-unwired" role="note" data-testid={`unwired-${id}`}>not wired yet{unconnected ? ` — connect: ${unconnected}` : ' (an input is not wired)'}</div>
+      ) : null}
+      {wiring === 'off-loss' && !errors ? <div className="bps-node-hint" data-testid={`off-loss-${id}`}>not connected to a loss: it runs but does not learn</div> : null}
       {errors ? <div className="bps-node-error" role="alert" data-testid={`error-${id}`}>{errors}</div> : null}
       {runErrors && !errors ? <div className="bps-node-error" role="alert" data-testid={`run-error-${id}`}>{runErrors}</div> : null}
       {runWarnings && !errors ? <div className="bps-node-warning" role="note" data-testid={`warning-${id}`}>⚠ {runWarnings}</div> : null}
