@@ -38,7 +38,7 @@ export function loadRunnable(io: CliIo, file: string, flags: ParsedArgs['flags']
     dataset = feed.datasetName ?? '';
     used = Math.max(1, Math.min(count, feed.trainSize));
     const spec = graphDatasets(graph)[dataset]!;
-    const recipe = spec.source === 'generated' ? `${spec.generator}, seed ${spec.seed}` : `embedded, split seed ${spec.seed}`;
+    const recipe = spec.source === 'generated' ? `${spec.generator}, seed ${spec.seed}` : `${spec.source === 'bundled' ? spec.name : 'embedded'}, split seed ${spec.seed}`;
     described = `using training samples 0–${used - 1} of dataset ${quote(dataset)} (${recipe}; ${feed.trainSize} training samples)${used < count ? `: it has only ${used}` : ''}`;
     preview = withDatasetPreview(graph, used);
   } catch (e) {

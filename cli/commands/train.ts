@@ -2,10 +2,11 @@
 // Trains on the graph's bound dataset (or its fixed values) with its saved settings, flags overriding them.
 import { BudgetError, GraphValidationError, serializeGraph, type Graph } from '../../engine/index.ts';
 import { createTrainer, type Trainer, type TrainingProgress } from '../../engine/index.ts';
-import { TrainingSetupError, trainingSettingsSchema, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
+import { TrainingSetupError, bundledInfo, graphDatasets, trainingSettingsSchema, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
 import { oneFile, optionalNumberFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { keptCopyOf, writeFailureReason } from '../../node-io/atomic-write.ts';
 import { CliError, type CliIo, EXIT, oneLine } from '../io.ts';
+import { confusionText, mistakesText } from '../confusion-text.ts';
 import { loadGraph } from '../load.ts';
 
 export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--batch B] [--seed S] [--out FILE] [--json]';
@@ -70,7 +71,7 @@ async function train(args: string[], io: CliIo): Promise<number> {
     }
   }
   if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(summary(trainer, progress, seconds))}\n`);
-  else io.stdout(humanSummary(trainer, progress, seconds, typeof out === 'string' ? out : null));
+  else io.stdout(humanSummary(trainer, progress, seconds, typeof out === 'string' ? out : null) + classesText(trainer, graph));
   return EXIT.ok;
 }
 
@@ -112,6 +113,7 @@ function summary(t: Trainer, p: TrainingProgress, seconds: number): Record<strin
     trainLoss: p.metrics?.trainLoss ?? null, testLoss: p.metrics?.testLoss ?? null,
     trainAccuracy: p.metrics?.trainAccuracy ?? null, testAccuracy: p.metrics?.testAccuracy ?? null,
     seconds, stepsPerSecond: p.stepsPerSecond, settings: t.settings,
+    confusion: p.failure ? null : t.confusion(t.feed.testSize > 0 ? 'test' : 'train'),
     ...(p.failure ? { failure: { nodeId: p.failure.nodeId, phase: p.failure.phase, message: p.failure.message } } : {}),
   };
 }
@@ -129,6 +131,17 @@ function humanSummary(t: Trainer, p: TrainingProgress, seconds: number, out: str
   }
   if (out) lines.push(`wrote ${out}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** For more than two classes: the confusion matrix, and for an image dataset the first mistakes drawn. */
+function classesText(t: Trainer, graph: Graph): string {
+  const dataset = t.feed.dataset;
+  const m = dataset && dataset.classCount > 2 ? t.confusion(t.feed.testSize > 0 ? 'test' : 'train') : null;
+  if (!m || !dataset) return '';
+  const spec = t.feed.datasetName !== null ? graphDatasets(graph)[t.feed.datasetName] : undefined;
+  const image = spec?.source === 'bundled' ? bundledInfo[spec.name].image : undefined;
+  const split = m.split === 'test' ? dataset.test : dataset.train;
+  return confusionText(m, dataset.labelNames) + (image ? mistakesText(m, split, image, dataset.labelNames) : '');
 }
 
 const fmt = (x: number): string => (Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(2));

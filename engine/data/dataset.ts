@@ -1,8 +1,9 @@
 // A dataset spec (as the file stores it) turned into train and test matrices. Deterministic: the same
 // spec gives the same numbers on every machine, so a file only needs the recipe of a generated set.
-import type { DatasetSpec, EmbeddedDatasetSpec, GeneratedDatasetSpec } from '../format/schema.ts';
+import type { BundledDatasetSpec, DatasetSpec, EmbeddedDatasetSpec, GeneratedDatasetSpec } from '../format/schema.ts';
 import { createRng, hashSeed } from '../init.ts';
-import { generate, generatorInfo } from './generators.ts';
+import { bundledInfo, loadBundled } from './bundled.ts';
+import { generate, generatorInfo, type RawSamples } from './generators.ts';
 
 export interface DataSplit {
   readonly size: number;
@@ -28,6 +29,7 @@ export interface Dataset {
 /** Widths without generating anything: what a bound node's config.size must be. */
 export function datasetWidths(spec: DatasetSpec): { features: number; labels: number; task: 'classification' | 'regression' } {
   if (spec.source === 'embedded') return { features: spec.featureNames.length, labels: spec.labelNames.length, task: spec.task };
+  if (spec.source === 'bundled') return { features: bundledInfo[spec.name].featureCount, labels: bundledInfo[spec.name].classCount, task: 'classification' };
   const info = generatorInfo[spec.generator];
   const k = info.classCount(spec.classes);
   const labels = info.task === 'regression' ? 1 : spec.labels === 'binary' ? 1 : k;
@@ -35,7 +37,30 @@ export function datasetWidths(spec: DatasetSpec): { features: number; labels: nu
 }
 
 export function buildDataset(spec: DatasetSpec): Dataset {
+  if (spec.source === 'bundled') return buildBundled(spec);
   return spec.source === 'generated' ? buildGenerated(spec) : buildEmbedded(spec);
+}
+
+/** How many samples a dataset holds, whatever its source. */
+export function datasetSize(spec: DatasetSpec): number {
+  if (spec.source === 'generated') return spec.size;
+  if (spec.source === 'bundled') return bundledInfo[spec.name].size;
+  return spec.features.shape[0]!;
+}
+
+function buildBundled(spec: BundledDatasetSpec): Dataset {
+  const raw = loadBundled(spec.name);
+  return split({
+    task: 'classification', featureCount: raw.featureCount, labelCount: raw.classCount, classCount: raw.classCount,
+    featureNames: raw.featureNames, labelNames: raw.labelNames,
+  }, raw.features, oneHot(raw), raw.features.length / raw.featureCount, spec.seed, spec.testFraction);
+}
+
+function oneHot(raw: RawSamples): Float64Array {
+  const k = raw.classCount, classes = raw.classes!;
+  const labels = new Float64Array(classes.length * k);
+  for (let i = 0; i < classes.length; i++) labels[i * k + classes[i]!] = 1;
+  return labels;
 }
 
 function buildGenerated(spec: GeneratedDatasetSpec): Dataset {

@@ -78,6 +78,17 @@ export const generatedDatasetSchema = z.object({
   }
 });
 
+export const bundledDatasets = ['digits', 'iris'] as const;
+export type BundledName = (typeof bundledDatasets)[number];
+
+/** A real dataset shipped with the app (engine/data/bundled.ts): only its name and split are stored. */
+export const bundledDatasetSchema = z.object({
+  source: z.literal('bundled'),
+  name: z.enum(bundledDatasets),
+  seed: seedSchema.default(1),
+  testFraction: testFraction.default(0.2),
+}).loose();
+
 /** Stored sample by sample: small imported (CSV) data. */
 export const embeddedDatasetSchema = z.object({
   source: z.literal('embedded'),
@@ -121,7 +132,7 @@ function findNonOneHotRow(data: readonly number[], width: number): number {
   return -1;
 }
 
-export const datasetSpecSchema = z.discriminatedUnion('source', [generatedDatasetSchema, embeddedDatasetSchema]);
+export const datasetSpecSchema = z.discriminatedUnion('source', [generatedDatasetSchema, bundledDatasetSchema, embeddedDatasetSchema]);
 
 export const optimizers = ['sgd', 'adam'] as const;
 export type OptimizerName = (typeof optimizers)[number];
@@ -167,5 +178,6 @@ export type GraphFile = z.infer<typeof graphFileSchema>;
 export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
 export type GeneratedDatasetSpec = z.infer<typeof generatedDatasetSchema>;
 export type EmbeddedDatasetSpec = z.infer<typeof embeddedDatasetSchema>;
+export type BundledDatasetSpec = z.infer<typeof bundledDatasetSchema>;
 export type DatasetBinding = z.infer<typeof bindingSchema>;
 export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;

@@ -2,8 +2,8 @@
 // the data in chunks so memory stays bounded however large the dataset.
 import type { BatchPrograms } from './batch-programs.ts';
 import type { DataFeed } from './data-feed.ts';
-import { countCorrect, meanLoss } from './metrics.ts';
-import type { Metrics } from './records.ts';
+import { classesOf, countCorrect, decisionThreshold, meanLoss } from './metrics.ts';
+import type { ConfusionMatrix, Metrics } from './records.ts';
 
 export interface EvaluationSetup {
   readonly programs: BatchPrograms;
@@ -34,4 +34,31 @@ function evaluateSplit({ programs, feed, chunk, predNodeId }: EvaluationSetup, s
     if (predNodeId) correct += countCorrect(program, predNodeId, feed.labelsNodeId!);
   }
   return { loss: lossSum / size, accuracy: predNodeId ? correct / size : null };
+}
+
+/** counts[actual][predicted] over a whole split, and which of its samples are misclassified (in split order). */
+export function confusion(setup: EvaluationSetup, split: 'train' | 'test'): ConfusionMatrix | null {
+  const { programs, feed, chunk, predNodeId } = setup;
+  const size = split === 'train' ? feed.trainSize : feed.testSize;
+  if (!predNodeId || size === 0) return null;
+  const width = feed.sources.find((s) => s.nodeId === feed.labelsNodeId)!.width;
+  const k = Math.max(2, width);
+  const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const misclassified: ConfusionMatrix['misclassified'][number][] = [];
+  const rows = new Int32Array(Math.min(chunk, size));
+  for (let start = 0; start < size; start += chunk) {
+    const count = Math.min(chunk, size - start);
+    const part = rows.subarray(0, count);
+    for (let i = 0; i < count; i++) part[i] = start + i;
+    const { program } = programs.load(part, split);
+    program.forward();
+    const pred = program.node(predNodeId).frame.out, labels = program.node(feed.labelsNodeId!).frame.out;
+    const predicted = classesOf(pred.data, count, width, decisionThreshold(program, predNodeId));
+    const actual = classesOf(labels.data, count, width, 0.5);
+    for (let i = 0; i < count; i++) {
+      counts[actual[i]!]![predicted[i]!]!++;
+      if (actual[i] !== predicted[i]) misclassified.push({ sample: start + i, actual: actual[i]!, predicted: predicted[i]! });
+    }
+  }
+  return { split, counts, misclassified };
 }

@@ -48,3 +48,9 @@ function argmax(d: Float64Array, o: number, n: number): number {
   for (let j = 1; j < n; j++) if (d[o + j]! > d[o + best]!) best = j;
   return best;
 }
+
+/** The class a row of predictions (or one-hot labels) stands for: arg-max, or the threshold for one column. */
+export function classesOf(data: Float64Array, rows: number, width: number, threshold: number, into = new Int32Array(rows)): Int32Array {
+  for (let i = 0; i < rows; i++) into[i] = width === 1 ? (data[i]! > threshold ? 1 : 0) : argmax(data, i * width, width);
+  return into;
+}

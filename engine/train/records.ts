@@ -15,6 +15,14 @@ export interface TrainingFailure {
   readonly cause?: RunDiagnostic;
 }
 
+/** A classifier's answers over one split: counts[actual][predicted], and each misclassified sample. */
+export interface ConfusionMatrix {
+  readonly split: 'train' | 'test';
+  readonly counts: readonly (readonly number[])[];
+  /** `sample` is the row in the split (dataset.test or dataset.train). */
+  readonly misclassified: readonly { readonly sample: number; readonly actual: number; readonly predicted: number }[];
+}
+
 export interface Metrics {
   /** Mean loss per sample, whatever the loss nodes' reduction. */
   readonly trainLoss: number;

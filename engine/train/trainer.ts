@@ -11,11 +11,11 @@ import { createParamStore, withParameters, type ParamJson, type ParamStore } fro
 import type { Graph } from '../graph/types.ts';
 import { BatchPrograms } from './batch-programs.ts';
 import { buildFeed, type DataFeed } from './data-feed.ts';
-import { evaluate, type EvaluationSetup } from './evaluation.ts';
+import { confusion, evaluate, type EvaluationSetup } from './evaluation.ts';
 import { meanLoss, predictionOf } from './metrics.ts';
 import { firstNonFiniteBackward, firstNonFiniteForward } from './non-finite.ts';
 import { createOptimizer } from './optimizers.ts';
-import type { EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
+import type { ConfusionMatrix, EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
 import { GuardedUpdate } from './update.ts';
 
 export interface TrainerOptions {
@@ -159,6 +159,11 @@ export class Trainer {
   /** Loss (and accuracy for classifiers) over the whole train and test sets, for the current parameters. */
   evaluate(): Metrics {
     return evaluate(this.evaluation);
+  }
+
+  /** The confusion matrix of a classifier over a split, for the current parameters; null for regression. */
+  confusion(split: 'train' | 'test' = 'test'): ConfusionMatrix | null {
+    return confusion(this.evaluation, split);
   }
 
   private trainBatch(): StepRecord | null {

@@ -1,7 +1,7 @@
 // Inspector section of an input or target node: its fixed value or the dataset it is bound to, with
 // "Bind to dataset…", "Import CSV…" and "Unbind". Every change is one undoable commit.
 import { useState, type ReactNode } from 'react';
-import { datasetWidths, type DatasetBinding, type DatasetSpec, type Graph, type GraphNode } from '../../engine/index.ts';
+import { bundledInfo, datasetSize, datasetWidths, type DatasetBinding, type DatasetSpec, type Graph, type GraphNode } from '../../engine/index.ts';
 import { useDocument } from '../store/document-store.ts';
 import { followWiring } from '../model/graph-ops.ts';
 import {
@@ -212,8 +212,10 @@ function bindRest(graph: Graph, name: string): Graph {
 /** "moons · 400 samples (300 train, 100 test) · 2 features → 2 label columns". */
 export function describe(spec: DatasetSpec): string {
   const w = datasetWidths(spec);
-  const what = spec.source === 'generated' ? spec.generator : `CSV: ${spec.featureNames.join(', ')} → ${spec.task === 'classification' ? `classes ${spec.labelNames.join(', ')}` : spec.labelNames.join(', ')}`;
-  const n = spec.source === 'generated' ? spec.size : spec.features.shape[0]!;
+  const what = spec.source === 'generated' ? spec.generator
+    : spec.source === 'bundled' ? `${spec.name} (${bundledInfo[spec.name].source})`
+    : `CSV: ${spec.featureNames.join(', ')} → ${spec.task === 'classification' ? `classes ${spec.labelNames.join(', ')}` : spec.labelNames.join(', ')}`;
+  const n = datasetSize(spec);
   // The engine's split: round(n · testFraction) test samples, at least one left for training.
   const test = Math.min(Math.round(n * spec.testFraction), n - 1);
   const split = ` (${n - test} train, ${test} test)`;

@@ -2,7 +2,8 @@
 // change, and the parameters a training run has reached, are run by the worker (run-document.ts) and
 // published to the run store. At most one run is in flight: what changes meanwhile is coalesced into
 // one run of the newest state, sent as soon as the worker answers; a reply to a superseded request
-// is dropped. Created once by the app's services; started and stopped with them.
+// is dropped, except between two views of a training run's parameters (below). Created once by the
+// app's services; started and stopped with them.
 import { ownKeyedResults, withParameters, type Graph } from '../../engine/index.ts';
 import type { LabelPreparer } from '../canvas/label-text.ts';
 import { changesModel, changesResults, diffGraphs } from '../model/graph-change.ts';
@@ -29,6 +30,10 @@ export class EngineClient {
   /** Id of the request the worker is computing, or 0. */
   private inFlight = 0;
   private lastSent: Graph | null = null;
+  /** Whether the last request was a training run's parameters rather than the document. */
+  private lastSentTrained = false;
+  /** Id of the newest reply received. */
+  private received = 0;
   /** Parameters a training run reached, shown while the document is still the model it started from. */
   private trained: { readonly base: Graph; readonly params: ParamMap } | null = null;
   private trainedGraph: { readonly graph: Graph; readonly trained: NonNullable<EngineClient['trained']>; readonly result: Graph } | null = null;
@@ -56,6 +61,7 @@ export class EngineClient {
       if (this.worker === worker) this.worker = null;
       this.inFlight = 0;
       this.lastSent = null;
+      this.lastSentTrained = false;
       this.trained = null;
       this.notifyIdle();
     };
@@ -95,6 +101,7 @@ export class EngineClient {
   private post(graph: Graph): void {
     if (!this.worker) return;
     this.lastSent = graph;
+    this.lastSentTrained = graph !== useDocument.getState().graph;
     this.latest += 1;
     this.inFlight = this.latest;
     // A training run's parameters are not an edit: the status stays as it is while they are shown.
@@ -114,16 +121,23 @@ export class EngineClient {
   private receive(reply: EngineReply): void {
     if (reply.id !== this.latest) return;
     this.inFlight = 0;
+    this.received = reply.id;
+    const replyTrained = this.lastSentTrained;
     const graph = this.wanted();
     if (this.lastSent && changesResults(diffGraphs(this.lastSent, graph))) {
       this.post(graph);
-      return;
+      // Training sends new parameters every 500 ms: on a loaded machine a run and its labels can take
+      // longer, and dropping every superseded reply would leave the labels frozen. A reply for an
+      // earlier point of the same run is a complete, consistent state: it is shown while the newer one
+      // is computed. A reply for an edited document is not: it is dropped.
+      if (!(replyTrained && this.lastSentTrained)) return;
     }
     const run = useRun.getState();
     if (reply.type === 'results') {
       const results = ownKeyedResults(reply.results);
-      // Label text first, in slices; then labels, status and inspector switch in one commit.
-      const stillLatest = (): boolean => reply.id === this.latest && !this.inFlight;
+      // Label text first, in slices; then labels, status and inspector switch in one commit. A
+      // training view gives way only to a newer reply, a document's to any newer request.
+      const stillLatest = replyTrained ? (): boolean => this.received === reply.id : (): boolean => reply.id === this.latest && !this.inFlight;
       this.preparing++;
       void this.deps.labels.prepare(results, stillLatest, useView.getState().labelMode)
         .then((ok) => { if (ok) useRun.getState().succeeded(results, reply.ms); })

@@ -29,7 +29,7 @@ export function boundDataText(graph: Graph, node: GraphNode): string | null {
     const b = nodeBinding(node);
     if (b) {
       const spec = graphDatasets(graph)[b.dataset];
-      const source = spec && spec.source === 'generated' ? spec.generator : b.dataset;
+      const source = spec?.source === 'generated' ? spec.generator : spec?.source === 'bundled' ? spec.name : b.dataset;
       text = `${source} · ${b.field}`;
     }
   } catch {

@@ -1,9 +1,10 @@
 // The engine client is the one producer of run results: the document, and the parameters a training
 // run has reached, both go through the run path (runDocument) to the run store, once each.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileGraph, withDatasetPreview, withParameters } from '../../../engine/index.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compileGraph, createTrainer, withDatasetPreview, withParameters, type ParamJson } from '../../../engine/index.ts';
 import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
 import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
+import { runDocument } from '../../../renderer/engine-client/run-document.ts';
 import { setConfig } from '../../../renderer/model/graph-ops.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useRun } from '../../../renderer/store/run-store.ts';
@@ -78,5 +79,68 @@ describe('EngineClient', () => {
     const W = Array.from(useRun.getState().results!.nodes.fc1!.params.W!.value.data);
     expect(W).toEqual(useDocument.getState().graph.nodes.find((n) => n.id === 'fc1')!.params!.W!.data);
     expect(W).not.toEqual(live.at(-1)!.params.fc1!.W!.data);
+  });
+});
+
+/** A worker that answers only when told, as a worker on a loaded machine answers late. */
+function manualWorker() {
+  const pending: { graph: Parameters<typeof runDocument>[0]; id: number }[] = [];
+  const w = {
+    onmessage: null as ((e: { data: ReturnType<typeof runDocument> & { id: number } }) => void) | null,
+    onerror: null, requests: 0,
+    postMessage(request: { graph: Parameters<typeof runDocument>[0]; id: number }) { w.requests++; pending.push(request); },
+    terminate() {},
+    /** Answers the oldest request. */
+    answer() { const r = pending.shift()!; w.onmessage?.({ data: { ...runDocument(r.graph), id: r.id } }); },
+  };
+  return w;
+}
+
+describe('EngineClient on a slow worker', () => {
+  it('a training run whose parameters outpace the worker still shows each reply it gets (the labels never freeze)', async () => {
+    stop();
+    const slow = manualWorker();
+    engine = new EngineClient({ createWorker: () => slow as unknown as ReturnType<typeof inProcessEngineWorker>, labels: new LabelPreparer() });
+    stop = engine.start();
+    slow.answer();
+    await engine.idle();
+    const base = useDocument.getState().graph;
+    // Three points of one training run: after 1, 2 and 3 steps.
+    const trainer = createTrainer(base, { settings: { epochs: 30 } });
+    const [a, b, c, d] = [1, 2, 3, 4].map(() => { trainer.step(); return trainer.parameters(); }) as [ParamJson, ParamJson, ParamJson, ParamJson];
+    engine.showTrainedParameters(base, a); // sent at once
+    engine.showTrainedParameters(base, b); // coalesced: the worker is still on a
+    slow.answer(); // a's reply arrives when b is already wanted: shown, and b sent
+    engine.showTrainedParameters(base, c);
+    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(() => expect(useRun.getState().results!.loss).toBe(oracle(withParameters(base, a)).loss));
+    slow.answer(); // b's reply, superseded by c: shown as well
+    await vi.waitFor(() => expect(useRun.getState().results!.loss).toBe(oracle(withParameters(base, b)).loss));
+    slow.answer(); // c's reply; d arrives while its labels are being prepared: c is still shown
+    engine.showTrainedParameters(base, d);
+    await vi.waitFor(() => expect(useRun.getState().results!.loss).toBe(oracle(withParameters(base, c)).loss));
+    slow.answer();
+    await engine.idle();
+    expect(useRun.getState().results!.loss).toBe(oracle(withParameters(base, d)).loss);
+  });
+
+  it('a reply for a document that was edited meanwhile is still dropped', async () => {
+    stop();
+    const slow = manualWorker();
+    engine = new EngineClient({ createWorker: () => slow as unknown as ReturnType<typeof inProcessEngineWorker>, labels: new LabelPreparer() });
+    stop = engine.start();
+    slow.answer();
+    await engine.idle();
+    const shown = useRun.getState().results;
+    useDocument.getState().commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'he' }));
+    useDocument.getState().commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'xavier' }));
+    slow.answer(); // the first edit's reply: superseded, dropped
+    await new Promise((r) => setTimeout(r, 0));
+    expect(useRun.getState().results).toBe(shown);
+    expect(useRun.getState().status).toBe('running');
+    slow.answer();
+    await engine.idle();
+    expect(useRun.getState().status).toBe('ok');
+    expect(useRun.getState().results!.loss).toBe(oracle(useDocument.getState().graph).loss);
   });
 });
