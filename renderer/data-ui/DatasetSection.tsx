@@ -9,6 +9,7 @@ import {
   replaceDataset, setBindingField, sizeMismatches, specOf, unbindDataset, type BindOptions, type DataField, type DataKind,
 } from './bind.ts';
 import { CsvImport } from './CsvImport.tsx';
+import { predictionWidth } from './csv-choice.ts';
 import { GeneratedForm } from './GeneratedForm.tsx';
 import { DEFAULT_FIELDS, fieldsOf, sameSpec, validateFields, type GeneratedFields } from './generated-form.ts';
 import './data-ui.css';
@@ -53,7 +54,7 @@ function Unbound({ node, kind }: { node: GraphNode; kind: DataKind }) {
       ) : null}
       {panel === 'bind' ? <BindPanel node={node} names={names} options={options} renderChecks={bindOptions} onDone={() => setPanel('none')} /> : null}
       {panel === 'csv' ? (
-        <CsvImport onCancel={() => setPanel('none')} onImport={(spec) => { setPanel('none'); commit(bindToNewDataset(doc(), node.id, spec, options).graph); }}>
+        <CsvImport predictionWidth={predictionWidth(graph)} onCancel={() => setPanel('none')} onImport={(spec) => { setPanel('none'); commit(bindToNewDataset(doc(), node.id, spec, options).graph); }}>
           {bindOptions(null)}
         </CsvImport>
       ) : null}
@@ -172,7 +173,7 @@ function Bound({ node, kind, binding }: { node: GraphNode; kind: DataKind; bindi
             onClick={() => commit(unbindDataset(doc(), node.id))}>Unbind{shared.length ? ` (with ${shared.map((n) => n.id).join(', ')})` : ''}</button>
         </div>
       ) : (
-        <CsvImport onCancel={() => setPanel('none')} onImport={(csv) => { setPanel('none'); commit(replaceDataset(doc(), binding.dataset, csv, fitOnImport)); }}>
+        <CsvImport predictionWidth={predictionWidth(doc())} onCancel={() => setPanel('none')} onImport={(csv) => { setPanel('none'); commit(replaceDataset(doc(), binding.dataset, csv, fitOnImport)); }}>
           <label className="bps-dataset-check">
             <input type="checkbox" data-testid="dataset-fit-size" checked={fitOnImport} onChange={(e) => setFitOnImport(e.currentTarget.checked)} />
             set the sizes of the bound nodes to the new widths

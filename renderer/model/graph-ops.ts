@@ -181,6 +181,21 @@ export function reinitParams(graph: Graph, id: string, seed: number): Graph {
   });
 }
 
+/**
+ * Whether a node's parameters are what the engine would draw for it with the graph's seed: then
+ * re-initialising loses nothing a person set by hand (or by training).
+ */
+export function paramsAreDrawn(graph: Graph, id: string): boolean {
+  const node = graph.nodes.find((n) => n.id === id);
+  if (!node) return true;
+  const fresh = freshParams(node, graph.seed ?? 0);
+  if (!fresh) return true;
+  return Object.entries(node.params ?? {}).every(([name, t]) => {
+    const f = fresh[name];
+    return !!f && f.data.length === t.data.length && f.data.every((v, i) => v === t.data[i]);
+  });
+}
+
 export function moveNodes(graph: Graph, positions: ReadonlyMap<string, { x: number; y: number }>): Graph {
   if (positions.size === 0) return graph;
   return { ...graph, nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };

@@ -13,6 +13,7 @@ import { Formula } from './Formula.tsx';
 import { DatasetSection } from '../data-ui/DatasetSection.tsx';
 import { MatrixEditor } from './MatrixEditor.tsx';
 import { TensorTable } from './TensorDetails.tsx';
+import './inspector-words.css';
 
 const MAX_SIZE = 512;
 const NO_ISSUES: readonly GraphIssue[] = [];
@@ -136,13 +137,46 @@ function NodeInspector({ node }: { node: GraphNode }) {
               </div>
             );
           })}
-          <div className="reinit">
-            <label className="field"><span>seed</span><input value={seed} data-testid="reinit-seed" onChange={(e) => setSeed(e.target.value)} aria-invalid={!/^\d+$/.test(seed)} /></label>
-            <button type="button" disabled={!/^\d+$/.test(seed)} onClick={() => commit('re-initialise', ops.reinitParams(graph(), node.id, Number(seed)))}>Re-initialise</button>
-          </div>
+          <Reinit nodeId={node.id} seed={seed} setSeed={setSeed} />
         </section>
       ) : null}
       {nodeResult ? <NodeOutput result={nodeResult} stale={stale} symbol={symbols.out.text} /> : null}
+    </div>
+  );
+}
+
+/**
+ * Re-initialise draws fresh parameters from a seed. Weights that are not the node's initial draw
+ * (set by hand, or trained) are replaced only after a confirmation; either way it says that Ctrl+Z
+ * brings the previous weights back (issue 10.14).
+ */
+function Reinit({ nodeId, seed, setSeed }: { nodeId: string; seed: string; setSeed: (s: string) => void }) {
+  const [asking, setAsking] = useState(false);
+  const [done, setDone] = useState(false);
+  const valid = /^\d+$/.test(seed);
+  const replace = (): void => {
+    const doc = useDocument.getState();
+    doc.commit('re-initialise', ops.reinitParams(doc.graph, nodeId, Number(seed)));
+    setAsking(false);
+    setDone(true);
+  };
+  const start = (): void => {
+    setDone(false);
+    if (ops.paramsAreDrawn(useDocument.getState().graph, nodeId)) replace();
+    else setAsking(true);
+  };
+  return (
+    <div className="reinit">
+      <label className="field"><span>seed</span><input value={seed} data-testid="reinit-seed" onChange={(e) => setSeed(e.target.value)} aria-invalid={!valid} /></label>
+      <button type="button" disabled={!valid || asking} onClick={start}>Re-initialise</button>
+      {asking ? (
+        <div className="reinit-confirm" role="alertdialog" aria-label="Replace the weights?" data-testid="reinit-confirm">
+          <p>These weights were set by hand or by training. Replace them with a fresh draw from seed {seed}? Undo (Ctrl+Z) brings them back.</p>
+          <button type="button" onClick={replace}>Replace weights</button>
+          <button type="button" onClick={() => setAsking(false)}>Keep them</button>
+        </div>
+      ) : null}
+      {done ? <p className="muted" role="status" data-testid="reinit-done">Re-initialised from seed {seed}. Undo (Ctrl+Z) restores the previous weights.</p> : null}
     </div>
   );
 }
