@@ -1,6 +1,6 @@
 // Where each data node's rows come from during training: a bound dataset (features or labels, with a
 // test split) or, when nothing is bound, the graph's own fixed values as a one-batch training set.
-import { buildDataset, datasetWidths, type Dataset } from '../data/dataset.ts';
+import { buildDataset, datasetWidths, gatherRows, type Dataset } from '../data/dataset.ts';
 import { graphDatasets, nodeBinding, TrainingSetupError } from '../data/bindings.ts';
 import { compileGraph } from '../graph/program.ts';
 import { own } from '../own.ts';
@@ -103,12 +103,25 @@ export function withDatasetPreview(graph: Graph, count = PREVIEW_SAMPLES): Graph
   const feed = buildFeed(graph);
   if (!feed.dataset) return graph;
   const n = Math.max(1, Math.min(Math.floor(count), feed.trainSize));
+  return withRows(graph, feed, Array.from({ length: n }, (_, i) => i));
+}
+
+/** The graph with each bound node's `value` set to the given training rows (a mini-batch, in order). */
+export function withDatasetRows(graph: Graph, rows: readonly number[]): Graph {
+  const feed = buildFeed(graph);
+  if (!feed.dataset) return graph;
+  const bad = rows.find((r) => !Number.isInteger(r) || r < 0 || r >= feed.trainSize);
+  if (bad !== undefined) throw new RangeError(`training row ${bad} does not exist: the dataset has ${feed.trainSize} training samples`);
+  return withRows(graph, feed, rows);
+}
+
+function withRows(graph: Graph, feed: DataFeed, rows: readonly number[]): Graph {
   const byId = new Map(feed.sources.map((s) => [s.nodeId, s]));
   return {
     ...graph,
     nodes: graph.nodes.map((node) => {
       const s = byId.get(node.id);
-      return s ? { ...node, value: { shape: [n, s.width], data: Array.from(s.train.subarray(0, n * s.width)) } } : node;
+      return s ? { ...node, value: { shape: [rows.length, s.width], data: Array.from(gatherRows(s.train, s.width, rows)) } } : node;
     }),
   };
 }

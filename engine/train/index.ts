@@ -1,6 +1,6 @@
 // Training: the public surface engine/index.ts re-exports.
 export { createTrainer, Trainer, type TrainerOptions } from './trainer.ts';
-export type { TrainerState, TrainingProgress, TrainingChunk, TrainingFailure, StepRecord, EpochRecord, Metrics, ConfusionMatrix } from './records.ts';
+export type { TrainerState, TrainingProgress, TrainingChunk, TrainingFailure, StepRecord, EpochRecord, Metrics, ConfusionMatrix, BatchStep } from './records.ts';
 export { createOptimizer, type Optimizer } from './optimizers.ts';
 export { predictionOf, decisionThreshold } from './metrics.ts';
-export { buildFeed, withDatasetPreview, PREVIEW_SAMPLES, type DataFeed, type DataSource } from './data-feed.ts';
+export { buildFeed, withDatasetPreview, withDatasetRows, PREVIEW_SAMPLES, type DataFeed, type DataSource } from './data-feed.ts';

@@ -41,6 +41,16 @@ export interface StepRecord {
   readonly gradNorms: readonly number[];
 }
 
+/** One mini-batch in detail (a single step in the UI): its rows and what it did to every parameter. */
+export interface BatchStep {
+  readonly record: StepRecord;
+  /** Rows of the training split (dataset.train) in this mini-batch, in order. */
+  readonly rows: readonly number[];
+  readonly learningRate: number;
+  /** Every parameter before the step, its gradient summed over the batch's loss, and after the optimiser. */
+  readonly params: readonly { readonly nodeId: string; readonly name: string; readonly shape: readonly number[]; readonly before: number[]; readonly grad: number[]; readonly after: number[] }[];
+}
+
 export interface EpochRecord extends Metrics {
   /** 1-based number of the epoch just completed. */
   readonly epoch: number;

@@ -15,7 +15,7 @@ import { confusion, evaluate, type EvaluationSetup } from './evaluation.ts';
 import { meanLoss, predictionOf } from './metrics.ts';
 import { firstNonFiniteBackward, firstNonFiniteForward } from './non-finite.ts';
 import { createOptimizer } from './optimizers.ts';
-import type { ConfusionMatrix, EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
+import type { BatchStep, ConfusionMatrix, EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
 import { GuardedUpdate } from './update.ts';
 
 export interface TrainerOptions {
@@ -59,6 +59,9 @@ export class Trainer {
   private metrics: Metrics | null = null;
   private failure: TrainingFailure | null = null;
   private busyMs = 0;
+  /** Set by stepDetailed() for the one step it takes: the batch's rows and a copy of its gradients. */
+  private detail: { rows: number[]; grads: Float64Array[] } | null = null;
+  private readonly ownerNames: readonly { readonly nodeId: string; readonly name: string; readonly shape: readonly number[] }[];
 
   constructor(graph: Graph, options: TrainerOptions = {}) {
     this.graph = graph;
@@ -75,6 +78,7 @@ export class Trainer {
     if (p.lossNodes.length === 0) throw new TrainingSetupError('nodes', 'the graph has no loss node, so there is nothing to minimise; connect a loss (mse, bce or softmax_ce)');
     const owners = p.parameters();
     if (owners.length === 0) throw new TrainingSetupError('nodes', 'no node has parameters, so there is nothing to train; add a linear layer');
+    this.ownerNames = owners.map((o) => ({ nodeId: o.nodeId, name: o.name, shape: o.value.shape }));
     this.update = new GuardedUpdate(owners, createOptimizer(this.settings, owners.map((o) => o.value.data.length)));
     this.layers = this.update.layers;
     this.shuffle = { rng: createRng(hashSeed(this.settings.seed, 'shuffle')), order: new Int32Array(this.feed.trainSize) };
@@ -161,6 +165,23 @@ export class Trainer {
     return evaluate(this.evaluation);
   }
 
+  /** One mini-batch like step(), returning what it did to every parameter; null when training is over or the step failed. */
+  stepDetailed(): BatchStep | null {
+    if (this.finished) return null;
+    const before = this.ownerNames.map(({ nodeId, name }) => Array.from(this.params.get(nodeId, name)!.data));
+    this.detail = { rows: [], grads: [] };
+    const record = this.step();
+    const detail = this.detail;
+    this.detail = null;
+    if (!record) return null;
+    return {
+      record, rows: detail.rows, learningRate: this.settings.learningRate,
+      params: this.ownerNames.map((o, i) => ({
+        ...o, before: before[i]!, grad: Array.from(detail.grads[i]!), after: Array.from(this.params.get(o.nodeId, o.name)!.data),
+      })),
+    };
+  }
+
   /** The confusion matrix of a classifier over a split, for the current parameters; null for regression. */
   confusion(split: 'train' | 'test' = 'test'): ConfusionMatrix | null {
     return confusion(this.evaluation, split);
@@ -174,6 +195,7 @@ export class Trainer {
     program.run();
     const loss = meanLoss(program);
     if (!Number.isFinite(loss)) return this.fail('forward', firstNonFiniteForward(program), firstRunError(program.nodes));
+    if (this.detail) this.detail = { rows: Array.from(rows), grads: grads.map((g) => Float64Array.from(g)) };
     const norms = this.update.gradNorms(grads);
     if (typeof norms === 'number') return this.fail('backward', firstNonFiniteBackward(program) ?? this.update.owner(norms));
     const bad = this.update.apply(grads);

@@ -1,7 +1,7 @@
 // Inspector section of an input or target node: its fixed value or the dataset it is bound to, with
 // "Bind to dataset…", "Import CSV…" and "Unbind". Every change is one undoable commit.
 import { useState, type ReactNode } from 'react';
-import { bundledInfo, datasetSize, datasetWidths, type DatasetBinding, type DatasetSpec, type Graph, type GraphNode } from '../../engine/index.ts';
+import { bundledDatasets, bundledInfo, datasetSize, datasetWidths, type BundledName, type DatasetBinding, type DatasetSpec, type Graph, type GraphNode } from '../../engine/index.ts';
 import { useDocument } from '../store/document-store.ts';
 import { followWiring } from '../model/graph-ops.ts';
 import {
@@ -15,6 +15,8 @@ import { DEFAULT_FIELDS, fieldsOf, sameSpec, validateFields, type GeneratedField
 import './data-ui.css';
 
 const doc = (): Graph => useDocument.getState().graph;
+/** Choice values of the bundled datasets (a dataset name in the graph cannot collide: it is listed first and wins). */
+const BUNDLED = 'bundled:';
 // Binding fixes the data nodes' sizes; the linear layers they feed follow (issue 10.11).
 const commit = (next: Graph): void => useDocument.getState().commit('bind dataset', followWiring(next));
 
@@ -69,23 +71,24 @@ function BindPanel({ node, names, options, renderChecks, onDone }: {
   const [choice, setChoice] = useState<string>(names[0] ?? '');
   const [fields, setFields] = useState<GeneratedFields>(DEFAULT_FIELDS);
   const { spec: newSpec } = validateFields(fields);
+  const bundled = choice.startsWith(BUNDLED) ? (choice.slice(BUNDLED.length) as BundledName) : null;
   let spec: DatasetSpec | null = newSpec;
-  if (choice !== '') { try { spec = specOf(doc(), choice); } catch { spec = null; } }
+  if (bundled) spec = { source: 'bundled', name: bundled, seed: 1, testFraction: 0.2 };
+  else if (choice !== '') { try { spec = specOf(doc(), choice); } catch { spec = null; } }
   const bind = (): void => {
     if (!spec) return;
-    commit(choice === '' ? bindToNewDataset(doc(), node.id, spec, options).graph : bindToDataset(doc(), node.id, choice, options));
+    commit(choice === '' || bundled ? bindToNewDataset(doc(), node.id, spec, options).graph : bindToDataset(doc(), node.id, choice, options));
     onDone();
   };
   return (
     <div className="bps-dataset-panel" data-testid="dataset-bind-panel">
-      {names.length ? (
-        <label className="field"><span>dataset</span>
-          <select aria-label="Dataset" data-testid="dataset-choice" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-            {names.map((n) => <option key={n} value={n}>{n} (in this graph)</option>)}
-            <option value="">a new generated one…</option>
-          </select>
-        </label>
-      ) : null}
+      <label className="field"><span>dataset</span>
+        <select aria-label="Dataset" data-testid="dataset-choice" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+          {names.map((n) => <option key={n} value={n}>{n} (in this graph)</option>)}
+          <option value="">a new generated one…</option>
+          {bundledDatasets.map((b) => <option key={b} value={`${BUNDLED}${b}`}>{`${b}: real data, ${bundledInfo[b].description}`}</option>)}
+        </select>
+      </label>
       {choice === '' ? <GeneratedForm fields={fields} onChange={(f) => setFields(f)} /> : <p className="muted bps-dataset-note">{spec ? describe(spec) : 'this dataset is invalid'}</p>}
       {renderChecks(spec)}
       <div className="bps-dataset-actions">

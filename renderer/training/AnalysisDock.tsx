@@ -4,10 +4,11 @@ import { GradcheckPanel } from '../analysis/GradcheckPanel.tsx';
 import { HessianPanel } from '../analysis/HessianPanel.tsx';
 import { JacobianPanel } from '../analysis/JacobianPanel.tsx';
 import { useView } from '../store/view-store.ts';
+import { ClassesPanel } from './ClassesPanel.tsx';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import './training.css';
 
-const TABS = ['Training', 'Jacobian', 'Hessian', 'Gradient check'] as const;
+const TABS = ['Training', 'Classes', 'Jacobian', 'Hessian', 'Gradient check'] as const;
 type Tab = (typeof TABS)[number];
 
 export function AnalysisDock() {
@@ -28,6 +29,7 @@ export function AnalysisDock() {
       {/* Panels stay mounted when hidden so charts keep their history. */}
       <div role="tabpanel" aria-label={tab} className="bps-dock-body" hidden={collapsed}>
         <div hidden={tab !== 'Training'}><TrainingPanel /></div>
+        {tab === 'Classes' ? <ClassesPanel /> : null}
         {tab === 'Jacobian' ? <JacobianPanel /> : null}
         {tab === 'Hessian' ? <HessianPanel /> : null}
         {tab === 'Gradient check' ? <GradcheckPanel /> : null}

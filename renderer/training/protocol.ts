@@ -3,6 +3,8 @@
 // request/response through comlink on a port of its own (AnalysisApi), answered in between chunks.
 import type { EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
 
+import type { ClassesReport } from './classes.ts';
+
 export type ParamMap = Record<string, Record<string, TensorJson>>;
 
 export type WorkerRequest =
@@ -58,6 +60,8 @@ export type WorkerReply =
   | TrainStarted
   | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly steps: StepColumns; readonly epochs: EpochRecord[] }
   | { readonly type: 'grid'; readonly grid: BoundaryGrid }
+  /** A classifier with more than two classes: its confusion matrix, with every boundary picture. */
+  | { readonly type: 'classes'; readonly report: ClassesReport }
   /** The parameters reached so far: the engine client runs the document with them for the edge labels. */
   | { readonly type: 'live'; readonly params: ParamMap }
   /** `settings`: what the run trained with (saved, over the defaults, under the panel's), for the write-back. */

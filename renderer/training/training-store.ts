@@ -2,6 +2,7 @@
 // message handling is tested without a worker; side effects (document, run store) live in the client.
 import { create } from 'zustand';
 import type { Graph, TrainingProgress } from '../../engine/index.ts';
+import type { ClassesReport } from './classes.ts';
 import type { BoundaryGrid, BoundaryView, WorkerReply } from './protocol.ts';
 import { SeriesBuffer } from './series.ts';
 
@@ -16,6 +17,8 @@ export interface TrainingSnapshot {
   version: number;
   boundary: BoundaryView | null;
   grid: BoundaryGrid | null;
+  /** The confusion matrix of a run with more than two classes (the Classes tab). */
+  classes: ClassesReport | null;
   /** Setup errors, or the non-finite failure, with the node to name. */
   error: { message: string; nodeId: string | null } | null;
   /** The document graph training started from: live results and the write-back apply only to it. */
@@ -28,7 +31,7 @@ export interface TrainingSnapshot {
 }
 
 export const initialTraining = (): TrainingSnapshot => ({
-  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, grid: null,
+  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, grid: null, classes: null,
   error: null, source: null, wallStart: null, wallRate: 0, writeBack: null,
 });
 
@@ -41,7 +44,7 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
     case 'started':
       return {
         ...s, status: 'running', progress: reply.progress, layers: reply.layers, series: new SeriesBuffer(reply.layers.length),
-        version: s.version + 1, boundary: reply.boundary, grid: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
+        version: s.version + 1, boundary: reply.boundary, grid: null, classes: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
       };
     case 'progress': {
       s.series.push(reply.steps, reply.epochs);
@@ -52,6 +55,8 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
     }
     case 'grid':
       return { ...s, grid: reply.grid };
+    case 'classes':
+      return { ...s, classes: reply.report };
     case 'finished': {
       const f = reply.progress.failure;
       return { ...s, status: statusOf(reply.progress), progress: reply.progress, error: f ? { message: f.message, nodeId: f.nodeId } : s.error };

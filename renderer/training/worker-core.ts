@@ -6,6 +6,7 @@ import {
   type Graph, type StepRecord, type Trainer, type TrainingSettings,
 } from '../../engine/index.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
+import { classesReport, hasClasses } from './classes.ts';
 import type { StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export const CHUNK_MS = 50;
@@ -22,6 +23,8 @@ interface Session {
   readonly trainer: Trainer;
   readonly graph: Graph;
   readonly boundary: BoundaryEvaluator | null;
+  /** More than two classes: the confusion matrix goes with every boundary picture. */
+  readonly classes: boolean;
   lastGrid: number;
   lastLive: number;
   scheduled: boolean;
@@ -80,7 +83,7 @@ export class WorkerCore {
     } catch {
       boundary = null; // the picture is optional: training goes on without it
     }
-    const s: Session = { trainer, graph, boundary, lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
+    const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
     this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
     this.postGrid(s);
@@ -117,6 +120,8 @@ export class WorkerCore {
   private postGrid(s: Session): void {
     s.lastGrid = this.env.now();
     if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(s.trainer.progress().step) });
+    const report = s.classes ? classesReport(s.trainer, s.graph) : null;
+    if (report) this.env.post({ type: 'classes', report });
   }
 
   /** The parameters reached so far: the UI's engine client runs the document with them for the canvas. */

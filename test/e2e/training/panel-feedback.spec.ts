@@ -59,6 +59,9 @@ test('an edit while paused is flagged at once: Restart trains the edited graph, 
   await expect(page.getByTestId('training-progress-text')).toContainText('Training…');
   await expect(page.getByTestId('training-stale')).toHaveCount(0);
   await expect.poll(async () => Number(await page.getByTestId('training-progress').getAttribute('data-step'))).toBeGreaterThan(0);
+  // Paused first, so the million epochs cannot end (and Stop leave) before the click.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('training-progress-text')).toContainText('Paused at epoch');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByTestId('training-writeback')).toContainText('written');
   const fc2 = (await getDocument(page)).nodes.find((n) => n.id === 'fc2')!;

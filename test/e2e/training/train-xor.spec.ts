@@ -40,6 +40,9 @@ test('XOR: train from the examples menu, watch it learn, stop, and undo the trai
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('training-progress-text')).toContainText('Training…');
   await expect.poll(async () => Number(await bar.getAttribute('data-step'))).toBeGreaterThan(pausedAt);
+  // Paused before Stop: a million XOR epochs take well under a minute, and a slow test must not see them end.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('training-progress-text')).toContainText('Paused at epoch');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByTestId('training-progress-text')).toContainText('Stopped at epoch');
   await expect(page.getByTestId('training-writeback')).toContainText('written');
