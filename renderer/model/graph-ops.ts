@@ -5,6 +5,7 @@ import {
   type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
+import { displayName } from './symbols.ts';
 
 /** A fresh id "<prefix><n>" not used by any node or edge. */
 export function freshId(graph: Graph, prefix: string, taken: Set<string> = new Set()): string {
@@ -115,9 +116,11 @@ export function tryConnect(graph: Graph, c: Connection): ConnectionCheck {
   const target = graph.nodes.find((n) => n.id === c.target);
   const source = graph.nodes.find((n) => n.id === c.source);
   if (!target || !source) return refuse('both ends must be nodes on the canvas');
-  if (c.source === c.target) return refuse(`a node cannot feed itself: "${c.source}" → "${c.target}" is a cycle`, [c.source]);
+  // Messages call nodes by the names people read (their display names).
+  const nameOf = (id: string): string => { const n = graph.nodes.find((x) => x.id === id); return n ? displayName(n) : id; };
+  if (c.source === c.target) return refuse(`a node cannot feed itself: "${nameOf(c.source)}" → "${nameOf(c.target)}" is a cycle`, [c.source]);
   const occupant = graph.edges.find((e) => e.target === c.target && e.targetPort === c.targetPort);
-  if (occupant) return refuse(`input "${c.targetPort}" of "${c.target}" is already fed by "${occupant.source}"; delete that edge first`);
+  if (occupant) return refuse(`input "${c.targetPort}" of "${nameOf(c.target)}" is already fed by "${nameOf(occupant.source)}"; delete that edge first`);
   const edgeId = freshId(graph, `e-${c.source}-${c.target}-`);
   const edge: GraphEdge = { id: edgeId, source: c.source, sourcePort: OUTPUT_PORT, target: c.target, targetPort: c.targetPort };
   // A linear layer's `in` (and those below it) follows what is now wired into it.
@@ -128,7 +131,7 @@ export function tryConnect(graph: Graph, c: Connection): ConnectionCheck {
   if (cycle) {
     const loop = cycle.nodes ?? [];
     const loopEdges = candidate.edges.filter((e) => loop.some((id, k) => e.source === id && e.target === loop[(k + 1) % loop.length])).map((e) => e.id);
-    return refuse(`refused: this edge would close a cycle ${[...loop, loop[0]].join(' → ')}; a network must flow one way`, [...loop], loopEdges.filter((id) => id !== edgeId));
+    return refuse(`refused: this edge would close a cycle ${[...loop, loop[0]!].map(nameOf).join(' → ')}; a network must flow one way`, [...loop], loopEdges.filter((id) => id !== edgeId));
   }
   const blocking = fresh.find((i) => ['shape-mismatch', 'batch-mismatch', 'loss-output-wired', 'port-occupied', 'missing-port'].includes(i.code));
   if (blocking) return refuse(`refused: incompatible — ${blocking.message}`, blocking.nodeId ? [blocking.nodeId] : []);

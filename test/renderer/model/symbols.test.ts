@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../engine/index.ts';
 import { buildTimeline } from '../../../renderer/math/step-timeline.ts';
+import { tryConnect } from '../../../renderer/model/graph-ops.ts';
 import { displayName, gradText, graphSymbols, nodeSymbols, texSymbol } from '../../../renderer/model/symbols.ts';
 import { lectureGraph, run } from '../math/fixtures.ts';
 
@@ -65,6 +66,15 @@ describe('graphSymbols', () => {
     expect(s.get('sigmoid1')!.out.tex).toBe('\\text{sigmoid1}');
     expect(nodeSymbols(g, 'missing').name).toBe('missing');
     expect(texSymbol('h_out')).toBe('h_{\\mathrm{out}}');
+  });
+});
+
+describe('messages use the same names', () => {
+  it('a refused connection names the renamed node as people read it', () => {
+    const g = lectureGraph();
+    const named: Graph = { ...g, nodes: g.nodes.map((n) => (n.id === 'w1' ? { ...n, name: 'first layer' } : n)) };
+    const r = tryConnect(named, { source: 'x', target: 'h1', targetPort: 'in' });
+    expect(r).toMatchObject({ ok: false, reason: 'input "in" of "h1" is already fed by "first layer"; delete that edge first' });
   });
 });
 
