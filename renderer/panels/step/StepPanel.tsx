@@ -7,6 +7,8 @@ import type { Step } from '../../math/step-timeline.ts';
 import './step-panel.css';
 
 export const PLAY_INTERVAL_MS = 1000;
+/** Play's speeds: seconds per step (issue 10.15). */
+export const PLAY_SPEEDS = [{ label: '0.5 s', ms: 500 }, { label: '1 s', ms: PLAY_INTERVAL_MS }, { label: '2 s', ms: 2000 }, { label: '4 s', ms: 4000 }] as const;
 
 /** An index into n steps: rounded and clamped to 0…n−1 (0 when there are none). */
 export function clampStep(i: number, n: number): number {
@@ -49,6 +51,7 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
   const step = steps[index];
   const atEnd = index >= n - 1;
   const [playing, setPlaying] = useState(false);
+  const [interval, setIntervalMs] = useState<number>(PLAY_INTERVAL_MS);
   const isPlaying = playing && !atEnd;
 
   const go = (i: number): void => {
@@ -59,9 +62,9 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
   useEffect(() => {
     if (!playing) return;
     if (atEnd) { setPlaying(false); return; }
-    const t = setTimeout(() => onIndexChange(clampStep(index + 1, n)), PLAY_INTERVAL_MS);
+    const t = setTimeout(() => onIndexChange(clampStep(index + 1, n)), interval);
     return () => clearTimeout(t);
-  }, [playing, atEnd, index, n, onIndexChange]);
+  }, [playing, atEnd, index, n, onIndexChange, interval]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -107,6 +110,9 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
         </button>
         <button type="button" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶</button>
         <button type="button" aria-label="Jump to end" title="Jump to end" disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>▶|</button>
+        <select className="step-panel__speed" aria-label="Play speed" title="Play speed: time per step" value={interval} onChange={(e) => setIntervalMs(Number(e.currentTarget.value))}>
+          {PLAY_SPEEDS.map((sp) => <option key={sp.ms} value={sp.ms}>{sp.label} per step</option>)}
+        </select>
         <input className="step-panel__scrubber" type="range" aria-label="Step" min={0} max={Math.max(n - 1, 0)} step={1} value={index}
           disabled={n === 0} onChange={(e) => go(Number(e.currentTarget.value))} />
       </div>

@@ -32,6 +32,13 @@ describe('StepPanel', () => {
     expect(render(0)).toMatch(/<input[^>]*type="range"[^>]*aria-label="Step"/);
   });
 
+  it('has a Play speed control, one second per step by default (issue 10.15)', () => {
+    const html = render(0);
+    expect(ariaNames(html)).toContain('Play speed');
+    expect(html).toMatch(/<option value="1000" selected="">1 s<!-- --> per step<\/option>|<option value="1000" selected="">1 s per step<\/option>/);
+    expect(html).toContain('4 s');
+  });
+
   it('clamps an out-of-range index to the last step and disables moving past it', () => {
     const html = render(99);
     expect(dataTex(html)).toBe(steps.at(-1)!.tex);
