@@ -3,8 +3,8 @@
 // plain Unicode (canvas nodes, panels, messages). The notation is the lecture's: weights w (W for a
 // matrix), biases b, a linear layer's output (pre-activation) z, an activation's output h, the input
 // x, the target y*, the loss L. A node named after a symbol (w1, h_2, z3, x) is written with it; a
-// node with its default id (linear2, sigmoid2) takes its kind's letter and number (z₂, h₂); any other
-// name is written as upright text. Two nodes never share a symbol: the later one keeps its name.
+// word-and-number name (the default ids linear2, sigmoid2; fc3) takes its kind's letter and number
+// (z₂, h₂, z₃); any other name is upright text. Two nodes never share a symbol: the later one keeps its name.
 import { isModuleKind, moduleOf, type Graph, type GraphNode } from '../../engine/index.ts';
 
 /** One symbol in both notations. */
@@ -85,11 +85,12 @@ function roleOf(node: GraphNode): Role {
 
 const ROLE_LETTER: Partial<Record<Role, string>> = { linear: 'z', activation: 'h', input: 'x', target: 'y' };
 
-/** A default id (the kind's prefix and a number: linear2, sigmoid2, input1): the number, else null. */
-function defaultNumber(node: GraphNode): string | null {
-  if (node.name !== undefined || !isModuleKind(node.kind)) return null;
-  const prefix = moduleOf(node.kind).idPrefix ?? node.kind;
-  const m = new RegExp(`^${prefix.replace(/[^A-Za-z0-9]/g, '\\$&')}(\\d+)$`).exec(node.id);
+/**
+ * The layer number of a word-and-number name (linear2, sigmoid2, fc3, dense_1, input1): the node is
+ * then written with its kind's letter and that number (z₂, h₂, z₃), as the lecture numbers layers.
+ */
+function layerNumber(name: string): string | null {
+  const m = /^[A-Za-z]{2,}_?(\d+)$/.exec(name);
   return m ? m[1]! : null;
 }
 
@@ -105,7 +106,7 @@ function symbolsOfNode(node: GraphNode, alone: boolean, forceText: boolean): Nod
   const name = displayName(node);
   const role = roleOf(node);
   const parsed = forceText ? null : parseSymbolName(name);
-  const number = forceText ? null : defaultNumber(node);
+  const number = forceText ? null : layerNumber(name);
   let out: Sym;
   if (role === 'loss') out = { tex: 'L', text: 'L' };
   else if (parsed) {

@@ -39,6 +39,10 @@ describe('graphSymbols', () => {
     expect(s.get('sigmoid2')!.out.text).toBe('h₂');
     expect(s.get('target1')!.out.tex).toBe('y^{*}');
     expect(s.get('mse1')!.out.tex).toBe('L');
+    // Any word-and-number name numbers a layer, as the lecture does: fc3 is z₃ with weight W₃.
+    const fc = graphSymbols({ name: 'fc', nodes: [{ id: 'fc3', kind: 'linear', config: { in: 16, out: 2 } }], edges: [] });
+    expect(fc.get('fc3')!.out.text).toBe('z₃');
+    expect(fc.get('fc3')!.params.W!.text).toBe('W₃');
   });
 
   it('uses a node\'s display name: a symbol-like name as that symbol, any other as text', () => {
