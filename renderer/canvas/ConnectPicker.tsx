@@ -2,7 +2,7 @@
 // output can feed (free ports of other nodes); ↑ ↓ move, Enter connects, Esc closes. F2 renames the
 // selected node in place. The connection goes through the same `connect` as a drag, so a refusal
 // (a cycle, a shape that cannot fit) is said the same way.
-import { isModuleKind, moduleOf, type Graph } from '../../engine/index.ts';
+import { isModuleKind, moduleOf, nodeInputPorts, type Graph } from '../../engine/index.ts';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useDocument } from '../store/document-store.ts';
@@ -18,7 +18,7 @@ export function portChoices(graph: Graph, source: string): PortChoice[] {
   for (const n of graph.nodes) {
     if (n.id === source || !isModuleKind(n.kind)) continue;
     const def = moduleOf(n.kind);
-    for (const port of def.inputs) {
+    for (const port of nodeInputPorts(n)) {
       if (taken.has(`${n.id}\u0000${port}`)) continue;
       out.push({ target: n.id, port, label: `${nodeSymbols(graph, n.id).name} · ${port} (${def.label})` });
     }
