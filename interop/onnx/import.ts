@@ -81,7 +81,8 @@ class Importer {
       const loss = this.targetsOf.get(input.name ?? '');
       const onlyTarget = nodes.every((n) => !n.input?.includes(input.name ?? '') || (n.domain === LOSS_DOMAIN && n.input.indexOf(input.name ?? '') === 1));
       const kind = loss && onlyTarget ? 'target' : 'input';
-      this.nodes.push({ id, kind, config: { size }, value: { shape: [ROWS, size], data: sampleData(id, kind === 'target' ? loss! : 'input', size) } });
+      const name = this.ours && input.docString && input.docString.length <= 80 ? { name: input.docString } : {};
+      this.nodes.push({ id, kind, ...name, config: { size }, value: { shape: [ROWS, size], data: sampleData(id, kind === 'target' ? loss! : 'input', size) } });
       this.values.set(input.name ?? '', { node: id, features: size });
     }
     for (const n of nodes) if (!this.absorbed.has(n)) this.node(n, nodes);
