@@ -1,7 +1,7 @@
 // The equation each step computes, per module kind, written with the run's numbers (read from
 // RunResults, never recomputed). Symbols come from node ids (h1 → h_{1}); a linear node named after
 // its weight (w2) writes w_{2} for the weight and z_{2} for its output, as on the lecture slides.
-import { isModuleKind, modules, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
+import { compileFormula, isModuleKind, modules, toTex, type CompiledFormula, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
 import { tensorNorm, texNumber } from './format.ts';
 
 /** Tensors with at most this many entries are written out in full. */
@@ -182,6 +182,39 @@ function elementwise(op: (scalar: boolean) => string, backward: StepTex['backwar
   };
 }
 
+/** sum and mean over the features: y = s Σ_j x_j, and each x_j gets s · dL/dy. */
+function reduceStep(scale: (features: number) => string): StepTex {
+  return {
+    forward(ctx, id) {
+      const e = port(ctx, id, 0), x = edgeValue(ctx, e), s = scale(x.shape[1]!);
+      return `${outSym(ctx, id)} = ${s}\\textstyle\\sum_j ${outSym(ctx, e.source)}_{j} = ${s}\\sum ${texTensor(x)} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { gy, g, lhs, gin } = backwardParts(ctx, id);
+      const s = scale(edgeValue(ctx, port(ctx, id, 0)).shape[1]!);
+      return [`${lhs(0)} = ${s}${gy}\\,\\mathbf{1}^{\\top} = ${s}${factor(g)}\\,\\mathbf{1}^{\\top} = ${gin(0)}`];
+    },
+  };
+}
+
+/** A formula node's compiled expression (null when its config does not parse: it does not run then). */
+function formulaOf(ctx: TimelineContext, id: string): CompiledFormula | null {
+  const config = ctx.nodes.get(id)?.config as { expression?: unknown; inputs?: unknown } | undefined;
+  try {
+    const inputs = Array.isArray(config?.inputs) ? (config.inputs as string[]) : ['x'];
+    return compileFormula(typeof config?.expression === 'string' ? config.expression : 'x', inputs);
+  } catch {
+    return null;
+  }
+}
+
+const toTexName = (c: CompiledFormula, i: number): string => toTex({ kind: 'var', index: i, name: c.inputs[i]! });
+
+function deltaOf(ctx: TimelineContext, id: string): string {
+  const delta = (ctx.nodes.get(id)?.config as { delta?: number } | undefined)?.delta;
+  return texNumber(delta ?? 1);
+}
+
 /**
  * The equations any kind can be written with: y = label(inputs) with the numbers, and the share each
  * input edge carries back. For a new kind until its own equations are written.
@@ -258,6 +291,55 @@ export const STEP_TEX: { readonly [K in ModuleKind]: StepTex } = {
       const { out, gy, lhs, gin } = backwardParts(ctx, id);
       const Fa = edgeValue(ctx, port(ctx, id, 0)).shape[1]!, F = out.shape[1]!;
       return [`${lhs(0)} = \\big(${gy}\\big)_{:,\\,1..${Fa}} = ${gin(0)}`, `${lhs(1)} = \\big(${gy}\\big)_{:,\\,${Fa + 1}..${F}} = ${gin(1)}`];
+    },
+  },
+  sum: reduceStep(() => ''),
+  mean: reduceStep((F) => `\\tfrac{1}{${F}}`),
+  l1: {
+    forward(ctx, id) {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      return `${outSym(ctx, id)} = ${r}${sum}\\lvert ${outSym(ctx, p.source)} - ${outSym(ctx, t.source)}\\rvert = ${r}${sum}\\lvert ${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))}\\rvert = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const diff = `(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})`;
+      return [`${lhs(0)} = ${r}\\operatorname{sign}(${ps} - ${ts}) = ${r}\\operatorname{sign}${diff} = ${gin(0)}`, `${lhs(1)} = -${r}\\operatorname{sign}(${ps} - ${ts}) = ${gin(1)}`];
+    },
+  },
+  huber: {
+    forward(ctx, id) {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id), d = deltaOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      return `${outSym(ctx, id)} = ${r}${sum}\\rho_{${d}}(${outSym(ctx, p.source)} - ${outSym(ctx, t.source)}) = ${r}${sum}\\rho_{${d}}(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))}) = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id), d = deltaOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const diff = `${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))}`;
+      return [
+        `${lhs(0)} = ${r}\\operatorname{clamp}_{\\pm ${d}}(${ps} - ${ts}) = ${r}\\operatorname{clamp}_{\\pm ${d}}(${diff}) = ${gin(0)}`,
+        `${lhs(1)} = -${r}\\operatorname{clamp}_{\\pm ${d}}(${ps} - ${ts}) = ${gin(1)}`,
+      ];
+    },
+  },
+  formula: {
+    forward(ctx, id) {
+      const c = formulaOf(ctx, id);
+      if (!c) return genericStep.forward(ctx, id);
+      const ins = inputs(ctx, id);
+      const at = ins.map((e, i) => `${toTexName(c, i)} = ${outSym(ctx, e.source)} = ${texTensor(edgeValue(ctx, e))}`).join(',\\; ');
+      return `${outSym(ctx, id)} = ${toTex(c.tree)} \\quad (${at}) \\quad = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const c = formulaOf(ctx, id);
+      if (!c) return genericStep.backward(ctx, id);
+      const { g, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+      // the partials the engine derived, as the module evaluates them
+      return inputs(ctx, id).map((_e, i) => `${lhs(i)} = ${gy}${times(scalar)}\\frac{\\partial f}{\\partial ${toTexName(c, i)}} = ${factor(g)}${times(scalar)}\\left(${toTex(c.partials[i]!)}\\right) = ${gin(i)}`);
     },
   },
   mse: {

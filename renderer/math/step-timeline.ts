@@ -9,7 +9,7 @@
 //   gradient was revealed by their consumers' steps); it shows the total dL/dx.
 // Order: forward steps follow results.order (topological); backward steps walk it in reverse,
 // only for nodes with a path to a loss, and the data nodes (input, target) come last.
-import { isModuleKind, modules, type Graph, type GraphEdge, type RunResults } from '../../engine/index.ts';
+import { isModuleKind, modules, nodeInputPorts, type Graph, type GraphEdge, type RunResults } from '../../engine/index.ts';
 import { backwardTex, forwardTex, kindOf, labelOf, type TimelineContext } from './step-tex.ts';
 
 export type Step = {
@@ -55,7 +55,8 @@ function context(graph: Graph, results: RunResults): TimelineContext {
   // Input edges in the order of the module's ports (pred before target, a before b).
   for (const [id, list] of inEdges) {
     const kind = nodes.get(id)!.kind;
-    if (isModuleKind(kind)) list.sort((a, b) => modules[kind].inputs.indexOf(a.targetPort) - modules[kind].inputs.indexOf(b.targetPort));
+    const ports = nodeInputPorts(nodes.get(id)!);
+    if (isModuleKind(kind)) list.sort((a, b) => ports.indexOf(a.targetPort) - ports.indexOf(b.targetPort));
   }
   const isLoss = (id: string): boolean => { const k = nodes.get(id)?.kind ?? ''; return isModuleKind(k) && modules[k].isLoss; };
   const reaching = new Set<string>();

@@ -2,7 +2,8 @@
 // or the full tensors of the selected edge.
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
-import { configFields } from '../model/config-fields.ts';
+import { configFields, type ConfigField } from '../model/config-fields.ts';
+import { CONFIG_EDITORS } from './config-editors.ts';
 import * as ops from '../model/graph-ops.ts';
 import { lossFormula } from '../model/loss-formula.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
@@ -50,6 +51,42 @@ function IntField({ label, value, onCommit, testId }: { label: string; value: nu
   );
 }
 
+/** One field of the generic config form, by the type its schema gives it. */
+function ConfigInput({ field: f, value, onCommit }: { field: ConfigField; value: unknown; onCommit: (v: unknown) => void }) {
+  const testId = `config-${f.key}`;
+  switch (f.type) {
+    case 'int': return <IntField label={f.key} value={value as number} testId={testId} onCommit={onCommit} />;
+    case 'boolean': return <label className="field"><span>{f.key}</span><input type="checkbox" data-testid={testId} checked={value as boolean} onChange={(e) => onCommit(e.target.checked)} /></label>;
+    case 'choice': return (
+      <label className="field"><span>{f.key}</span>
+        <select data-testid={testId} value={value as string} onChange={(e) => onCommit(e.target.value)}>
+          {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
+        </select>
+      </label>
+    );
+    case 'number': return <TextField label={f.key} value={String(value)} testId={testId} valid={(t) => t.trim() !== '' && Number.isFinite(Number(t))} onCommit={(t) => onCommit(Number(t))} />;
+    case 'text': return <TextField label={f.key} value={String(value ?? '')} testId={testId} valid={() => true} onCommit={onCommit} />;
+    case 'names': return <TextField label={f.key} value={(value as string[] | undefined)?.join(', ') ?? ''} testId={testId} valid={() => true} onCommit={(t) => onCommit(t.split(/[\s,]+/).filter(Boolean))} />;
+  }
+}
+
+/** A text committed on Enter or blur, when `valid` accepts it. */
+function TextField({ label, value, testId, valid, onCommit }: { label: string; value: string; testId: string; valid: (t: string) => boolean; onCommit: (t: string) => void }) {
+  const [bad, setBad] = useState(false);
+  const commit = (text: string): void => {
+    if (!valid(text)) { setBad(true); return; }
+    setBad(false);
+    if (text !== value) onCommit(text);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input key={value} type="text" defaultValue={value} aria-invalid={bad} data-testid={testId}
+        onBlur={(e) => commit(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') commit(e.currentTarget.value); }} />
+    </label>
+  );
+}
+
 function NodeInspector({ node }: { node: GraphNode }) {
   const commit = useDocument((s) => s.commit);
   const graph = () => useDocument.getState().graph;
@@ -76,6 +113,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
   const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.setConfig(graph(), node.id, patch));
   const paramNames = Object.keys(node.params ?? {});
   const fields = configFields(node.kind);
+  const Editor = CONFIG_EDITORS[node.kind];
 
   return (
     <div className="node-inspector">
@@ -84,23 +122,13 @@ function NodeInspector({ node }: { node: GraphNode }) {
       {issues.length ? <ul className="inspector-issues">{issues.map((i) => <li key={i.message}>{i.message}</li>)}</ul> : null}
       <section>
         <h3>Config</h3>
-        {fields.map((f) => (f.type === 'int'
-          ? <IntField key={f.key} label={f.key} value={config[f.key] as number} testId={`config-${f.key}`} onCommit={(n) => setConfig({ [f.key]: n })} />
-          : f.type === 'boolean'
-            ? <label key={f.key} className="field"><span>{f.key}</span><input type="checkbox" data-testid={`config-${f.key}`} checked={config[f.key] as boolean} onChange={(e) => setConfig({ [f.key]: e.target.checked })} /></label>
-            : (
-              <label key={f.key} className="field"><span>{f.key}</span>
-                <select data-testid={`config-${f.key}`} value={config[f.key] as string} onChange={(e) => setConfig({ [f.key]: e.target.value })}>
-                  {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
-                </select>
-              </label>
-            )))}
+        {Editor ? <Editor node={node} /> : fields.map((f) => <ConfigInput key={f.key} field={f} value={config[f.key]} onCommit={(v) => setConfig({ [f.key]: v })} />)}
         {def.family === 'data' ? (
           node.binding === undefined
             ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
             : <p className="muted">Batch: set by the dataset (mini-batches when training).</p>
         ) : null}
-        {fields.length === 0 && def.family !== 'data' ? <p className="muted">No settings.</p> : null}
+        {fields.length === 0 && !Editor && def.family !== 'data' ? <p className="muted">No settings.</p> : null}
       </section>
       {def.family === 'data' ? <DatasetSection nodeId={node.id} /> : null}
       {def.family === 'data' && node.value && node.binding === undefined ? (

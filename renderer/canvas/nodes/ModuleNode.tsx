@@ -1,9 +1,9 @@
 // The shared body of every node: kind, config summary, inferred output shape, named handles
 // (handle id = port name), the validation error at this node and what the last run said about it (an
 // input outside the module's domain, bce's clamp). Each family adds its own line.
-import { Handle, Position } from '@xyflow/react';
-import { memo, type ReactNode } from 'react';
-import { formatShape, isModuleKind, moduleOf, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, type ReactNode } from 'react';
+import { formatShape, isModuleKind, moduleOf, nodeInputPorts, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
 import { displayedShape } from '../../model/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
@@ -16,6 +16,11 @@ function runNotes(diagnostics: readonly RunDiagnostic[] | undefined, id: string,
 
 export function useGraphNode(id: string) {
   return useDocument((s) => documentIndex(s).nodeById.get(id));
+}
+
+/** The node's input ports, one per line (a string, so equal ports re-render nothing). */
+function useGraphNodePorts(id: string): string {
+  return useDocument((s) => { const n = documentIndex(s).nodeById.get(id); return n ? nodeInputPorts(n).join('\n') : ''; });
 }
 
 function describe(kind: string, config: Record<string, unknown> | undefined): { label: string; summary: string } {
@@ -44,9 +49,13 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   const runWarnings = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'warning'));
   const reveal = useReveal();
   const stepCurrent = reveal?.current?.nodeId === id;
+  // A formula's ports follow its config: one string, so React Flow re-measures the handles when they change.
+  const portList = useGraphNodePorts(id);
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => updateNodeInternals(id), [id, portList, updateNodeInternals]);
   if (!node) return null;
   const { label, summary } = describe(node.kind, node.config);
-  const inputs = isModuleKind(node.kind) ? moduleOf(node.kind).inputs : [];
+  const inputs = portList ? portList.split('\n') : [];
   const classes = ['bps-node', `family-${family}`, errors || runErrors ? 'has-error' : '', runWarnings ? 'has-warning' : '', inLoop ? 'in-loop' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-kind={node.kind}>
