@@ -6,7 +6,7 @@ import { compileGraph, isModuleKind, type CompiledNode, type Graph } from '../..
 import { ExportError, setUp } from '../pytorch/plan.ts';
 import { isLossKind, kindOps, lossFunction, lossFunctionName, type OpCall, type Reduction } from './mapping.ts';
 import {
-  encodeModel, IR_VERSION, LOSS_DOMAIN, OPSET, PRODUCER, tensorProto, valueInfo,
+  encodeModel, IR_VERSION, LOSS_DOMAIN, OPSET, PRODUCER, tensorAttr, tensorProto, valueInfo,
   type Dtype, type FunctionProto, type Node, type TensorProto, type ValueInfo,
 } from './proto.ts';
 
@@ -47,9 +47,14 @@ export function exportOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8
       return key;
     });
     const call = callOf(n, dtype, functions);
+    const constants = (call.constants ?? []).map((t) => {
+      const name = names.claim(`${n.id}/${t.name}`, `the ${t.name} of node "${n.id}"`);
+      nodes.push({ name, opType: 'Constant', output: [name], attribute: [tensorAttr('value', { ...t, name: '' })] });
+      return name;
+    });
     const doc = docOf(n.id);
     nodes.push({
-      name: n.id, opType: call.opType, input: [...n.inputEdges.map((e) => e.source.id), ...paramKeys], output: [n.id],
+      name: n.id, opType: call.opType, input: [...n.inputEdges.map((e) => e.source.id), ...constants, ...paramKeys], output: [n.id],
       ...(call.domain ? { domain: call.domain } : {}), ...(call.attribute?.length ? { attribute: [...call.attribute] } : {}),
       ...(doc ? { docString: doc } : {}),
     });
@@ -67,10 +72,12 @@ export function exportOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8
 
 function callOf(n: CompiledNode, dtype: Dtype, functions: Map<string, FunctionProto>): OpCall {
   if (isLossKind(n.kind)) {
-    const reduction = (n.frame.config as { reduction: Reduction }).reduction;
+    const { reduction, delta } = n.frame.config as { reduction: Reduction; delta?: number };
     const name = lossFunctionName(n.kind, reduction);
     if (!functions.has(name)) functions.set(name, lossFunction(n.kind, reduction, dtype));
-    return { opType: name, domain: LOSS_DOMAIN };
+    // Huber's δ is an attribute of the call (a scalar of the model's dtype), read by the function body.
+    const attribute = delta === undefined ? [] : [tensorAttr('delta', tensorProto('', [], [delta], dtype))];
+    return { opType: name, domain: LOSS_DOMAIN, attribute };
   }
   // Every kind was checked by kindsWithoutOnnx. A linear layer without bias is a Gemm of two inputs.
   return kindOps[n.kind]!;

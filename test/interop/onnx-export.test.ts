@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph, parseGraphFile, type Graph } from '../../engine/index.ts';
 import { ExportError, exportOnnx } from '../../interop/index.ts';
 import { runCli } from '../support/cli-in-process.ts';
-import { exampleCases, onnxCases } from './support/onnx-cases.ts';
+import { exampleCases, ONNX_REFUSED, onnxCases } from './support/onnx-cases.ts';
 
 const { onnx } = onnxProto;
 const decode = (bytes: Uint8Array) => onnx.ModelProto.decode(bytes);
@@ -71,6 +71,18 @@ describe('ONNX export (issue 12.5)', () => {
     expect(m32.initializer.every((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)).toBe(true);
     expect(graphOf(exportOnnx(graph)).initializer.every((t) => t.dataType === onnx.TensorProto.DataType.DOUBLE)).toBe(true);
     expect(exportOnnx(graph)).toEqual(exportOnnx(structuredClone(graph)));
+  });
+
+  it('refuses the kinds it cannot express, naming the node and kind', () => {
+    const graph: Graph = {
+      name: 'formula', nodes: [
+        { id: 'x', kind: 'input', config: { size: 1 }, value: { shape: [1, 1], data: [1] } },
+        { id: 'f', kind: 'formula', config: { expression: 'x * x', inputs: ['x'] } },
+      ],
+      edges: [{ id: 'e1', source: 'x', sourcePort: 'out', target: 'f', targetPort: 'x' }],
+    };
+    expect(ONNX_REFUSED).toEqual(['formula']);
+    expect(() => exportOnnx(graph)).toThrow(/^node "f" is a formula, which the ONNX export does not handle yet$/);
   });
 
   it('refuses a node id that is also another value\'s name, naming both', () => {
