@@ -2,7 +2,8 @@
 // one output per node without consumers (losses included) named by its id, and the parameters as
 // initializers "<nodeId>.<param>", with the values the engine starts from (stored, or drawn by
 // initialParams). Every node's value is named by its node id, and its ONNX node too. Deterministic.
-import { compileGraph, isModuleKind, type CompiledNode, type Graph } from '../../engine/index.ts';
+import { compileGraph, isModuleKind, type CompiledNode, type FormulaConfig, type Graph } from '../../engine/index.ts';
+import { FORMULA_PREFIX, formulaFunction } from './formula.ts';
 import { ExportError, setUp } from '../pytorch/plan.ts';
 import { isLossKind, kindOps, lossFunction, lossFunctionName, type OpCall, type Reduction } from './mapping.ts';
 import {
@@ -21,7 +22,7 @@ export interface OnnxExportOptions {
 export const BATCH_DIM = 'batch';
 
 const kindsWithoutOnnx = (graph: Graph): string[] =>
-  graph.nodes.filter((n) => isModuleKind(n.kind) && n.kind !== 'input' && n.kind !== 'target' && !kindOps[n.kind] && !isLossKind(n.kind))
+  graph.nodes.filter((n) => isModuleKind(n.kind) && !['input', 'target', 'formula'].includes(n.kind) && !kindOps[n.kind] && !isLossKind(n.kind))
     .map((n) => `node "${n.id}" is a ${n.kind}, which the ONNX export does not handle yet`);
 
 /** The ONNX model of a graph, as bytes; throws ExportError naming the node that cannot be exported. */
@@ -71,6 +72,12 @@ export function exportOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8
 }
 
 function callOf(n: CompiledNode, dtype: Dtype, functions: Map<string, FunctionProto>): OpCall {
+  if (n.kind === 'formula') {
+    const { expression, inputs } = n.frame.config as FormulaConfig;
+    const name = `${FORMULA_PREFIX}${functions.size + 1}`;
+    functions.set(name, formulaFunction(name, expression, inputs, dtype));
+    return { opType: name, domain: LOSS_DOMAIN };
+  }
   if (isLossKind(n.kind)) {
     const { reduction, delta } = n.frame.config as { reduction: Reduction; delta?: number };
     const name = lossFunctionName(n.kind, reduction);

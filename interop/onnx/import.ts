@@ -4,9 +4,10 @@
 // every unsupported operator and node. The graph gets sample data (ROWS rows), a loss if it has none
 // (mse against zeros for each output) so it runs and shows gradients, and a layout.
 import { analyzeGraph, createRng, hashSeed, type Graph, type GraphNode, type ModuleKind } from '../../engine/index.ts';
+import { FORMULA_DOC, FORMULA_PREFIX } from './formula.ts';
 import { layOut } from './layout.ts';
 import { importKinds, isLossKind, linearFrom, parseLossFunction, passThrough, type Weight } from './mapping.ts';
-import { attr, decodeModel, intsOf, intValues, LOSS_DOMAIN, PRODUCER, tensorOf, tensorValues, valueDims, type Node, type TensorProto } from './proto.ts';
+import { attr, decodeModel, intsOf, intValues, LOSS_DOMAIN, PRODUCER, tensorOf, tensorValues, valueDims, type FunctionProto, type Node, type TensorProto } from './proto.ts';
 
 /** The model cannot be imported; the message names each operator and node, or the value, that is the reason. */
 export class OnnxImportError extends Error {
@@ -25,9 +26,17 @@ interface Value { readonly node: string; readonly features: number }
 
 const nodeName = (n: Node): string => n.name || n.output?.[0] || n.opType || '?';
 const describe = (n: Node): string => `${n.domain ? `${n.domain}.` : ''}${n.opType} (node "${nodeName(n)}")`;
-const supported = (n: Node): boolean => (!n.domain || n.domain === 'ai.onnx')
+const supported = (n: Node, formulas: ReadonlyMap<string, Formula>): boolean => (!n.domain || n.domain === 'ai.onnx')
   ? Object.hasOwn(importKinds, n.opType ?? '') || passThrough.has(n.opType ?? '') || ['Gemm', 'MatMul', 'Constant'].includes(n.opType ?? '')
-  : n.domain === LOSS_DOMAIN && parseLossFunction(n.opType ?? '') !== null;
+  : n.domain === LOSS_DOMAIN && (parseLossFunction(n.opType ?? '') !== null || formulas.has(n.opType ?? ''));
+
+interface Formula { readonly expression: string; readonly inputs: string[] }
+
+/** Our formula functions by name: the expression is their doc_string after "y = ", the variables their inputs. */
+function formulasOf(functions: readonly FunctionProto[]): Map<string, Formula> {
+  return new Map(functions.filter((f) => f.domain === LOSS_DOMAIN && f.name?.startsWith(FORMULA_PREFIX) && f.docString?.startsWith(FORMULA_DOC))
+    .map((f) => [f.name!, { expression: f.docString!.slice(FORMULA_DOC.length), inputs: [...(f.input ?? [])] }]));
+}
 
 export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): Graph {
   let model;
@@ -38,7 +47,8 @@ export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): 
   }
   const g = model.graph;
   if (!g) throw new OnnxImportError('the ONNX model has no graph');
-  const refused = (g.node ?? []).filter((n) => !supported(n)).map(describe);
+  const formulas = formulasOf(model.functions ?? []);
+  const refused = (g.node ?? []).filter((n) => !supported(n, formulas)).map(describe);
   if (refused.length > 0) {
     throw new OnnxImportError(`unsupported ONNX operator${refused.length > 1 ? 's' : ''}: ${refused.join(', ')}; Backprop Studio imports Gemm, MatMul (+ Add), Add, Mul, Sigmoid, Tanh, Relu, Softmax (last axis), Concat (axis 1), ReduceSum and ReduceMean (axis 1), Identity, Flatten and Constant`);
   }
@@ -46,7 +56,7 @@ export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): 
   const opset = model.opsetImport.find((o) => !o.domain || o.domain === 'ai.onnx')?.version;
   // Our exports carry the graph's name; other exporters' graph names are generic ("main_graph"): the file's is better.
   const title = (ours ? model.docString || g.name : options.name || g.name) || 'Imported ONNX model';
-  return new Importer(ours, Number(opset ?? 17)).run(g, title);
+  return new Importer(ours, Number(opset ?? 17), formulas).run(g, title);
 }
 
 class Importer {
@@ -61,7 +71,7 @@ class Importer {
   private readonly targetsOf = new Map<string, string>();
   private graphOutputs = new Set<string>();
 
-  constructor(private readonly ours: boolean, private readonly opset: number) {}
+  constructor(private readonly ours: boolean, private readonly opset: number, private readonly formulas: ReadonlyMap<string, Formula>) {}
 
   run(g: import('onnx-proto').onnx.IGraphProto, title: string): Graph {
     const constant = (name: string, t: TensorProto): void => {
@@ -120,6 +130,13 @@ class Importer {
       const node = this.nodes.at(-1)!;
       node.params = { W: { shape: W.dims, data: [...W.data] }, ...(b ? { b: { shape: b.dims, data: [...b.data] } } : {}) };
       this.values.set(end.output?.[0] ?? '', { node: id, features: W.dims[0]! });
+      return;
+    }
+    const formula = n.domain === LOSS_DOMAIN ? this.formulas.get(op) : undefined;
+    if (formula) {
+      const inputs = formula.inputs.map((port, i): [string, Value] => [port, this.value(n, i)]);
+      const features = Math.max(...inputs.map(([, v]) => v.features));
+      this.values.set(out, { node: this.add(n, 'formula', { expression: formula.expression, inputs: formula.inputs }, inputs), features });
       return;
     }
     const loss = n.domain === LOSS_DOMAIN ? parseLossFunction(op) : null;

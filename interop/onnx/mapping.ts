@@ -51,13 +51,14 @@ export function parseLossFunction(opType: string): { kind: LossKind; reduction: 
   return null;
 }
 
-/** Builds a function body: every value is local to it, named by the step that makes it. */
-class Body {
+/** Builds a function body: every value is local to it, named by the step that makes it ("_mul3"). */
+export class Body {
   readonly nodes: Node[] = [];
   private count = 0;
   constructor(private readonly dtype: Dtype) {}
   add(opType: string, inputs: string[], ...attribute: Attribute[]): string {
-    return this.into(`${opType.toLowerCase()}${++this.count}`, opType, inputs, ...attribute);
+    // "_" first: a formula's variables (the function's inputs) are identifiers of their own.
+    return this.into(`_${opType.toLowerCase()}${++this.count}`, opType, inputs, ...attribute);
   }
   into(out: string, opType: string, inputs: string[], ...attribute: Attribute[]): string {
     this.nodes.push({ opType, input: inputs, output: [out], ...(attribute.length ? { attribute } : {}) });

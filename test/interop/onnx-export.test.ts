@@ -73,16 +73,18 @@ describe('ONNX export (issue 12.5)', () => {
     expect(exportOnnx(graph)).toEqual(exportOnnx(structuredClone(graph)));
   });
 
-  it('refuses the kinds it cannot express, naming the node and kind', () => {
+  it('writes a formula as a function of its variables whose doc_string is the expression', () => {
     const graph: Graph = {
       name: 'formula', nodes: [
         { id: 'x', kind: 'input', config: { size: 1 }, value: { shape: [1, 1], data: [1] } },
-        { id: 'f', kind: 'formula', config: { expression: 'x * x', inputs: ['x'] } },
+        { id: 'f', kind: 'formula', config: { expression: 'sin(a) * a + 2', inputs: ['a'] } },
       ],
-      edges: [{ id: 'e1', source: 'x', sourcePort: 'out', target: 'f', targetPort: 'x' }],
+      edges: [{ id: 'e1', source: 'x', sourcePort: 'out', target: 'f', targetPort: 'a' }],
     };
-    expect(ONNX_REFUSED).toEqual(['formula']);
-    expect(() => exportOnnx(graph)).toThrow(/^node "f" is a formula, which the ONNX export does not handle yet$/);
+    expect(ONNX_REFUSED).toEqual([]);
+    const model = decode(exportOnnx(graph));
+    expect(model.functions.map((f) => [f.name, f.docString, f.input])).toEqual([['Formula1', 'y = sin(a) * a + 2', ['a']]]);
+    expect((model.functions[0]!.node ?? []).map((n) => n.opType)).toEqual(['Sin', 'Mul', 'Constant', 'Add', 'Identity']);
   });
 
   it('refuses a node id that is also another value\'s name, naming both', () => {
