@@ -23,8 +23,9 @@ const { DataType } = onnx.TensorProto;
 const { AttributeType } = onnx.AttributeProto;
 export const elemType = (dtype: Dtype): number => (dtype === 'float64' ? DataType.DOUBLE : DataType.FLOAT);
 
+/** The model's bytes in an array of their own (in Node, protobufjs hands out a view into a shared pool). */
 export function encodeModel(model: Model): Uint8Array {
-  return onnx.ModelProto.encode(model).finish();
+  return new Uint8Array(onnx.ModelProto.encode(model).finish());
 }
 
 /** Throws the decoder's message (the caller names the file). */

@@ -71,6 +71,9 @@ describe('ONNX export (issue 12.5)', () => {
     expect(m32.initializer.every((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)).toBe(true);
     expect(graphOf(exportOnnx(graph)).initializer.every((t) => t.dataType === onnx.TensorProto.DataType.DOUBLE)).toBe(true);
     expect(exportOnnx(graph)).toEqual(exportOnnx(structuredClone(graph)));
+    // The bytes own their buffer (a view into protobufjs's Node pool would carry other bytes along).
+    const bytes = exportOnnx(graph);
+    expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, bytes.byteLength]);
   });
 
   it('writes a formula as a function of its variables whose doc_string is the expression', () => {
