@@ -2,7 +2,7 @@
 // derivatives (simplified, closed forms), the module's five methods against finite differences, ports
 // taken from the config everywhere ports are listed, and domain errors named at the node.
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, compileFormula, compileGraph, nodeInputPorts, toTex, toText } from '../../../engine/index.ts';
+import { analyzeGraph, compileFormula, compileGraph, createTrainer, nodeInputPorts, toTex, toText } from '../../../engine/index.ts';
 import { checkAllDerivatives, t2 } from '../support/frames.ts';
 import { dataNode, edge, graph, opNode } from '../support/graphs.ts';
 import { testRng, uniform } from '../support/random.ts';
@@ -129,5 +129,22 @@ describe('deep expressions', () => {
     let y = 0.3;
     for (let i = 0; i < depth; i++) y = 1 / (1 + Math.exp(-y));
     expect(v[0]).toBeCloseTo(y, 14);
+  });
+});
+
+describe('training through a formula', () => {
+  it('a swish hidden layer (x·σ(x)) fits a small regression: the loss falls', () => {
+    const r = testRng(5), N = 16;
+    const xs = uniform(r, N, -2, 2);
+    const g = graph([
+      dataNode('x', 'input', N, 1, xs), dataNode('y', 'target', N, 1, xs.map((v) => Math.sin(v))),
+      { id: 'h', kind: 'linear', config: { in: 1, out: 8 } }, opNode('act', 'formula', { expression: 'x * sigmoid(x)' }),
+      { id: 'o', kind: 'linear', config: { in: 8, out: 1 } }, opNode('loss', 'mse', { reduction: 'mean' }),
+    ], [edge('x', 'h', 'in'), edge('h', 'act', 'x'), edge('act', 'o', 'in'), edge('o', 'loss', 'pred'), edge('y', 'loss', 'target')], { seed: 3 });
+    const t = createTrainer(g, { settings: { optimizer: 'adam', learningRate: 0.05, batchSize: N, epochs: 200 } });
+    const first = t.step()!.loss;
+    while (t.step());
+    expect(t.progress().state).toBe('done');
+    expect(t.evaluate().trainLoss).toBeLessThan(first / 10);
   });
 });
