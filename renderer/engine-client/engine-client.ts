@@ -4,7 +4,7 @@
 // one run of the newest state, sent as soon as the worker answers; a reply to a superseded request
 // is dropped, except between two views of a training run's parameters (below). Created once by the
 // app's services; started and stopped with them.
-import { ownKeyedResults, withParameters, type Graph } from '../../engine/index.ts';
+import { ownKeyedResults, withDatasetRows, withParameters, type Graph } from '../../engine/index.ts';
 import type { LabelPreparer } from '../canvas/label-text.ts';
 import { changesModel, changesResults, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
@@ -35,7 +35,7 @@ export class EngineClient {
   /** Id of the newest reply received. */
   private received = 0;
   /** Parameters a training run reached, shown while the document is still the model it started from. */
-  private trained: { readonly base: Graph; readonly params: ParamMap } | null = null;
+  private trained: { readonly base: Graph; readonly params: ParamMap; readonly rows?: readonly number[] } | null = null;
   private trainedGraph: { readonly graph: Graph; readonly trained: NonNullable<EngineClient['trained']>; readonly result: Graph } | null = null;
   private preparing = 0;
   private idleWaiters: (() => void)[] = [];
@@ -67,9 +67,9 @@ export class EngineClient {
     };
   }
 
-  /** Shows what a training run has reached: `base` (the document it started from) with `params`. */
-  showTrainedParameters(base: Graph, params: ParamMap): void {
-    this.trained = { base, params };
+  /** Shows what a training run has reached: `base` (the document it started from) with `params`, on the preview samples or on given training rows. */
+  showTrainedParameters(base: Graph, params: ParamMap, rows?: readonly number[]): void {
+    this.trained = rows ? { base, params, rows } : { base, params };
     this.flush();
   }
 
@@ -93,7 +93,8 @@ export class EngineClient {
     if (!trained || changesModel(diffGraphs(trained.base, graph))) return graph;
     const hit = this.trainedGraph;
     if (hit && hit.graph === graph && hit.trained === trained) return hit.result;
-    const result = withParameters(graph, trained.params);
+    // A single step shows its own mini-batch (rows) with the parameters it started from.
+    const result = withParameters(trained.rows ? withDatasetRows(graph, trained.rows) : graph, trained.params);
     this.trainedGraph = { graph, trained, result };
     return result;
   }

@@ -1,4 +1,4 @@
-// The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S), Export.
+// The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S), Export, Import ONNX….
 import { useServices } from '../services.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useIsDirty } from './useDocumentFiles.ts';
@@ -13,6 +13,7 @@ export function FileMenu() {
       <button type="button" title={dirty ? 'Save (Ctrl+S) — unsaved changes' : 'Save (Ctrl+S)'} onClick={() => void controller.saveDocument(false)}>Save</button>
       <button type="button" title="Save under a new name (Ctrl+Shift+S)" onClick={() => void controller.saveDocument(true)}>Save As…</button>
       <ExportMenu />
+      <button type="button" title="Import an ONNX model as a new document" onClick={() => void controller.importOnnxDocument()}>Import ONNX…</button>
     </span>
   );
 }

@@ -180,6 +180,11 @@ export function reinitParams(graph: Graph, id: string, seed: number): Graph {
   });
 }
 
+/** Every parameter of the graph drawn afresh from the graph's own seed: as a new document starts. */
+export function reinitAllParams(graph: Graph): Graph {
+  return graph.nodes.reduce((g, n) => (n.params ? reinitParams(g, n.id, graph.seed ?? 0) : g), graph);
+}
+
 export function moveNodes(graph: Graph, positions: ReadonlyMap<string, { x: number; y: number }>): Graph {
   if (positions.size === 0) return graph;
   return { ...graph, nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };

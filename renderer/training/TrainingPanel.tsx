@@ -2,9 +2,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_TRAINING_SETTINGS, trainingSettings, type TrainingSettings } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
+import { reinitAllParams } from '../model/graph-ops.ts';
 import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
 import { TrainingCharts } from './charts.tsx';
+import { BatchStepTable } from './BatchStepTable.tsx';
 import { DecisionBoundary } from './DecisionBoundary.tsx';
 import { checkDraft, draftOf, NUMBER_FIELDS, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
 import { useServices } from '../services.tsx';
@@ -87,8 +89,14 @@ export function TrainingPanel() {
               ? <button type="button" onClick={() => training.resume()}>Resume</button>
               : <button type="button" disabled={status !== 'running'} onClick={() => training.pause()}>Pause</button>}
           <button type="button" disabled={!active} onClick={() => training.stop()}>Stop</button>
+          <button type="button" disabled={status === 'running' || status === 'starting' || !settings}
+            title="Train one mini-batch and pause: the canvas shows that batch, the table each parameter's update"
+            onClick={() => { if (settings) training.stepBatch(settings, status !== 'paused' || stale); }}>Step batch</button>
+          <button type="button" disabled={status === 'running' || status === 'starting'} title="Draw every parameter afresh from the graph's seed (Undo brings them back)"
+            onClick={() => useDocument.getState().commit('re-initialise', reinitAllParams(useDocument.getState().graph))}>Reset</button>
         </div>
         {stale ? <StaleRunNotice /> : null}
+        <BatchStepTable plainSgd={settings?.optimizer === 'sgd' && settings.momentum === 0} />
         <div className="bps-progress-row">
           <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
             data-testid="training-progress" data-step={progress?.step ?? 0} data-state={status} className="bps-progress">

@@ -1,7 +1,7 @@
 // The typed messages between the UI and the training/analysis worker. Training is a stream, one
 // session at a time (train → progress… → finished); analysis (Jacobian, Hessian, gradient check) is
 // request/response through comlink on a port of its own (AnalysisApi), answered in between chunks.
-import type { EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
+import type { BatchStep, EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
 
 import type { ClassesReport } from './classes.ts';
 
@@ -9,6 +9,8 @@ export type ParamMap = Record<string, Record<string, TensorJson>>;
 
 export type WorkerRequest =
   | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings> }
+  /** One mini-batch, then paused: of the paused session, or (with a graph) of a new one. */
+  | { readonly type: 'step-batch'; readonly graph?: Graph; readonly settings?: Partial<TrainingSettings> }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' };
@@ -62,6 +64,8 @@ export type WorkerReply =
   | TrainStarted
   | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly steps: StepColumns; readonly epochs: EpochRecord[] }
   | { readonly type: 'grid'; readonly grid: BoundaryGrid }
+  /** The mini-batch a single step trained on, and what it did to every parameter. */
+  | { readonly type: 'batch'; readonly step: BatchStep }
   /** A classifier with more than two classes: its confusion matrix, with every boundary picture. */
   | { readonly type: 'classes'; readonly report: ClassesReport }
   /** The parameters reached so far: the engine client runs the document with them for the edge labels. */

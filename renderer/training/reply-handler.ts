@@ -2,7 +2,7 @@
 // progress coalesced for the panel, the parameters reached so far handed to the engine client (which
 // runs them through the one run path for the edge labels), and the trained parameters (with the
 // settings used) written back to the document as one undoable change.
-import { withParameters, withTrainingSettings, type Graph } from '../../engine/index.ts';
+import { withParameters, withTrainingSettings, type BatchStep, type Graph } from '../../engine/index.ts';
 import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
 import type { ParamMap, WorkerReply } from './protocol.ts';
@@ -13,7 +13,7 @@ export const PROGRESS_EVERY_MS = 125;
 
 /** Where the parameters of a running training go to be shown: the engine client. */
 export interface TrainedParametersView {
-  showTrainedParameters(base: Graph, params: ParamMap): void;
+  showTrainedParameters(base: Graph, params: ParamMap, rows?: readonly number[]): void;
 }
 
 export class ReplyHandler {
@@ -44,6 +44,11 @@ export class ReplyHandler {
       if (stillTheModel) this.view.showTrainedParameters(training.source!, reply.params);
       return;
     }
+    if (reply.type === 'batch' && stillTheModel) {
+      // The canvas shows the batch that was trained on, with the parameters before the step: its
+      // values and the gradients the step used; the panel lists before, change and after.
+      this.view.showTrainedParameters(training.source!, paramsBefore(reply.step), reply.step.rows);
+    }
     training.apply(reply);
     if (reply.type === 'finished') {
       const state = reply.progress.state;
@@ -64,4 +69,10 @@ export class ReplyHandler {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
   }
+}
+
+function paramsBefore(step: BatchStep): ParamMap {
+  const out: ParamMap = Object.create(null) as ParamMap;
+  for (const p of step.params) (out[p.nodeId] ??= Object.create(null) as ParamMap[string])[p.name] = { shape: [...p.shape], data: p.before };
+  return out;
 }

@@ -60,6 +60,16 @@ export class TrainingClient {
     this.send({ type: 'train', graph, settings });
   }
 
+  /** One mini-batch: of the paused run, or of a new run of the document (`fresh`), which stays paused after it. */
+  stepBatch(settings: Partial<TrainingSettings>, fresh: boolean): void {
+    if (!fresh) return this.send({ type: 'step-batch' });
+    const graph = useDocument.getState().graph;
+    this.replies.discardPending();
+    this.deps.engine.clearTrainedParameters();
+    useTraining.getState().begin(graph);
+    this.send({ type: 'step-batch', graph, settings });
+  }
+
   pause(): void { this.send({ type: 'pause' }); }
   resume(): void { this.send({ type: 'resume' }); }
   stop(): void { this.send({ type: 'stop' }); }

@@ -1,7 +1,7 @@
 // Training state for the panels: one reducer turns each worker reply into the next state, so the
 // message handling is tested without a worker; side effects (document, run store) live in the client.
 import { create } from 'zustand';
-import type { Graph, TrainingProgress } from '../../engine/index.ts';
+import type { BatchStep, Graph, TrainingProgress } from '../../engine/index.ts';
 import type { ClassesReport } from './classes.ts';
 import type { BoundaryGrid, BoundaryView, WorkerReply } from './protocol.ts';
 import { SeriesBuffer } from './series.ts';
@@ -17,6 +17,8 @@ export interface TrainingSnapshot {
   version: number;
   boundary: BoundaryView | null;
   grid: BoundaryGrid | null;
+  /** The last single step (Step batch): its rows and each parameter's before, gradient and after. */
+  batch: BatchStep | null;
   /** The confusion matrix of a run with more than two classes (the Classes tab). */
   classes: ClassesReport | null;
   /** Setup errors, or the non-finite failure, with the node to name. */
@@ -31,7 +33,7 @@ export interface TrainingSnapshot {
 }
 
 export const initialTraining = (): TrainingSnapshot => ({
-  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, grid: null, classes: null,
+  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, grid: null, classes: null, batch: null,
   error: null, source: null, wallStart: null, wallRate: 0, writeBack: null,
 });
 
@@ -44,7 +46,7 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
     case 'started':
       return {
         ...s, status: 'running', progress: reply.progress, layers: reply.layers, series: new SeriesBuffer(reply.layers.length),
-        version: s.version + 1, boundary: reply.boundary, grid: null, classes: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
+        version: s.version + 1, boundary: reply.boundary, grid: null, classes: null, batch: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
       };
     case 'progress': {
       s.series.push(reply.steps, reply.epochs);
@@ -57,6 +59,8 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
       return { ...s, grid: reply.grid };
     case 'classes':
       return { ...s, classes: reply.report };
+    case 'batch':
+      return { ...s, batch: reply.step };
     case 'finished': {
       const f = reply.progress.failure;
       return { ...s, status: statusOf(reply.progress), progress: reply.progress, error: f ? { message: f.message, nodeId: f.nodeId } : s.error };

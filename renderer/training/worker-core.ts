@@ -46,6 +46,7 @@ export class WorkerCore {
   handle(req: WorkerRequest): void {
     switch (req.type) {
       case 'train': return this.train(req.graph, req.settings);
+      case 'step-batch': return this.stepBatch(req.graph, req.settings);
       case 'pause': {
         const s = this.session;
         if (s) this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
@@ -68,7 +69,23 @@ export class WorkerCore {
     }
   }
 
-  private train(graph: Graph, settings: Partial<TrainingSettings>): void {
+  /** One detailed mini-batch, then paused; with a graph, of a new session (Resume trains on from there). */
+  private stepBatch(graph: Graph | undefined, settings: Partial<TrainingSettings> = {}): void {
+    if (graph) this.train(graph, settings, false);
+    const s = this.session;
+    if (!s) return;
+    s.trainer.pause();
+    const epochBefore = s.trainer.progress().epoch;
+    const detail = s.trainer.stepDetailed();
+    const progress = s.trainer.progress();
+    const epochs = progress.epoch > epochBefore && progress.metrics ? [{ ...progress.metrics, epoch: progress.epoch, step: progress.step }] : [];
+    this.env.post({ type: 'progress', progress, steps: columns(detail ? [detail.record] : [], s.trainer.layers.length), epochs });
+    if (detail) this.env.post({ type: 'batch', step: detail });
+    if (s.trainer.finished) return this.finish(s);
+    this.postGrid(s);
+  }
+
+  private train(graph: Graph, settings: Partial<TrainingSettings>, run = true): void {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
@@ -87,6 +104,7 @@ export class WorkerCore {
     const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
     this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
+    if (!run) return;
     this.postGrid(s);
     this.loop(s);
   }
