@@ -1,7 +1,7 @@
 // The graphs the ONNX tests export: every example (a dataset-bound one on its first 16 training
 // samples, as the canvas runs it) and random graphs over every exportable module kind.
 import { readdirSync, readFileSync } from 'node:fs';
-import { compileGraph, parseGraphFile, withDatasetPreview, type Graph, type RunResults } from '../../../engine/index.ts';
+import { compileGraph, parseGraphFile, withDatasetPreview, type Graph, type ModuleKind, type RunResults } from '../../../engine/index.ts';
 import { randomGraphs } from './random-graphs.ts';
 
 const examplesDir = new URL('../../../examples/', import.meta.url);
@@ -11,9 +11,16 @@ export interface OnnxCase { readonly name: string; readonly graph: Graph }
 export const exampleCases: OnnxCase[] = readdirSync(examplesDir).filter((f) => f.endsWith('.bpgraph')).sort()
   .map((f) => ({ name: `example ${f}`, graph: withDatasetPreview(parseGraphFile(readFileSync(new URL(f, examplesDir), 'utf8')), 16) }));
 
+/**
+ * Kinds of issue 13 (13.7: sum, mean, l1, huber; 13.1: formula) that the ONNX export does not map yet
+ * (interop/onnx/mapping.ts): left out of the random graphs, and of "every kind", until they are. Remove a
+ * kind here when its mapping lands, and these tests cover it again.
+ */
+export const ONNX_PENDING: readonly ModuleKind[] = ['sum', 'mean', 'l1', 'huber', 'formula'];
+
 export const onnxCases: OnnxCase[] = [
   ...exampleCases,
-  ...randomGraphs({ count: 12, seed: 1205 }).map((graph, i) => ({ name: `random graph ${i}`, graph })),
+  ...randomGraphs({ count: 12, seed: 1205, without: ONNX_PENDING }).map((graph, i) => ({ name: `random graph ${i}`, graph })),
 ];
 
 /** The engine's forward and backward pass of a graph on its stored data. */
