@@ -14,7 +14,12 @@ import { StepPanel } from './panels/step/StepPanel.tsx';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
 import { useView } from './store/view-store.ts';
+import { Foldable } from './layout/Foldable.tsx';
+import { textScale, useLayout } from './layout/layout-store.ts';
+import { leavePresenter, usePresenterKeys } from './layout/presenter.ts';
 import { useShortcuts } from './useShortcuts.ts';
+
+const exitStep = (): void => useView.getState().setStepMode(false);
 
 function StepDock() {
   const on = useView((s) => s.stepMode);
@@ -26,7 +31,17 @@ function StepDock() {
   const steps = timelineFor(results);
   return (
     <div className="bps-step-dock">
-      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} />
+      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} onExit={exitStep} />
+    </div>
+  );
+}
+
+/** Presenter mode's one control: how to step and how to leave (Esc). */
+function PresenterBar() {
+  return (
+    <div className="bps-presenter-bar" role="region" aria-label="Presenter mode">
+      <span className="muted">PageDown / → next · PageUp / ← back · Esc leaves</span>
+      <button type="button" onClick={leavePresenter}>Leave presenter mode</button>
     </div>
   );
 }
@@ -36,22 +51,28 @@ export function App() {
   const [services] = useState(createAppServices);
   useEffect(() => services.start(), [services]);
   useShortcuts();
+  usePresenterKeys();
+  const presenter = useLayout((s) => s.presenter);
   const theme = useView((s) => s.theme);
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  const { paletteFolded, inspectorFolded, setPaletteFolded, setInspectorFolded } = useLayout();
+  const textSize = useLayout((s) => s.textSize);
+  useEffect(() => { document.documentElement.style.setProperty('--bps-text-scale', String(textScale(textSize))); }, [textSize]);
   return (
     <ServicesProvider services={services}>
       <ReactFlowProvider>
-        <div className="bps-app">
+        <div className={presenter ? 'bps-app presenter' : 'bps-app'} data-presenter={presenter}>
+          {presenter ? <PresenterBar /> : null}
           <Toolbar />
           <div className="bps-main">
-            <Palette />
+            <Foldable side="left" name="module palette" folded={paletteFolded} onFoldedChange={setPaletteFolded}><Palette /></Foldable>
             <div className="bps-center">
               <GraphCanvas />
               <StepDock />
               <AnalysisDock />
             </div>
             <CodePanel />
-            <Inspector />
+            <Foldable side="right" name="inspector" folded={inspectorFolded} onFoldedChange={setInspectorFolded}><Inspector /></Foldable>
           </div>
           <StatusBar />
           <FilesLayer />
