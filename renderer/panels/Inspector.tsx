@@ -9,6 +9,7 @@ import { lossFormula } from '../model/loss-formula.ts';
 import { displayName, gradText, nodeSymbols } from '../model/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
+import { useReveal } from '../canvas/step-state.ts';
 import { Heatmap } from '../math/Heatmap.tsx';
 import { Formula } from './Formula.tsx';
 import { DatasetSection } from '../data-ui/DatasetSection.tsx';
@@ -95,6 +96,11 @@ function NodeInspector({ node }: { node: GraphNode }) {
   // Deferred: a run's new numbers reach the canvas labels first; the inspector's tables (hundreds of
   // cells to lay out) follow in a separate, interruptible render instead of the same long frame.
   const nodeResult = useDeferredValue(useRun((s) => s.results?.nodes[node.id]));
+  // Step mode shows only what has been computed so far (issue 10.10): the output from the node's
+  // forward step on, the gradients from its backward step on.
+  const reveal = useReveal();
+  const outputShown = !reveal || reveal.computed.has(node.id);
+  const gradShown = !reveal || reveal.backpropagated.has(node.id);
   const stale = useDeferredValue(useRun((s) => s.stale));
   const issues = useDocument((s) => documentIndex(s).issuesByNode.get(node.id) ?? NO_ISSUES);
   const [seed, setSeed] = useState(String(useDocument.getState().graph.seed ?? 0));
@@ -153,7 +159,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
           <h3>Parameters</h3>
           {paramNames.map((name) => {
             const t = node.params![name]!;
-            const g = nodeResult?.params[name]?.grad;
+            const g = gradShown ? nodeResult?.params[name]?.grad : undefined;
             const rows = t.shape.length === 2 ? t.shape[0]! : 1, cols = t.shape.length === 2 ? t.shape[1]! : t.data.length;
             return (
               <div key={name} className="param-block">
@@ -168,7 +174,8 @@ function NodeInspector({ node }: { node: GraphNode }) {
           <Reinit nodeId={node.id} seed={seed} setSeed={setSeed} />
         </section>
       ) : null}
-      {nodeResult ? <NodeOutput result={nodeResult} stale={stale} symbol={symbols.out.text} /> : null}
+      {nodeResult && outputShown ? <NodeOutput result={nodeResult} stale={stale} symbol={symbols.out.text} gradShown={gradShown} /> : null}
+      {nodeResult && !outputShown ? <p className="muted" data-testid="inspector-not-yet">Step mode: {symbols.out.text} is computed at this node's forward step.</p> : null}
     </div>
   );
 }
@@ -219,12 +226,12 @@ const ParamGrad = memo(function ParamGrad({ g, nodeId, name, symbol, rows, cols,
   );
 });
 
-const NodeOutput = memo(function NodeOutput({ result, stale, symbol }: { result: NodeResult; stale: boolean; symbol: string }) {
+const NodeOutput = memo(function NodeOutput({ result, stale, symbol, gradShown }: { result: NodeResult; stale: boolean; symbol: string; gradShown: boolean }) {
   return (
     <section className={stale ? 'stale' : ''}>
       <h3>Output {symbol}</h3>
       <TensorTable t={result.output} title={`${symbol} (value)`} />
-      <TensorTable t={result.grad} title={gradText(symbol)} />
+      {gradShown ? <TensorTable t={result.grad} title={gradText(symbol)} /> : <p className="muted">{gradText(symbol)}: at this node's backward step.</p>}
     </section>
   );
 });
