@@ -240,6 +240,8 @@ function EdgeInspector({ id }: { id: string }) {
   const edge = useDocument((s) => s.graph.edges.find((e) => e.id === id));
   const result = useRun((s) => s.results?.edges[id]);
   const graph = useDocument((s) => s.graph);
+  // Step mode: the value from its source's forward step on, the gradient from its target's backward step on.
+  const reveal = useReveal();
   if (!edge) return null;
   const from = nodeSymbols(graph, edge.source), to = nodeSymbols(graph, edge.target);
   return (
@@ -247,8 +249,8 @@ function EdgeInspector({ id }: { id: string }) {
       <h2>Edge {from.name} → {to.name}.{edge.targetPort}</h2>
       {result ? (
         <>
-          <TensorTable t={result.value} title={`${from.out.text} (value, forward)`} />
-          <TensorTable t={result.grad} title={`${gradText(from.out)} into ${to.name}.${edge.targetPort} (gradient)`} />
+          {!reveal || reveal.values.has(id) ? <TensorTable t={result.value} title={`${from.out.text} (value, forward)`} /> : <p className="muted">{from.out.text}: at {from.name}'s forward step.</p>}
+          {!reveal || reveal.grads.has(id) ? <TensorTable t={result.grad} title={`${gradText(from.out)} into ${to.name}.${edge.targetPort} (gradient)`} /> : <p className="muted">{gradText(from.out)}: at {to.name}'s backward step.</p>}
         </>
       ) : <p className="muted">No results yet.</p>}
     </div>
