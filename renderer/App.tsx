@@ -14,6 +14,9 @@ import { StepPanel } from './panels/step/StepPanel.tsx';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
 import { useView } from './store/view-store.ts';
+import { Foldable } from './layout/Foldable.tsx';
+import { textScale, useLayout } from './layout/layout-store.ts';
+import { leavePresenter, usePresenterKeys } from './layout/presenter.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 const exitStep = (): void => useView.getState().setStepMode(false);
@@ -33,27 +36,43 @@ function StepDock() {
   );
 }
 
+/** Presenter mode's one control: how to step and how to leave (Esc). */
+function PresenterBar() {
+  return (
+    <div className="bps-presenter-bar" role="region" aria-label="Presenter mode">
+      <span className="muted">PageDown / → next · PageUp / ← back · Esc leaves</span>
+      <button type="button" onClick={leavePresenter}>Leave presenter mode</button>
+    </div>
+  );
+}
+
 export function App() {
   // Created once; started here and stopped on unmount (StrictMode's double mount starts them twice).
   const [services] = useState(createAppServices);
   useEffect(() => services.start(), [services]);
   useShortcuts();
+  usePresenterKeys();
+  const presenter = useLayout((s) => s.presenter);
   const theme = useView((s) => s.theme);
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  const { paletteFolded, inspectorFolded, setPaletteFolded, setInspectorFolded } = useLayout();
+  const textSize = useLayout((s) => s.textSize);
+  useEffect(() => { document.documentElement.style.setProperty('--bps-text-scale', String(textScale(textSize))); }, [textSize]);
   return (
     <ServicesProvider services={services}>
       <ReactFlowProvider>
-        <div className="bps-app">
+        <div className={presenter ? 'bps-app presenter' : 'bps-app'} data-presenter={presenter}>
+          {presenter ? <PresenterBar /> : null}
           <Toolbar />
           <div className="bps-main">
-            <Palette />
+            <Foldable side="left" name="module palette" folded={paletteFolded} onFoldedChange={setPaletteFolded}><Palette /></Foldable>
             <div className="bps-center">
               <GraphCanvas />
               <StepDock />
               <AnalysisDock />
             </div>
             <CodePanel />
-            <Inspector />
+            <Foldable side="right" name="inspector" folded={inspectorFolded} onFoldedChange={setInspectorFolded}><Inspector /></Foldable>
           </div>
           <StatusBar />
           <FilesLayer />

@@ -1,16 +1,21 @@
 // The React Flow canvas, controlled by the document store: it renders derived nodes/edges and turns
 // React Flow's change events into named document actions.
 import {
-  Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange,
+  Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore,
+  type Connection, type EdgeChange, type NodeChange, type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
-import { isModuleKind } from '../../engine/index.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { isModuleKind, type ModuleKind } from '../../engine/index.ts';
+import { useReadableFit } from '../layout/fit.ts';
+import { freeSpot, NEW_NODE_SIZE, nodeBoxes } from '../layout/free-spot.ts';
+import { EmptyHint } from '../layout/EmptyHint.tsx';
+import { useFollowStep } from '../layout/follow-step.ts';
+import { usePileLayout } from '../layout/usePileLayout.ts';
+import { useLayout } from '../layout/layout-store.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
-import { GradientLegend } from './GradientLegend.tsx';
 import { ConnectPicker } from './ConnectPicker.tsx';
 import { StepFollow } from './StepFollow.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
@@ -20,9 +25,39 @@ export const PALETTE_MIME = 'application/x-bps-kind';
 const DROP_OFFSET = { x: 75, y: 40 };
 // Module-level props: React Flow copies every prop that changes identity into its store on each
 // render, which re-runs the selectors of all 200 node and edge wrappers.
-// A small padding: at the default fit of the lecture example every pixel of zoom is text size.
-const FIT_VIEW_OPTIONS = { padding: 0.04 };
 const MINIMAP_STYLE = { width: 150, height: 100 };
+/** React Flow's panel margin, plus a little air. */
+const MINIMAP_MARGIN = 15 + 8;
+/** Whether any node lies (on screen) where the minimap would be drawn: then it steps aside (issue 10.5). */
+function nodesUnderMinimap(s: ReactFlowState): boolean {
+  const [tx, ty, zoom] = s.transform;
+  const left = s.width - MINIMAP_STYLE.width - MINIMAP_MARGIN;
+  const top = s.height - MINIMAP_STYLE.height - MINIMAP_MARGIN;
+  for (const n of s.nodeLookup.values()) {
+    const x = n.internals.positionAbsolute.x * zoom + tx;
+    const y = n.internals.positionAbsolute.y * zoom + ty;
+    const w = (n.measured.width ?? 0) * zoom, h = (n.measured.height ?? 0) * zoom;
+    if (x + w > left && y + h > top && x < s.width && y < s.height) return true;
+  }
+  return false;
+}
+/** A refusal stays this long (long enough to read two lines), or while the pointer is on it. */
+export const REFUSAL_MS = 8000;
+
+function RefusalBanner({ message }: { message: string }) {
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (held) return;
+    const t = setTimeout(() => useDocument.getState().clearRefusal(), REFUSAL_MS);
+    return () => clearTimeout(t);
+  }, [held]);
+  return (
+    <div className="bps-refusal" role="alert" data-testid="refusal" onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)}>
+      <span>{message}</span>
+      <button type="button" aria-label="Dismiss" onClick={() => useDocument.getState().clearRefusal()}>×</button>
+    </div>
+  );
+}
 const minimapClass = (n: FlowNode): string => `minimap-${familyOf(n.data.kind)}`;
 const onNodeDragStop = (): void => useDocument.getState().dragStop();
 /** Arrow-key moves closer together than this form one undoable move. */
@@ -35,6 +70,12 @@ let keyMoveTimer: ReturnType<typeof setTimeout> | undefined;
 function noteKeyboardMove(): void {
   clearTimeout(keyMoveTimer);
   keyMoveTimer = setTimeout(() => useDocument.getState().dragStop(), KEY_MOVE_BURST_MS);
+}
+/** Adds a node at `at`, or at the nearest spot next to it where it covers no other node. */
+export function addNodeAtFreeSpot(kind: ModuleKind, at: { x: number; y: number }): string {
+  const doc = useDocument.getState();
+  const spot = freeSpot({ x: Math.round(at.x), y: Math.round(at.y) }, NEW_NODE_SIZE, nodeBoxes(doc.graph.nodes, useView.getState().measured));
+  return doc.addNode(kind, spot);
 }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -50,13 +91,22 @@ export function GraphCanvas() {
   const nodes = useMemo(() => deriveNodes(graph, selectedNodes, measured), [deriveNodes, graph, selectedNodes, measured]);
   const cull = graph.nodes.length > CULL_ABOVE || graph.edges.length > CULL_ABOVE;
   const edges = useMemo(() => deriveEdges(graph, selectedEdges), [deriveEdges, graph, selectedEdges]);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const fit = useReadableFit();
   const stepMode = useView((s) => s.stepMode);
-  // The step dock takes room from the canvas: refit once the layout has settled.
+  const presenter = useLayout((s) => s.presenter);
+  const minimap = useLayout((s) => s.minimap);
+  const minimapCovers = useStore(nodesUnderMinimap);
+  // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
+  useEffect(() => fit.afterLayout(), [fit]);
+  useFollowStep();
+  usePileLayout();
+  const firstRoom = useRef(true);
   useEffect(() => {
-    const t = setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 150 }), 60);
+    if (firstRoom.current) { firstRoom.current = false; return; }
+    const t = setTimeout(() => fit.afterLayout(150), 60);
     return () => clearTimeout(t);
-  }, [stepMode, fitView]);
+  }, [stepMode, presenter, fit]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const doc = useDocument.getState();
@@ -114,7 +164,8 @@ export function GraphCanvas() {
     if (!isModuleKind(kind)) return;
     e.preventDefault();
     const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    useDocument.getState().addNode(kind, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
+    // Never on top of another node, and never a change of zoom (issue 10.4).
+    addNodeAtFreeSpot(kind, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
   }, [screenToFlowPosition]);
 
   return (
@@ -132,25 +183,22 @@ export function GraphCanvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={theme}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={3}
       >
         <Background gap={20} />
         <StepFollow />
-        <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} />
-        <Controls />
-        <Panel position="bottom-center" className="bps-legend-panel"><GradientLegend /></Panel>
+        {minimap && !minimapCovers ? <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} /> : null}
+        <Controls>
+          <ControlButton aria-label={minimap ? 'Hide minimap' : 'Show minimap'} title={minimap ? 'Hide the minimap' : 'Show the minimap (it steps aside while nodes are under it)'} aria-pressed={minimap} onClick={() => useLayout.getState().setMinimap(!minimap)}>▦</ControlButton>
+        </Controls>
         {refusal ? (
           <Panel position="top-center">
-            <div className="bps-refusal" role="alert" data-testid="refusal">
-              {refusal.message}
-              <button type="button" aria-label="Dismiss" onClick={() => useDocument.getState().clearRefusal()}>×</button>
-            </div>
+            <RefusalBanner key={refusal.at} message={refusal.message} />
           </Panel>
         ) : null}
       </ReactFlow>
+      {graph.nodes.length === 0 ? <EmptyHint /> : null}
       <ConnectPicker />
       <svg className="bps-defs" aria-hidden="true">
         <defs>

@@ -1,19 +1,17 @@
-// The toolbar's file group: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S), Export, Import ONNX….
+// The toolbar's File menu: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S), Import ONNX….
+import { Menu, type MenuEntry } from '../layout/Menu.tsx';
 import { useServices } from '../services.tsx';
-import { ExportMenu } from './ExportMenu.tsx';
 import { useIsDirty } from './useDocumentFiles.ts';
 
 export function FileMenu() {
   const controller = useServices().files;
   const dirty = useIsDirty();
-  return (
-    <span className="bps-file-menu" role="group" aria-label="File">
-      <button type="button" title="New document (Ctrl+N)" onClick={() => void controller.newDocument()}>New</button>
-      <button type="button" title="Open a .bpgraph file (Ctrl+O)" onClick={() => void controller.openDocument()}>Open…</button>
-      <button type="button" title={dirty ? 'Save (Ctrl+S) — unsaved changes' : 'Save (Ctrl+S)'} onClick={() => void controller.saveDocument(false)}>Save</button>
-      <button type="button" title="Save under a new name (Ctrl+Shift+S)" onClick={() => void controller.saveDocument(true)}>Save As…</button>
-      <ExportMenu />
-      <button type="button" title="Import an ONNX model as a new document" onClick={() => void controller.importOnnxDocument()}>Import ONNX…</button>
-    </span>
-  );
+  const entries: MenuEntry[] = [
+    { id: 'new', label: 'New', hint: 'Ctrl+N', keys: 'Control+N', title: 'New document', onSelect: () => void controller.newDocument() },
+    { id: 'open', label: 'Open…', hint: 'Ctrl+O', keys: 'Control+O', title: 'Open a .bpgraph file', onSelect: () => void controller.openDocument() },
+    { id: 'save', label: 'Save', hint: 'Ctrl+S', keys: 'Control+S', title: dirty ? 'Save — unsaved changes' : 'Save', onSelect: () => void controller.saveDocument(false) },
+    { id: 'save-as', label: 'Save As…', hint: 'Ctrl+Shift+S', keys: 'Control+Shift+S', title: 'Save under a new name', onSelect: () => void controller.saveDocument(true) },
+    { id: 'import-onnx', label: 'Import ONNX…', title: 'Import an ONNX model as a new document', onSelect: () => void controller.importOnnxDocument() },
+  ];
+  return <Menu label={dirty ? 'File •' : 'File'} ariaLabel="File" title={dirty ? 'File — unsaved changes' : 'File'} testId="menu-file" entries={entries} />;
 }

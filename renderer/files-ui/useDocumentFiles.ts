@@ -1,6 +1,7 @@
 // Wires the document files into the page once: start-up document, title, dirty reports, autosave,
 // the browser's unload guard, file shortcuts, drop-to-open and the desktop menu.
 import { useReactFlow } from '@xyflow/react';
+import { useReadableFit } from '../layout/fit.ts';
 import { useEffect } from 'react';
 import { desktopApi, installUnloadGuard, startAutosaver } from '../persistence/index.ts';
 import { useServices } from '../services.tsx';
@@ -107,9 +108,10 @@ function useDropToOpen(controller: FileController): void {
 
 function useViewportAndMenu(controller: FileController, training: TrainingClient): void {
   const flow = useReactFlow();
+  const fit = useReadableFit();
   useEffect(() => {
     const viewport: ViewportActions = {
-      fit: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      fit: () => fit.afterLayout(200),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       zoomReset: () => void flow.zoomTo(1, { duration: 150 }),
@@ -118,7 +120,7 @@ function useViewportAndMenu(controller: FileController, training: TrainingClient
     const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
     const unsubscribe = desktopApi()?.onMenuCommand((c) => handleMenuCommand(c, { viewport, prefersDark, files: controller, training })) ?? (() => undefined);
     return () => { unsubscribe(); controller.registerViewport(null); };
-  }, [flow, controller, training]);
+  }, [flow, fit, controller, training]);
 }
 
 /**

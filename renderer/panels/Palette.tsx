@@ -3,8 +3,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
 import { modules, type ModuleKind } from '../../engine/index.ts';
-import { PALETTE_MIME } from '../canvas/GraphCanvas.tsx';
-import { useDocument } from '../store/document-store.ts';
+import { addNodeAtFreeSpot, PALETTE_MIME } from '../canvas/GraphCanvas.tsx';
 import { paletteGroups } from './palette-groups.ts';
 
 export function Palette() {
@@ -14,7 +13,7 @@ export function Palette() {
   const addAtCentre = (kind: ModuleKind): void => {
     const r = document.getElementById('bps-canvas')?.getBoundingClientRect();
     const p = r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
-    useDocument.getState().addNode(kind, { x: p.x - 75, y: p.y - 40 });
+    addNodeAtFreeSpot(kind, { x: p.x - 75, y: p.y - 40 });
   };
   const onDragStart = (e: DragEvent, kind: ModuleKind): void => {
     e.dataTransfer.setData(PALETTE_MIME, kind);

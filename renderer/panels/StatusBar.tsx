@@ -1,8 +1,9 @@
-// Run status, loss, run time and the graph's problems.
+// Run status, loss, run time, the graph's problems and the legend of edge labels and line colours.
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { formatNumber } from '../math/format.ts';
 import { useReveal } from '../canvas/step-state.ts';
+import { LegendButton } from '../layout/LegendButton.tsx';
 
 export function StatusBar() {
   const status = useRun((s) => s.status);
@@ -27,6 +28,7 @@ export function StatusBar() {
         </span>
       ) : null}
       {error ? <span className="status-issues">{error}</span> : null}
+      <LegendButton />
     </footer>
   );
 }

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { GradcheckPanel } from '../analysis/GradcheckPanel.tsx';
 import { HessianPanel } from '../analysis/HessianPanel.tsx';
 import { JacobianPanel } from '../analysis/JacobianPanel.tsx';
+import { isModuleKind, modules, type Graph } from '../../engine/index.ts';
+import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { ClassesPanel } from './ClassesPanel.tsx';
 import { TrainingPanel } from './TrainingPanel.tsx';
@@ -11,9 +13,22 @@ import './training.css';
 const TABS = ['Training', 'Classes', 'Jacobian', 'Hessian', 'Gradient check'] as const;
 type Tab = (typeof TABS)[number];
 
+/** Something to train: a loss, and parameters for it to move. */
+function trainable(graph: Graph): boolean {
+  return graph.nodes.some((n) => isModuleKind(n.kind) && modules[n.kind].isLoss) && graph.nodes.some((n) => Object.keys(n.params ?? {}).length > 0);
+}
+
 export function AnalysisDock() {
   const [tab, setTab] = useState<Tab>('Training');
-  const [collapsed, setCollapsed] = useState(false);
+  const canTrain = useDocument((s) => trainable(s.graph));
+  // Folded away while the graph has nothing to train (an empty canvas, a graph without a loss or
+  // parameters) and open when it has; the user's own fold or unfold holds until that changes.
+  const [collapsed, setCollapsed] = useState(!canTrain);
+  const [seenTrainable, setSeenTrainable] = useState(canTrain);
+  if (seenTrainable !== canTrain) {
+    setSeenTrainable(canTrain);
+    setCollapsed(!canTrain);
+  }
   const stepping = useView((s) => s.stepMode);
   // The step panel needs the room under the canvas: fold the dock to its tabs when stepping starts.
   useEffect(() => { if (stepping) setCollapsed(true); }, [stepping]);

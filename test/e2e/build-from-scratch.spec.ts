@@ -1,12 +1,12 @@
 // A new user's first network, with real mouse input: palette drags, handle-to-handle wiring and
 // inspector edits; the gradients on the edges must equal the engine's, run independently in Node.
 import { expect, test } from '@playwright/test';
-import { cliOracle, connect, dragFromPalette, engineOracle, getDocument, waitForRun } from './helpers.ts';
+import { cliOracle, connect, dragFromPalette, engineOracle, getDocument, pickFromMenu, waitForRun } from './helpers.ts';
 
 test('drag input → linear → sigmoid → mse ← target, set values, and read the engine\'s gradients off the edges', async ({ page }, testInfo) => {
   await page.goto('/');
   await waitForRun(page);
-  await page.getByRole('button', { name: 'New' }).click();
+  await pickFromMenu(page, 'File', 'New');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
   const canvas = (await page.getByTestId('canvas').boundingBox())!;

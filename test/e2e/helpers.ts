@@ -55,12 +55,83 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.up();
 }
 
+/** Clicks the middle of an element with the real mouse at its coordinates (what a user's click hits). */
+export async function clickAt(page: Page, target: Locator): Promise<void> {
+  await expect(target).toBeVisible();
+  const box = (await target.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /**
- * Picks an example from the Examples menu, then moves the mouse to the page's corner: left where the
- * menu item was, it would rest on an edge label of the new graph and keep its popover open (issue 8.19).
+ * Picks an item from a toolbar menu (File, Export, Examples, More commands) with the mouse at their
+ * coordinates, then rests the pointer on the status bar: left where the menu was, it would hover
+ * whatever the canvas has there (an edge label opens its popover on hover).
+ */
+export async function pickFromMenu(page: Page, menu: string, item: string | RegExp): Promise<void> {
+  await clickAt(page, page.getByRole('toolbar').getByRole('button', { name: menu, exact: true }));
+  const entry = page.getByRole('menu').locator('[role^="menuitem"]').filter({ hasText: item }).first();
+  const named = typeof item === 'string'
+    ? page.getByRole('menu').getByRole('menuitem', { name: item, exact: true }).or(page.getByRole('menu').getByRole('menuitemcheckbox', { name: item, exact: true }))
+    : entry;
+  await clickAt(page, named);
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await restPointer(page);
+}
+
+/** Moves the pointer onto the status bar, away from the canvas and the menus. */
+export async function restPointer(page: Page): Promise<void> {
+  const bar = (await page.getByTestId('status-bar').boundingBox())!;
+  await page.mouse.move(bar.x + 4, bar.y + bar.height / 2);
+}
+
+/**
+ * Runs a toolbar command whether the window is wide enough to show its button or it has folded into
+ * the ⋯ menu (layout/toolbar-fold.ts).
+ */
+export async function toolbarCommand(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('toolbar').getByRole('button', { name, exact: true });
+  if (await button.count()) await clickAt(page, button);
+  else await pickFromMenu(page, 'More commands', name);
+}
+
+/**
+ * Pans the canvas by (dx, dy) screen pixels with a real mouse drag on an empty spot of the pane (a
+ * readable fit can leave part of a wide graph off screen, as a user would then pan).
+ */
+export async function panBy(page: Page, dx: number, dy: number): Promise<void> {
+  const c = (await page.getByTestId('canvas').boundingBox())!;
+  const spot = await page.evaluate(({ x, y, width, height }) => {
+    for (let fy = 0.05; fy < 0.95; fy += 0.05) {
+      for (let fx = 0.3; fx < 0.9; fx += 0.1) {
+        const px = x + width * fx;
+        const py = y + height * fy;
+        if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
+      }
+    }
+    return null;
+  }, c);
+  expect(spot, 'an empty spot of the canvas to drag').not.toBeNull();
+  await page.mouse.move(spot!.x, spot!.y);
+  await page.mouse.down();
+  await page.mouse.move(spot!.x + dx / 2, spot!.y + dy / 2, { steps: 4 });
+  await page.mouse.move(spot!.x + dx, spot!.y + dy, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Pans until the element is inside the canvas with some room around it. */
+export async function panIntoView(page: Page, target: Locator): Promise<void> {
+  const c = (await page.getByTestId('canvas').boundingBox())!;
+  const b = (await target.boundingBox())!;
+  const dx = b.x + b.width > c.x + c.width - 40 ? c.x + c.width - 120 - (b.x + b.width) : b.x < c.x + 40 ? c.x + 60 - b.x : 0;
+  const dy = b.y + b.height > c.y + c.height - 40 ? c.y + c.height - 80 - (b.y + b.height) : b.y < c.y + 40 ? c.y + 60 - b.y : 0;
+  if (dx !== 0 || dy !== 0) await panBy(page, dx, dy);
+}
+
+/**
+ * Picks an example from the Examples menu with the mouse, then rests the pointer away from the canvas:
+ * left where the menu item was, it would rest on an edge label of the new graph and keep its popover
+ * open (issue 8.19).
  */
 export async function openExample(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('menuitem', { name }).click();
-  await page.mouse.move(1, 1);
+  await pickFromMenu(page, 'Examples', name);
 }

@@ -1,6 +1,6 @@
 // Wiring that would break the network is refused on the spot, with a message that says why.
 import { expect, test } from '@playwright/test';
-import { connect, dragFromPalette, getDocument, waitForRun } from './helpers.ts';
+import { connect, dragFromPalette, getDocument, pickFromMenu, waitForRun } from './helpers.ts';
 
 test('closing a loop is refused: the message names the cycle and the loop is highlighted', async ({ page }) => {
   await page.goto('/');
@@ -29,7 +29,7 @@ test('a second edge into an occupied input is refused and names the edge already
 test('incompatible shapes are refused with both shapes in the message', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
-  await page.getByRole('button', { name: 'New' }).click();
+  await pickFromMenu(page, 'File', 'New');
   const c = (await page.getByTestId('canvas').boundingBox())!;
   // A linear layer's `in` follows what is wired into it (issue 10.11); a loss's two inputs cannot follow each other.
   await dragFromPalette(page, 'input', c.x + 150, c.y + 120);

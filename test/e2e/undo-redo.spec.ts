@@ -1,6 +1,6 @@
 // Every document change can be undone and redone from the keyboard, one user action at a time.
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, getDocument, waitForRun } from './helpers.ts';
+import { connect, dragFromPalette, getDocument, pickFromMenu, waitForRun } from './helpers.ts';
 
 async function summary(page: Page): Promise<{ nodes: string[]; edges: number; w: number | undefined }> {
   const g = await getDocument(page);
@@ -10,7 +10,7 @@ async function summary(page: Page): Promise<{ nodes: string[]; edges: number; w:
 test('undo and redo of add, connect, a parameter edit and delete', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
-  await page.getByRole('button', { name: 'New' }).click();
+  await pickFromMenu(page, 'File', 'New');
   const c = (await page.getByTestId('canvas').boundingBox())!;
   await dragFromPalette(page, 'linear', c.x + 200, c.y + 200);
   await dragFromPalette(page, 'sigmoid', c.x + 450, c.y + 200);

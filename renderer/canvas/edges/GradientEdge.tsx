@@ -5,6 +5,7 @@ import { memo, useEffect, useLayoutEffect, useRef, type ReactNode, type RefObjec
 import { TensorTable } from '../../panels/TensorDetails.tsx';
 import { useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
+import { textScale, useLayout } from '../../layout/layout-store.ts';
 import { useView } from '../../store/view-store.ts';
 import { gradientStyle } from '../../math/gradient-scale.ts';
 import { useServices } from '../../services.tsx';
@@ -27,7 +28,7 @@ function labelInView(s: ReactFlowState, x: number, y: number): boolean {
 const LABEL_NODE_GAP = 6;
 /** Widest a label gets (flow px): longer text wraps between numbers. */
 const MAX_LABEL_WIDTH = 180;
-/** Width of one character of the label font (14 px monospace) and the label's padding + border. */
+/** Width of one character of the label font (14 px monospace, times the text-size setting) and the label's padding + border. */
 const CHAR_PX = 8.5, LABEL_PAD_PX = 12;
 /**
  * A label too wide for the gap between its nodes is lifted this far (flow px) above the edge, clear
@@ -54,8 +55,8 @@ function placeLabel(p: { labelX: number; labelY: number; sourceX: number; source
   return { transform: `translate(-50%, -100%) translate(${p.labelX}px, ${p.labelY - 3 - LIFT_PX}px)`, lift: LIFT_PX };
 }
 
-function labelWidth(lines: readonly string[]): number {
-  return Math.min(MAX_LABEL_WIDTH, Math.max(0, ...lines.map((l) => l.length)) * CHAR_PX + LABEL_PAD_PX);
+function labelWidth(lines: readonly string[], scale: number): number {
+  return Math.min(MAX_LABEL_WIDTH * scale, Math.max(0, ...lines.map((l) => l.length)) * CHAR_PX * scale + LABEL_PAD_PX);
 }
 
 export const LABEL_TITLE = 'top: forward value · ∂: dL/d(this input), the gradient of the loss with respect to the value on this edge. Tensors with more than 2 entries show [shape] and the L2 norm ‖·‖. Hover for every entry; click to inspect.';
@@ -110,6 +111,7 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
   const result = useRun((s) => s.results?.edges[id]);
   const stale = useRun((s) => s.stale);
   const mode = useView((s) => s.labelMode);
+  const scale = useLayout((s) => textScale(s.textSize));
   const hovered = useView((s) => s.hoveredEdge === id);
   const setHovered = useView((s) => s.setHoveredEdge);
   const labelRef = useRef<HTMLDivElement>(null);
@@ -132,7 +134,7 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
   const valueText = showValue ? tensorSummary(result.value) : null;
   const gradText = showGrad ? gradLabelText(result.grad, showValue) : null;
   const room = Math.abs(targetX - sourceX) - 2 * LABEL_NODE_GAP;
-  const width = labelWidth([valueText ?? '', gradText ?? '']);
+  const width = labelWidth([valueText ?? '', gradText ?? ''], scale);
   const { transform, lift } = placeLabel({ labelX, labelY, sourceX, sourceY, targetY }, !(valueText || gradText) || width <= room);
   const classes = ['bps-edge', stale ? 'stale' : '', inLoop ? 'in-loop' : '', current ? `step-current step-${reveal?.current?.phase}` : '', style?.flag ? `flag-${style.flag}` : ''];
 

@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitForRun } from '../helpers.ts';
+import { pickFromMenu, waitForRun } from '../helpers.ts';
 
 export const examplePath = (name: string): string => join(import.meta.dirname, '..', '..', '..', 'examples', name);
 export const exampleText = (name: string): string => readFileSync(examplePath(name), 'utf8');
@@ -27,7 +27,7 @@ export type Unsaved = 'save' | "don't save" | 'cancel';
 /** Clicks Open…, answers the unsaved-changes dialog if asked to, and picks the file. */
 export async function openViaPicker(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, unsaved?: Unsaved): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await pickFromMenu(page, 'File', 'Open…');
   if (unsaved) await answerUnsaved(page, unsaved);
   await (await chooser).setFiles(file);
 }

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportOnnx } from '../../../interop/index.ts';
-import { getDocument, waitForRun } from '../helpers.ts';
+import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 import { answerUnsaved, openApp } from './files-helpers.ts';
 
 const fixture = (name: string): string => join(import.meta.dirname, '..', '..', 'fixtures', 'onnx', name);
@@ -29,7 +29,7 @@ test('File → Import ONNX… opens a torch model as a new unsaved document that
   await expect(page).toHaveTitle('• lecture-two-layer.bpgraph — Backprop Studio');
 
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import ONNX…' }).click();
+  await pickFromMenu(page, 'File', 'Import ONNX…');
   await (await chooser).setFiles(fixture('relu-mlp.onnx'));
   await answerUnsaved(page, "don't save");
 
@@ -48,7 +48,7 @@ test('File → Import ONNX… refuses a model with unsupported operators, naming
   await openApp(page);
   const before = await getDocument(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import ONNX…' }).click();
+  await pickFromMenu(page, 'File', 'Import ONNX…');
   await (await chooser).setFiles(fixture('layernorm.onnx'));
   const error = page.getByTestId('file-error');
   await expect(error).toContainText('Cannot import "layernorm.onnx": unsupported ONNX operators: ReduceMean (node "/norm/ReduceMean")');

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseGraphFile } from '../../../engine/index.ts';
-import { getDocument, waitForRun } from '../helpers.ts';
+import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 import { deleteNode, dropFile, examplePath, exampleText, openApp, openViaPicker } from './files-helpers.ts';
 
 const xorIds = parseGraphFile(exampleText('xor-mlp.bpgraph')).nodes.map((n) => n.id);
@@ -44,7 +44,7 @@ test('with unsaved edits, Open asks first: Cancel keeps the edits, Don\'t save o
   let pickerShown = false;
   page.on('filechooser', () => { pickerShown = true; });
 
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await pickFromMenu(page, 'File', 'Open…');
   await page.getByTestId('unsaved-dialog').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('unsaved-dialog')).toBeHidden();
   expect(await getDocument(page)).toEqual(edited);
@@ -61,7 +61,7 @@ test('with unsaved edits, New asks first and Save downloads the edits before the
   await deleteNode(page, 'h1');
   const edited = await getDocument(page);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await pickFromMenu(page, 'File', 'New');
   await page.getByTestId('unsaved-dialog').getByRole('button', { name: 'Save', exact: true }).click();
   const saved = parseGraphFile(readFileSync(await (await download).path(), 'utf8'));
   expect(saved).toEqual(edited);

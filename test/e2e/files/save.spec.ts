@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseGraphFile } from '../../../engine/index.ts';
-import { getDocument } from '../helpers.ts';
+import { getDocument, pickFromMenu } from '../helpers.ts';
 import { deleteNode, examplePath, openApp, openViaPicker } from './files-helpers.ts';
 
 test('Save downloads text that parses back to the document, and clears the dirty marker', async ({ page }) => {
@@ -13,7 +13,7 @@ test('Save downloads text that parses back to the document, and clears the dirty
   await expect(page).toHaveTitle('• xor-mlp.bpgraph — Backprop Studio');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await pickFromMenu(page, 'File', 'Save');
   expect((await download).suggestedFilename()).toBe('xor-mlp.bpgraph');
   const saved = parseGraphFile(readFileSync(await (await download).path(), 'utf8'));
   expect(saved).toEqual(await getDocument(page));
