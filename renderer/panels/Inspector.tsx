@@ -121,6 +121,9 @@ function NodeInspector({ node }: { node: GraphNode }) {
   // Layers below follow a changed size (a linear's `in` is what is wired into it); this node keeps what was typed.
   const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.followWiring(ops.setConfig(graph(), node.id, patch), { except: node.id }));
   const paramNames = Object.keys(node.params ?? {});
+  // A linear layer's `in` is set by what is wired into it (issue 10.11): say where it comes from.
+  const inEdge = node.kind === 'linear' ? useDocument.getState().graph.edges.find((e) => e.target === node.id && e.targetPort === 'in') : undefined;
+  const feeder = inEdge ? nodeSymbols(useDocument.getState().graph, inEdge.source).name : null;
   const symbols = nodeSymbols(useDocument.getState().graph, node.id);
   const fields = configFields(node.kind);
   const Editor = CONFIG_EDITORS[node.kind];
@@ -140,6 +143,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
       <section>
         <h3>Config</h3>
         {Editor ? <Editor node={node} /> : fields.map((f) => <ConfigInput key={f.key} field={f} value={config[f.key]} onCommit={(v) => setConfig({ [f.key]: v })} />)}
+        {feeder ? <p className="muted" data-testid="config-in-follows">in follows what is wired into it: {feeder}.</p> : null}
         {def.family === 'data' ? (
           node.binding === undefined
             ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />

@@ -70,6 +70,7 @@ test('a Linear\'s in follows the input wired into it, and the next layer follows
   await expect(page.getByTestId('node-linear1')).toContainText('Linear 3→1');
   await expect(page.getByTestId('refusal')).toHaveCount(0);
   await page.getByTestId('node-linear1').click();
+  await expect(page.getByTestId('config-in-follows')).toHaveText('in follows what is wired into it: input1.');
   await page.getByTestId('config-out').fill('4');
   await page.getByTestId('config-out').press('Enter');
   await expect(page.getByTestId('node-linear2')).toContainText('Linear 4→1');
