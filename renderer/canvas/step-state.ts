@@ -14,6 +14,8 @@ export interface Reveal {
   readonly computed: ReadonlySet<string>;
   /** Nodes whose backward step has been reached: their parameter gradients may be shown. */
   readonly backpropagated: ReadonlySet<string>;
+  /** Every forward step has been reached: the total loss is known. */
+  readonly forwardDone: boolean;
 }
 
 const timelines = new WeakMap<RunResults, Step[]>();
@@ -35,7 +37,8 @@ export function revealAt(results: RunResults, index: number): Reveal {
     for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
     (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId);
   }
-  const reveal = { current: steps[index], values, grads, computed, backpropagated };
+  const forwardDone = steps.slice(index + 1).every((s) => s.phase !== 'forward');
+  const reveal = { current: steps[index], values, grads, computed, backpropagated, forwardDone };
   last = { results, index, reveal };
   return reveal;
 }

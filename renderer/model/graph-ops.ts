@@ -230,6 +230,8 @@ export function renameNode(graph: Graph, id: string, name: string): Graph {
 // (connecting, a config change upstream, binding an input to a dataset), every linear layer whose
 // input carries F features takes in = F, its weight reshaped keeping the overlapping block (as the
 // inspector's own edit does). Sizes then flow down the graph: a changed layer is re-read by the next.
+// The other unambiguous neighbour is the loss: the layer that makes the prediction (through
+// activations) takes the width of the target it is compared with as its `out`.
 /** The graph with every linear layer's `in` equal to the features arriving on its input (the graph itself when they all are). */
 export function followWiring(graph: Graph, options: { readonly except?: string } = {}): Graph {
   let g = graph;
@@ -247,6 +249,20 @@ export function followWiring(graph: Graph, options: { readonly except?: string }
       let config: { in: number };
       try { config = moduleOf('linear').parseConfig(target.node.config ?? {}) as { in: number }; } catch { continue; }
       if (config.in !== features) next = setConfig(next, e.target, { in: features });
+    }
+    // A loss compares its prediction with its target column by column: the last linear layer before
+    // the prediction (through activations, which keep the width) takes the target's width as its out.
+    for (const a of analysis.nodes.values()) {
+      if (!a.def.isLoss) continue;
+      const [predEdge, targetEdge] = a.inputEdges;
+      const width = targetEdge ? analysis.nodes.get(targetEdge.source)?.shape?.[1] : undefined;
+      if (!predEdge || width === undefined) continue;
+      let at = analysis.nodes.get(predEdge.source);
+      while (at && at.def.family === 'activation' && at.inputEdges.length === 1 && at.inputEdges[0]) at = analysis.nodes.get(at.inputEdges[0].source);
+      if (!at || at.kind !== 'linear' || at.node.id === options.except) continue;
+      let config: { out: number };
+      try { config = moduleOf('linear').parseConfig(at.node.config ?? {}) as { out: number }; } catch { continue; }
+      if (config.out !== width) next = setConfig(next, at.node.id, { out: width });
     }
     if (next === g) return g;
     g = next;

@@ -9,6 +9,7 @@ import { lossFormula } from '../model/loss-formula.ts';
 import { displayName, gradText, nodeSymbols } from '../model/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
+import { useReveal } from '../canvas/step-state.ts';
 import { Heatmap } from '../math/Heatmap.tsx';
 import { Formula } from './Formula.tsx';
 import { DatasetSection } from '../data-ui/DatasetSection.tsx';
@@ -95,6 +96,11 @@ function NodeInspector({ node }: { node: GraphNode }) {
   // Deferred: a run's new numbers reach the canvas labels first; the inspector's tables (hundreds of
   // cells to lay out) follow in a separate, interruptible render instead of the same long frame.
   const nodeResult = useDeferredValue(useRun((s) => s.results?.nodes[node.id]));
+  // Step mode shows only what has been computed so far (issue 10.10): the output from the node's
+  // forward step on, the gradients from its backward step on.
+  const reveal = useReveal();
+  const outputShown = !reveal || reveal.computed.has(node.id);
+  const gradShown = !reveal || reveal.backpropagated.has(node.id);
   const stale = useDeferredValue(useRun((s) => s.stale));
   const issues = useDocument((s) => documentIndex(s).issuesByNode.get(node.id) ?? NO_ISSUES);
   const [seed, setSeed] = useState(String(useDocument.getState().graph.seed ?? 0));
@@ -115,6 +121,9 @@ function NodeInspector({ node }: { node: GraphNode }) {
   // Layers below follow a changed size (a linear's `in` is what is wired into it); this node keeps what was typed.
   const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.followWiring(ops.setConfig(graph(), node.id, patch), { except: node.id }));
   const paramNames = Object.keys(node.params ?? {});
+  // A linear layer's `in` is set by what is wired into it (issue 10.11): say where it comes from.
+  const inEdge = node.kind === 'linear' ? useDocument.getState().graph.edges.find((e) => e.target === node.id && e.targetPort === 'in') : undefined;
+  const feeder = inEdge ? nodeSymbols(useDocument.getState().graph, inEdge.source).name : null;
   const symbols = nodeSymbols(useDocument.getState().graph, node.id);
   const fields = configFields(node.kind);
   const Editor = CONFIG_EDITORS[node.kind];
@@ -134,6 +143,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
       <section>
         <h3>Config</h3>
         {Editor ? <Editor node={node} /> : fields.map((f) => <ConfigInput key={f.key} field={f} value={config[f.key]} onCommit={(v) => setConfig({ [f.key]: v })} />)}
+        {feeder ? <p className="muted" data-testid="config-in-follows">in follows what is wired into it: {feeder}.</p> : null}
         {def.family === 'data' ? (
           node.binding === undefined
             ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
@@ -153,7 +163,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
           <h3>Parameters</h3>
           {paramNames.map((name) => {
             const t = node.params![name]!;
-            const g = nodeResult?.params[name]?.grad;
+            const g = gradShown ? nodeResult?.params[name]?.grad : undefined;
             const rows = t.shape.length === 2 ? t.shape[0]! : 1, cols = t.shape.length === 2 ? t.shape[1]! : t.data.length;
             return (
               <div key={name} className="param-block">
@@ -168,7 +178,8 @@ function NodeInspector({ node }: { node: GraphNode }) {
           <Reinit nodeId={node.id} seed={seed} setSeed={setSeed} />
         </section>
       ) : null}
-      {nodeResult ? <NodeOutput result={nodeResult} stale={stale} symbol={symbols.out.text} /> : null}
+      {nodeResult && outputShown ? <NodeOutput result={nodeResult} stale={stale} symbol={symbols.out.text} gradShown={gradShown} /> : null}
+      {nodeResult && !outputShown ? <p className="muted" data-testid="inspector-not-yet">Step mode: {symbols.out.text} is computed at this node's forward step.</p> : null}
     </div>
   );
 }
@@ -219,12 +230,12 @@ const ParamGrad = memo(function ParamGrad({ g, nodeId, name, symbol, rows, cols,
   );
 });
 
-const NodeOutput = memo(function NodeOutput({ result, stale, symbol }: { result: NodeResult; stale: boolean; symbol: string }) {
+const NodeOutput = memo(function NodeOutput({ result, stale, symbol, gradShown }: { result: NodeResult; stale: boolean; symbol: string; gradShown: boolean }) {
   return (
     <section className={stale ? 'stale' : ''}>
       <h3>Output {symbol}</h3>
       <TensorTable t={result.output} title={`${symbol} (value)`} />
-      <TensorTable t={result.grad} title={gradText(symbol)} />
+      {gradShown ? <TensorTable t={result.grad} title={gradText(symbol)} /> : <p className="muted">{gradText(symbol)}: at this node's backward step.</p>}
     </section>
   );
 });
@@ -233,6 +244,8 @@ function EdgeInspector({ id }: { id: string }) {
   const edge = useDocument((s) => s.graph.edges.find((e) => e.id === id));
   const result = useRun((s) => s.results?.edges[id]);
   const graph = useDocument((s) => s.graph);
+  // Step mode: the value from its source's forward step on, the gradient from its target's backward step on.
+  const reveal = useReveal();
   if (!edge) return null;
   const from = nodeSymbols(graph, edge.source), to = nodeSymbols(graph, edge.target);
   return (
@@ -240,8 +253,8 @@ function EdgeInspector({ id }: { id: string }) {
       <h2>Edge {from.name} → {to.name}.{edge.targetPort}</h2>
       {result ? (
         <>
-          <TensorTable t={result.value} title={`${from.out.text} (value, forward)`} />
-          <TensorTable t={result.grad} title={`${gradText(from.out)} into ${to.name}.${edge.targetPort} (gradient)`} />
+          {!reveal || reveal.values.has(id) ? <TensorTable t={result.value} title={`${from.out.text} (value, forward)`} /> : <p className="muted">{from.out.text}: at {from.name}'s forward step.</p>}
+          {!reveal || reveal.grads.has(id) ? <TensorTable t={result.grad} title={`${gradText(from.out)} into ${to.name}.${edge.targetPort} (gradient)`} /> : <p className="muted">{gradText(from.out)}: at {to.name}'s backward step.</p>}
         </>
       ) : <p className="muted">No results yet.</p>}
     </div>

@@ -2,11 +2,14 @@
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { formatNumber } from '../math/format.ts';
+import { useReveal } from '../canvas/step-state.ts';
 import { LegendButton } from '../layout/LegendButton.tsx';
 
 export function StatusBar() {
   const status = useRun((s) => s.status);
-  const loss = useRun((s) => s.results?.loss);
+  // In Step mode the total loss is shown once every forward step has been reached (issue 10.10).
+  const hidden = useReveal()?.forwardDone === false;
+  const loss = useRun((s) => (hidden ? undefined : s.results?.loss));
   const stale = useRun((s) => s.stale);
   const ms = useRun((s) => s.ms);
   const runs = useRun((s) => s.runs);

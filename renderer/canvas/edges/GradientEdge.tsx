@@ -12,6 +12,7 @@ import { useServices } from '../../services.tsx';
 import { gradLabelText, tensorJson, tensorNorm, tensorSummary } from '../label-text.ts';
 import { CULL_ABOVE } from '../derive.ts';
 import { useReveal } from '../step-state.ts';
+import { gradText as gradOf, nodeSymbols } from '../../model/symbols.ts';
 
 /** How far outside the pane (screen px) labels are still rendered, so panning shows them at once. */
 const LABEL_MARGIN_PX = 240;
@@ -168,8 +169,8 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
             {style?.flag ? <div className={`flag ${style.flag}`}>{style.flag}</div> : null}
             {hovered ? (
               <EdgePopover id={id}>
-                {showValue || !reveal ? <TensorTable t={result.value} title="value" /> : null}
-                {showGrad || !reveal ? <TensorTable t={result.grad} title="gradient dL/d(this input)" /> : null}
+                {showValue || !reveal ? <TensorTable t={result.value} title={`${nodeSymbols(useDocument.getState().graph, props.source).out.text} (value)`} /> : null}
+                {showGrad || !reveal ? <TensorTable t={result.grad} title={`${gradOf(nodeSymbols(useDocument.getState().graph, props.source).out)} (gradient of this input)`} /> : null}
               </EdgePopover>
             ) : null}
           </div>

@@ -116,9 +116,13 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
       {children}
       <GradcheckBadge nodeId={id} />
       {wiring === 'unwired' && !errors ? (
-        <div className="bps-node-unwired" role="note" data-testid={`unwired-${id}`}>not wired yet{unconnected ? ` — connect: ${unconnected}` : ' (an input is not wired)'}</div>
+        // Short lines, so the mark does not widen the node and push its neighbours around.
+        <div className="bps-node-unwired" role="note" data-testid={`unwired-${id}`}
+          title={unconnected ? `input ${unconnected} is not connected: this node and what it feeds are left out of runs and training until it is` : 'fed by a node that is not wired yet: left out of runs and training until that is wired'}>
+          not wired yet{unconnected ? <><br />connect: {unconnected}</> : null}
+        </div>
       ) : null}
-      {wiring === 'off-loss' && !errors ? <div className="bps-node-hint" data-testid={`off-loss-${id}`}>not connected to a loss: it runs but does not learn</div> : null}
+      {wiring === 'off-loss' && !errors ? <div className="bps-node-hint" data-testid={`off-loss-${id}`} title="no loss depends on it: it runs, but training does not change it">not connected<br />to a loss</div> : null}
       {errors ? <div className="bps-node-error" role="alert" data-testid={`error-${id}`}>{errors}</div> : null}
       {runErrors && !errors ? <div className="bps-node-error" role="alert" data-testid={`run-error-${id}`}>{runErrors}</div> : null}
       {runWarnings && !errors ? <div className="bps-node-warning" role="note" data-testid={`warning-${id}`}>⚠ {runWarnings}</div> : null}

@@ -11,6 +11,12 @@ test('the lecture example reads w₁ = 0.8 and ∂L/∂w₁ = −0.00225 on its 
   await expect(page.getByTestId('param-line-w2-W')).toHaveText('w₂ = −1.2');
   await expect(page.getByTestId('param-grad-line-w2-W')).toHaveText('∂L/∂w₂ = 0.0054');
   await expect(page.getByTestId('node-w1')).toContainText('Linear 1→1');
+  // The edge w2 → h2 carries z₂ and ∂L/∂z₂, and its popover says so.
+  await page.getByTestId('edge-label-e-w2-h2').hover();
+  const details = page.getByTestId('edge-details-e-w2-h2');
+  await expect(details).toContainText('z₂ (value)');
+  await expect(details).toContainText('∂L/∂z₂ (gradient of this input)');
+  await page.mouse.move(1, 1);
 });
 
 test('a node renamed by double-clicking its title keeps its id and is called by its name in Step mode', async ({ page }) => {

@@ -14,6 +14,7 @@ test('the loss and the weight gradients appear only when Step mode reaches them'
   await expect(panel).toContainText('Step 1 / 14');
   await expect(loss).toHaveText('L = —');
   await expect(loss).toHaveAttribute('data-shown', 'false');
+  await expect(page.getByTestId('status-loss')).toHaveText('loss —');
   await expect(dw1).toHaveText('∂L/∂w₁ = …');
   await expect(page.getByTestId('param-line-w1-W')).toHaveText('w₁ = 0.8');
   // Forward x, w1, h1, w2, h2, y, then the loss: step 7.
@@ -31,6 +32,13 @@ test('the loss and the weight gradients appear only when Step mode reaches them'
   await expect(dw1).toHaveText('∂L/∂w₁ = …');
   await page.keyboard.press('End');
   await expect(dw1).toHaveText('∂L/∂w₁ = −0.00225');
+  await expect(page.getByTestId('status-loss')).toHaveText('loss 5.95256e-4');
   await page.keyboard.press('Home');
   await expect(loss).toHaveText('L = —');
+  // The inspector keeps the same rule: h2's output is not shown before its forward step.
+  await page.getByTestId('node-h2').click();
+  await expect(page.getByTestId('inspector-not-yet')).toContainText('h₂ is computed at this node\'s forward step');
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  await expect(page.getByTestId('inspector-not-yet')).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toContainText('Output h₂');
 });

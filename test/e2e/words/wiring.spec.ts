@@ -21,7 +21,7 @@ test('a dangling Linear is "not wired yet"; the lecture example keeps its number
   const grad = await page.getByTestId('edge-label-e-h2-loss').getAttribute('data-grad');
   const c = (await page.getByTestId('canvas').boundingBox())!;
   await dragFromPalette(page, 'linear', c.x + 420, c.y + 50);
-  await expect(page.getByTestId('unwired-linear1')).toContainText('not wired yet — connect: in');
+  await expect(page.getByTestId('unwired-linear1')).toHaveText('not wired yetconnect: in');
   await expect(page.getByTestId('node-linear1')).toHaveClass(/not-wired/);
   await expect.poll(async () => Number(await page.getByTestId('status-bar').getAttribute('data-runs'))).toBeGreaterThan(1);
   await waitForRun(page, 'ok');
@@ -70,6 +70,7 @@ test('a Linear\'s in follows the input wired into it, and the next layer follows
   await expect(page.getByTestId('node-linear1')).toContainText('Linear 3→1');
   await expect(page.getByTestId('refusal')).toHaveCount(0);
   await page.getByTestId('node-linear1').click();
+  await expect(page.getByTestId('config-in-follows')).toHaveText('in follows what is wired into it: input1.');
   await page.getByTestId('config-out').fill('4');
   await page.getByTestId('config-out').press('Enter');
   await expect(page.getByTestId('node-linear2')).toContainText('Linear 4→1');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGraph, type Graph } from '../../../engine/index.ts';
 import { runDocument } from '../../../renderer/engine-client/run-document.ts';
-import { addNode, followWiring, setConfig, tryConnect } from '../../../renderer/model/graph-ops.ts';
+import { addNode, deleteElements, followWiring, setConfig, tryConnect } from '../../../renderer/model/graph-ops.ts';
 import { wiredPart, wiringMarks } from '../../../renderer/model/wired-part.ts';
 import { indexGraph } from '../../../renderer/model/graph-index.ts';
 import { lectureGraph } from '../math/fixtures.ts';
@@ -35,6 +35,17 @@ describe('a Linear\'s in follows what is wired into it', () => {
     const typed = followWiring(setConfig(g, 'w1', { in: 2 }), { except: 'w1' });
     expect(linearIn(typed, 'w1')).toBe(2);
     expect(followWiring(g)).toBe(g);
+  });
+
+  it('gives the layer that makes the prediction the width of the target (through its activation)', () => {
+    const g = lectureGraph();
+    const r = tryConnect(deleteElements(setConfig(g, 'y', { size: 3 }), [], ['e-y-loss']), { source: 'y', target: 'loss', targetPort: 'target' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect((r.graph.nodes.find((n) => n.id === 'w2')!.config as { out: number }).out).toBe(3);
+    expect(W(r.graph, 'w2').shape).toEqual([3, 1]);
+    expect(W(r.graph, 'w2').data[0]).toBe(-1.2);
+    expect(compileGraph(r.graph).run()).toBeGreaterThan(0);
   });
 });
 
