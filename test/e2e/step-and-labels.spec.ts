@@ -12,7 +12,7 @@ test('stepping through the lecture example forward and back shows the engine\'s 
   program.run();
   const r: RunResults = program.results();
 
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   const equation = page.getByTestId('step-equation');
   await expect(equation).toHaveAttribute('data-tex', /^x = 1\.5/);
   await expect(page.getByTestId('node-x')).toHaveClass(/step-current/);
