@@ -5,7 +5,8 @@ export interface CliIo {
   isTTY: boolean;
   /** The file's bytes (the engine's reader decodes them: UTF-8 only); text is taken as already decoded. */
   readFile: (path: string) => Uint8Array | string;
-  writeFile: (path: string, text: string) => void | Promise<void>;
+  /** Text is written as UTF-8; bytes (an ONNX model) as they are. */
+  writeFile: (path: string, data: string | Uint8Array) => void | Promise<void>;
 }
 
 import { printable } from '../engine/index.ts';

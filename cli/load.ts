@@ -2,15 +2,19 @@
 import { compileGraph, GraphFileError, GraphValidationError, readDocument, type Graph, type Program } from '../engine/index.ts';
 import { CliError, type CliIo } from './io.ts';
 
-export function loadGraph(io: CliIo, file: string): Graph {
-  let content: Uint8Array | string;
+/** The file's content, or one line saying why it cannot be read. */
+export function readInput(io: CliIo, file: string): Uint8Array | string {
   try {
-    content = io.readFile(file);
+    return io.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new CliError(`${file}: cannot read (${why})`);
   }
+}
+
+export function loadGraph(io: CliIo, file: string): Graph {
+  const content = readInput(io, file);
   try {
     return readDocument(content).graph;
   } catch (e) {

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../node-io/atomic-write.ts';
 import { exportCommand, exportUsage } from './commands/export.ts';
 import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
 import { hessianCommand, hessianUsage } from './commands/hessian.ts';
+import { importCommand, importUsage } from './commands/import.ts';
 import { jacobianCommand, jacobianUsage } from './commands/jacobian.ts';
 import { runCommand, runUsage } from './commands/run.ts';
 import { trainCommand, trainUsage } from './commands/train.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   jacobian: { run: jacobianCommand, usage: jacobianUsage },
   train: { run: trainCommand, usage: trainUsage },
   export: { run: exportCommand, usage: exportUsage },
+  import: { run: importCommand, usage: importUsage },
 };
 
 export function usage(): string {

@@ -70,7 +70,7 @@ export function programBuffers(analysis: Analysis, options: { readonly sharedPar
     out.push(need(id, 'output', shape), need(id, 'gradient of output', shape));
     a.inputEdges.forEach((e, port) => {
       const source = e ? analysis.nodes.get(e.source)?.shape : undefined;
-      if (source) out.push(need(id, `gradient into ${a.def.inputs[port] ?? port}`, source));
+      if (source) out.push(need(id, `gradient into ${a.ports[port] ?? port}`, source));
     });
     for (const [name, p] of Object.entries(a.def.paramShapes(a.config))) {
       if (!options.sharedParams) out.push(need(id, name, p));
@@ -97,7 +97,7 @@ export function checkProgramBudget(analysis: Analysis, options: { readonly share
 /** Throws BudgetError when one node's local Jacobian for one sample would not fit. */
 export function checkJacobianBudget(node: CompiledNode, of: JacobianOf, budget = MATRIX_BUDGET_BYTES): void {
   const rows = node.frame.out.shape.at(-1) ?? 1;
-  const wrt = 'input' in of ? node.frame.inputs[node.def.inputs.indexOf(of.input)] : node.frame.params[node.paramNames.indexOf(of.param)];
+  const wrt = 'input' in of ? node.frame.inputs[node.ports.indexOf(of.input)] : node.frame.params[node.paramNames.indexOf(of.param)];
   if (!wrt) return; // the program names the missing port or parameter
   const cols = 'input' in of ? (wrt.shape.at(-1) ?? 1) : wrt.data.length;
   const bytes = rows * cols * BYTES_PER_NUMBER;

@@ -141,7 +141,7 @@ class Probe {
     private readonly progress: { report: (done: number, total: number) => void; done: number; readonly total: number } | null,
   ) {
     this.kinked = program.nodes.flatMap((node, position) => Object.entries(node.def.kinks ?? {}).map(([port, at]) => {
-      const i = node.def.inputs.indexOf(port);
+      const i = node.ports.indexOf(port);
       return { position, node, port: i, at, seen: new Float64Array(node.frame.inputs[i]!.data.length) };
     }));
     this.domained = program.nodes.flatMap((node, position) => (node.def.domain ? [{ position, node }] : []));

@@ -3,7 +3,13 @@ export * from './tensor.ts';
 export type {
   Matrix, ModuleDef, ModuleFamily, NodeFrame, TangentFrame, JacobianTarget, InitSite, InputDomain, ModuleWarning, ModuleWarningCode, PredictionKind,
 } from './modules/types.ts';
-export { modules, moduleKinds, isModuleKind, moduleOf, defaultConfig, type ModuleKind } from './modules/registry.ts';
+export { modules, moduleKinds, isModuleKind, moduleOf, defaultConfig, nodeInputPorts, type ModuleKind } from './modules/registry.ts';
+export { inputPorts } from './modules/types.ts';
+export type { FormulaConfig } from './modules/formula.ts';
+export {
+  compileFormula, compileScalar, parseFormula, renameInputs, derive, toTex, toText, texName, FormulaError, FUNCTIONS, inputNamesProblem, MAX_INPUTS, isConstant,
+  type CompiledFormula, type Expr, type FunctionName,
+} from './formula/index.ts';
 export type { LinearConfig } from './modules/linear.ts';
 export type { Graph, GraphNode, GraphEdge } from './graph/types.ts';
 export { OUTPUT_PORT } from './graph/types.ts';

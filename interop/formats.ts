@@ -1,10 +1,14 @@
 // The formats a graph exports to: what menus call them and how their files are named. Data only (no
-// exporter code), so the desktop shell's checks, dialogs and menus can use it cheaply.
+// exporter code), so the desktop shell's checks, dialogs and menus can use it cheaply. PyTorch is text,
+// ONNX bytes (ExportContent).
 export const exportFormats = {
-  pytorch: { label: 'PyTorch script', extension: 'py', mime: 'text/x-python', filterName: 'Python script' },
+  pytorch: { label: 'PyTorch script', noun: 'a PyTorch script', extension: 'py', mime: 'text/x-python', filterName: 'Python script' },
+  onnx: { label: 'ONNX', noun: 'an ONNX model', extension: 'onnx', mime: 'application/octet-stream', filterName: 'ONNX model' },
 } as const;
 
 export type ExportFormat = keyof typeof exportFormats;
+/** What an exporter makes: text (a script) or bytes (a model). */
+export type ExportContent = string | Uint8Array;
 export const exportFormatIds = Object.keys(exportFormats) as [ExportFormat, ...ExportFormat[]];
 
 export function isExportFormat(value: unknown): value is ExportFormat {

@@ -41,9 +41,10 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeFileAtomic(target: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
+/** `content`: text (written as UTF-8) or bytes (written as they are: an ONNX model). */
+export async function writeFileAtomic(target: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const fs = options.fs ?? nodeFs;
-  const data = Buffer.from(text, 'utf8');
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   // stat follows links in the kernel, so a link loop fails here (ELOOP) before anything is written.
   const existing = await fs.stat(target).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;

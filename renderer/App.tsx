@@ -19,6 +19,8 @@ import { textScale, useLayout } from './layout/layout-store.ts';
 import { leavePresenter, usePresenterKeys } from './layout/presenter.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
+const exitStep = (): void => useView.getState().setStepMode(false);
+
 function StepDock() {
   const on = useView((s) => s.stepMode);
   const index = useView((s) => s.stepIndex);
@@ -29,7 +31,7 @@ function StepDock() {
   const steps = timelineFor(results);
   return (
     <div className="bps-step-dock">
-      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} />
+      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} onExit={exitStep} />
     </div>
   );
 }

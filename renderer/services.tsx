@@ -7,6 +7,7 @@ import { LabelPreparer } from './canvas/label-text.ts';
 import { createEngineWorker, EngineClient, type EngineWorkerLike } from './engine-client/engine-client.ts';
 import { appDocumentFiles } from './files-ui/app-files.ts';
 import { FileController, type FilesFactory } from './files-ui/file-controller.ts';
+import { pickModelFile } from './persistence/browser-adapters.ts';
 import { createTrainingWorker, TrainingClient, type TrainingWorkerLike } from './training/training-client.ts';
 
 export interface AppServices {
@@ -28,7 +29,7 @@ export function createAppServices(options: ServiceOptions = {}): AppServices {
   const labels = new LabelPreparer();
   const engine = new EngineClient({ createWorker: options.engineWorker ?? createEngineWorker, labels });
   const training = new TrainingClient({ createWorker: options.trainingWorker ?? createTrainingWorker, engine });
-  const files = new FileController({ files: options.files ?? appDocumentFiles, training });
+  const files = new FileController({ files: options.files ?? appDocumentFiles, training, pickModel: pickModelFile });
   return {
     labels, engine, training, files,
     start() {

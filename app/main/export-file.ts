@@ -1,5 +1,5 @@
 // File → Export: main asks where (a save dialog with the format's filter, in the open document's
-// folder) and writes the text the page made, atomically. The page names a file, never a path.
+// folder) and writes the text or bytes the page made, atomically. The page names a file, never a path.
 import { basename, dirname, join } from 'node:path';
 import { exportFileName, exportFormats, type ExportFormat } from '../../interop/formats.ts';
 import { writeFileAtomic, writeFailureReason, keptCopyOf, type WriteFs } from '../../node-io/atomic-write.ts';
@@ -15,14 +15,14 @@ export interface ExportDeps {
   writeFs?: WriteFs;
 }
 
-export async function exportToFile(deps: ExportDeps, format: ExportFormat, suggestedName: string, text: string): Promise<SaveReply> {
+export async function exportToFile(deps: ExportDeps, format: ExportFormat, suggestedName: string, content: string | Uint8Array): Promise<SaveReply> {
   const f = exportFormats[format];
   const name = exportFileName(suggestedName, format);
   const open = deps.documentPath();
   const path = await deps.chooseExportPath(join(open ? dirname(open) : deps.documentsDir, name), { name: f.filterName, extensions: [f.extension] });
   if (path === null) return { status: 'cancelled' };
   try {
-    await writeFileAtomic(path, text, deps.writeFs ? { fs: deps.writeFs } : {});
+    await writeFileAtomic(path, content, deps.writeFs ? { fs: deps.writeFs } : {});
   } catch (e) {
     const kept = keptCopyOf(e);
     const message = `Could not export "${basename(path)}": ${writeFailureReason(path, e)}.${kept ? ` The complete export is in ${kept}.` : ''}`;

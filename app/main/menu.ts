@@ -44,6 +44,7 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
       cmd('Save As…', { type: 'save-as' }, 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },
       { label: 'Export', submenu: exportFormatIds.map((format) => cmd(`${exportFormats[format].label}…`, { type: 'export', format })) },
+      cmd('Import ONNX…', { type: 'import-onnx' }),
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: m.closeWindow },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: m.quit }]),

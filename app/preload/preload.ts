@@ -29,8 +29,8 @@ const api = {
   save: (text: string): Promise<InvokeResult<'bps:file-save'>> => call('bps:file-save', text),
   saveAs: (text: string): Promise<InvokeResult<'bps:file-save-as'>> => call('bps:file-save-as', text),
   recentFiles: (): Promise<InvokeResult<'bps:file-recent'>> => call('bps:file-recent'),
-  /** File → Export: main asks where to put `text` (suggesting `name`) and writes it. */
-  exportFile: (format: InvokeArgs<'bps:file-export'>[0], name: string, text: string): Promise<InvokeResult<'bps:file-export'>> => call('bps:file-export', format, name, text),
+  /** File → Export: main asks where to put `content` (text, or an ONNX model's bytes; suggesting `name`) and writes it. */
+  exportFile: (format: InvokeArgs<'bps:file-export'>[0], name: string, content: string | Uint8Array): Promise<InvokeResult<'bps:file-export'>> => call('bps:file-export', format, name, content),
   /** Drives the title's dirty marker and the unsaved-changes prompts. */
   setDirty: (dirty: boolean): Promise<void> => call('bps:doc-set-dirty', dirty),
   autosave: (text: string): Promise<void> => call('bps:autosave-write', text),

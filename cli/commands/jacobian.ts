@@ -20,7 +20,7 @@ export function jacobianCommand(args: string[], io: CliIo): number {
   checkedRun(io, file, program);
   const node = program.node(nodeId);
   const targets: { wrt: string; of: JacobianOf }[] = [
-    ...node.def.inputs.map((port) => ({ wrt: port, of: { input: port } })),
+    ...node.ports.map((port) => ({ wrt: port, of: { input: port } })),
     ...node.paramNames.map((name) => ({ wrt: name, of: { param: name } })),
   ];
   if (targets.length === 0) throw new CliError(`node ${quote(nodeId)} (${printable(node.kind)}) has no inputs or parameters to differentiate by`);

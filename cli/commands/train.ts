@@ -1,4 +1,4 @@
-// train FILE [--epochs N --lr X --optimizer sgd|adam --momentum M --batch B --seed S] [--out FILE] [--json]
+// train FILE [--epochs N --lr X --optimizer sgd|adam --momentum M --weight-decay L2 --l1 L1 --batch B --seed S] [--out FILE] [--json]
 // Trains on the graph's bound dataset (or its fixed values) with its saved settings, flags overriding them.
 import { BudgetError, GraphValidationError, serializeGraph, type Graph } from '../../engine/index.ts';
 import { createTrainer, type Trainer, type TrainingProgress } from '../../engine/index.ts';
@@ -9,7 +9,7 @@ import { CliError, type CliIo, EXIT, oneLine } from '../io.ts';
 import { confusionText, mistakesText } from '../confusion-text.ts';
 import { loadGraph } from '../load.ts';
 
-export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--batch B] [--seed S] [--out FILE] [--json]';
+export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--weight-decay L2] [--l1 L1] [--batch B] [--seed S] [--out FILE] [--json]';
 
 /** How often the progress bar is redrawn, and the length of one training chunk. */
 const CHUNK_MS = 100;
@@ -28,7 +28,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function train(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { value: ['epochs', 'lr', 'optimizer', 'momentum', 'batch', 'seed', 'out'], boolean: ['json'] });
+  const parsed = parseArgs(args, { value: ['epochs', 'lr', 'optimizer', 'momentum', 'weight-decay', 'l1', 'batch', 'seed', 'out'], boolean: ['json'] });
   const file = oneFile(parsed, trainUsage);
   const f = parsed.flags;
   const optimizer = f.get('optimizer');
@@ -37,6 +37,8 @@ async function train(args: string[], io: CliIo): Promise<number> {
     epochs: flag(f, 'epochs', 'epochs', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
     learningRate: flag(f, 'lr', 'learningRate', (n) => n > 0, 'a positive number'),
     momentum: flag(f, 'momentum', 'momentum', (n) => n >= 0 && n < 1, 'a number in [0, 1)'),
+    weightDecay: flag(f, 'weight-decay', 'weightDecay', (n) => n >= 0 && n <= 10, 'a number in [0, 10]'),
+    l1: flag(f, 'l1', 'l1', (n) => n >= 0 && n <= 10, 'a number in [0, 10]'),
     batchSize: flag(f, 'batch', 'batchSize', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
     seed: flag(f, 'seed', 'seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number in [0, 2³²)'),
     optimizer: optimizer as 'sgd' | 'adam' | undefined,
@@ -76,7 +78,7 @@ async function train(args: string[], io: CliIo): Promise<number> {
 }
 
 /** A number flag that also fits the saved setting's range, so an out-of-range flag is the flag's error, not the file's. */
-function flag(flags: ParsedArgs['flags'], name: string, setting: 'epochs' | 'learningRate' | 'momentum' | 'batchSize' | 'seed', check: (n: number) => boolean, what: string): number | undefined {
+function flag(flags: ParsedArgs['flags'], name: string, setting: 'epochs' | 'learningRate' | 'momentum' | 'weightDecay' | 'l1' | 'batchSize' | 'seed', check: (n: number) => boolean, what: string): number | undefined {
   const n = optionalNumberFlag(flags, name, check, what);
   if (n === undefined) return undefined;
   const r = trainingSettingsSchema.shape[setting].safeParse(n);
@@ -121,7 +123,8 @@ function summary(t: Trainer, p: TrainingProgress, seconds: number): Record<strin
 function humanSummary(t: Trainer, p: TrainingProgress, seconds: number, out: string | null): string {
   const m = p.metrics;
   const s = t.settings;
-  const opt = s.optimizer === 'sgd' ? `sgd lr ${s.learningRate} momentum ${s.momentum}` : `adam lr ${s.learningRate}`;
+  const reg = `${s.weightDecay > 0 ? ` weight decay ${s.weightDecay}` : ''}${s.l1 > 0 ? ` l1 ${s.l1}` : ''}`;
+  const opt = `${s.optimizer === 'sgd' ? `sgd lr ${s.learningRate} momentum ${s.momentum}` : `adam lr ${s.learningRate}`}${reg}`;
   const lines = [
     `trained ${p.epoch} epochs, ${p.step} steps (${opt}, batch ${t.batchSize}, seed ${s.seed}) in ${seconds.toFixed(2)} s, ${Math.round(p.stepsPerSecond)} steps/s`,
     `train loss ${m ? fmt(m.trainLoss) : '-'}${m?.testLoss !== null && m?.testLoss !== undefined ? `  test loss ${fmt(m.testLoss)}` : ''}`,

@@ -15,6 +15,11 @@ export interface CsvImportOptions {
   /** Classification: exactly one column of class labels (one-hot encoded). Regression: numeric columns. */
   readonly targets: readonly string[];
   readonly task: 'classification' | 'regression';
+  /**
+   * Classification with exactly two classes: 'one-hot' (default) gives two columns; 'binary' gives
+   * one 0/1 column, 1 for the second class in sorted order, as the generators' "binary" labels do.
+   */
+  readonly encoding?: 'one-hot' | 'binary';
   readonly testFraction?: number;
   /** Seeds the train/test split. */
   readonly seed?: number;
@@ -130,9 +135,16 @@ export function importCsv(text: string, options: CsvImportOptions): CsvImportRes
   if (options.task === 'classification') {
     labelNames = sortClasses([...new Set(rawLabels)]);
     if (labelNames.length < 2) return fail({ line: table.lines[1]!, column: header[targetCols[0]!]!, message: `every row has the class "${labelNames[0]}"; a classifier needs at least two` });
-    const index = new Map(labelNames.map((name, i) => [name, i]));
-    labels = new Array<number>(rows.length * labelNames.length).fill(0);
-    rawLabels.forEach((name, r) => { labels[r * labelNames.length + index.get(name)!] = 1; });
+    if (options.encoding === 'binary') {
+      if (labelNames.length !== 2) return fail({ line: 1, column: header[targetCols[0]!]!, message: `one 0/1 column needs exactly two classes, found ${labelNames.length}` });
+      const positive = labelNames[1]!;
+      labels = rawLabels.map((name) => (name === positive ? 1 : 0));
+      labelNames = [positive];
+    } else {
+      const index = new Map(labelNames.map((name, i) => [name, i]));
+      labels = new Array<number>(rows.length * labelNames.length).fill(0);
+      rawLabels.forEach((name, r) => { labels[r * labelNames.length + index.get(name)!] = 1; });
+    }
   } else {
     labelNames = options.targets.map((t) => t);
     labels = targetValues;
@@ -147,7 +159,7 @@ export function importCsv(text: string, options: CsvImportOptions): CsvImportRes
     labels: { shape: [rows.length, labelNames.length], data: labels },
     seed: options.seed ?? 1, testFraction: options.testFraction ?? 0.2,
   };
-  return { ok: true, dataset, rows: rows.length, classes: options.task === 'classification' ? labelNames : [] };
+  return { ok: true, dataset, rows: rows.length, classes: options.task === 'classification' ? sortClasses([...new Set(rawLabels)]) : [] };
 }
 
 function parseNumber(field: string): number | string {

@@ -146,6 +146,10 @@ export const trainingSettingsSchema = z.object({
   beta1: z.number().min(0).max(0.9999).default(0.9),
   beta2: z.number().min(0).max(0.99999).default(0.999),
   epsilon: z.number().positive().max(1).default(1e-8),
+  /** L2: λ₂ θ added to every gradient, as `weight_decay` in torch's SGD and Adam. */
+  weightDecay: z.number().min(0).max(10).default(0),
+  /** L1: λ₁ sign(θ) added to every gradient (the subgradient of λ₁‖θ‖₁, 0 at 0). */
+  l1: z.number().min(0).max(10).default(0),
   epochs: z.number().int().positive().max(MAX_EPOCHS).default(100),
   batchSize: z.number().int().positive().max(MAX_DATASET_ROWS).default(32),
   /** Seeds the mini-batch shuffling (parameter initialisation uses the graph's seed). */

@@ -1,7 +1,7 @@
 // Validation before any run: every problem is collected (not just the first) so the canvas can mark
 // all broken nodes at once. Shapes are inferred in topological order.
 import { isModuleKind, moduleOf, type ModuleKind } from '../modules/registry.ts';
-import type { ModuleDef } from '../modules/types.ts';
+import { inputPorts, type ModuleDef } from '../modules/types.ts';
 import { formatShape, sameShape, sizeOf, type Shape, type TensorJson } from '../tensor.ts';
 import { own } from '../own.ts';
 import { printable, quote } from '../text/quote.ts';
@@ -15,7 +15,9 @@ export interface AnalyzedNode {
   readonly kind: ModuleKind;
   readonly def: ModuleDef<unknown>;
   readonly config: unknown;
-  /** The edge feeding each input port, in the order of `def.inputs`. */
+  /** The node's input ports: `def.inputs`, or what its config makes them (`inputsOf`: a formula's names). */
+  readonly ports: readonly string[];
+  /** The edge feeding each input port, in the order of `ports`. */
   readonly inputEdges: (GraphEdge | undefined)[];
   readonly outputEdges: GraphEdge[];
   shape?: Shape;
@@ -56,7 +58,8 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
       issues.push({ code: 'bad-config', nodeId: node.id, message: `${where(node.id, node.kind)}: ${(e as Error).message}` });
       return;
     }
-    nodes.set(node.id, { node, index, kind: node.kind, def, config, inputEdges: def.inputs.map(() => undefined), outputEdges: [] });
+    const ports = inputPorts(def, node.config);
+    nodes.set(node.id, { node, index, kind: node.kind, def, config, ports, inputEdges: ports.map(() => undefined), outputEdges: [] });
   });
 
   const edgeIds = new Set<string>();
@@ -67,7 +70,7 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
   }
 
   for (const a of nodes.values()) {
-    a.def.inputs.forEach((port, i) => {
+    a.ports.forEach((port, i) => {
       if (!a.inputEdges[i]) {
         issues.push({ code: 'unconnected-port', nodeId: a.node.id, port, message: `${where(a.node.id, a.kind, port)}: input is not connected` });
       }
@@ -102,9 +105,9 @@ function wireEdge(edge: GraphEdge, graph: Graph, nodes: Map<string, AnalyzedNode
     issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.source, port: edge.sourcePort, message: `${label}: ${where(edge.source, source.kind)} has no output port ${quote(edge.sourcePort)} (only "${OUTPUT_PORT}")` });
     return;
   }
-  const portIndex = target.def.inputs.indexOf(edge.targetPort);
+  const portIndex = target.ports.indexOf(edge.targetPort);
   if (portIndex < 0) {
-    const ports = target.def.inputs.length ? target.def.inputs.map((p) => `"${p}"`).join(', ') : 'none';
+    const ports = target.ports.length ? target.ports.map((p) => `"${p}"`).join(', ') : 'none';
     issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${label}: ${where(edge.target, target.kind)} has no input port ${quote(edge.targetPort)} (its inputs: ${ports})` });
     return;
   }

@@ -21,6 +21,7 @@ export interface DiagnosedNode {
   readonly id: string;
   readonly kind: string;
   readonly def: ModuleDef<unknown>;
+  readonly ports: readonly string[];
   readonly frame: NodeFrame<unknown>;
 }
 
@@ -49,7 +50,7 @@ function outsideDomain(n: DiagnosedNode): RunDiagnostic | null {
   const domain = n.def.domain;
   if (!domain) return null;
   for (const [port, d] of Object.entries(domain)) {
-    const x = n.frame.inputs[n.def.inputs.indexOf(port)];
+    const x = n.frame.inputs[n.ports.indexOf(port)];
     if (!x) continue;
     let first = -1, count = 0;
     for (let i = 0; i < x.data.length; i++) {

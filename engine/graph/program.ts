@@ -42,6 +42,8 @@ export interface CompiledNode {
   readonly def: ModuleDef<unknown>;
   readonly frame: NodeFrame<unknown>;
   readonly paramNames: readonly string[];
+  /** Input port names, in the order of `frame.inputs` (the analysis' `ports`). */
+  readonly ports: readonly string[];
   readonly inputEdges: CompiledEdge[];
   readonly outputEdges: CompiledEdge[];
   /** False for nodes with no path to a loss: they keep zero gradients. */
@@ -126,10 +128,10 @@ export class Program {
         gradInputs: a.inputEdges.map((e, i) => (!needsGrad || needsGrad.has(e!.source) ? gradInputs[i]! : null)),
         gradParams: params.map((p) => zeros(p.shape)),
       };
-      const node: CompiledNode = { id, kind: a.kind, def, frame, paramNames, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id) };
+      const node: CompiledNode = { id, kind: a.kind, def, frame, paramNames, ports: a.ports, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id) };
       a.inputEdges.forEach((e, port) => {
         const source = this.byId.get(e!.source)!;
-        const edge: CompiledEdge = { id: e!.id, source, target: node, port, portName: def.inputs[port]!, grad: gradInputs[port]! };
+        const edge: CompiledEdge = { id: e!.id, source, target: node, port, portName: a.ports[port]!, grad: gradInputs[port]! };
         node.inputEdges.push(edge);
         source.outputEdges.push(edge);
         edges.push(edge);
@@ -205,7 +207,7 @@ export class Program {
       throw new GraphQueryError(`${where(nodeId, n.kind)}: sample ${sample} is outside the batch 0…${this.batch - 1}`);
     }
     if ('input' in of) {
-      const i = n.def.inputs.indexOf(of.input);
+      const i = n.ports.indexOf(of.input);
       if (i < 0) throw new GraphQueryError(`${where(nodeId, n.kind)} has no input port "${of.input}"`);
       return n.def.jacobian(n.frame, sample, { input: i });
     }

@@ -55,7 +55,7 @@ export interface InputDomain {
   readonly hint: string;
 }
 
-export type ModuleWarningCode = 'bce-clamped';
+export type ModuleWarningCode = 'bce-clamped' | 'formula-domain';
 
 /** Something about one run that a module wants the user to know (the run still has numbers). */
 export interface ModuleWarning {
@@ -76,7 +76,14 @@ export interface ModuleDef<C> {
   readonly family: ModuleFamily;
   /** The module's math in one line, shown by the UI. */
   readonly formula: string;
+  /** The input ports (of the default config, where `inputsOf` makes them depend on the config). */
   readonly inputs: readonly string[];
+  /**
+   * Input ports that depend on the node's config (formula: its `inputs`), read from the raw config so
+   * a node whose config is otherwise broken still shows its ports. Absent: `inputs`. Everything that
+   * lists ports asks `inputPorts(def, rawConfig)`.
+   */
+  inputsOf?(raw: Record<string, unknown>): readonly string[];
   readonly isLoss: boolean;
   /** Per input port, where its values must lie: outside is an error of the run; the gradient check steps inside. */
   readonly domain?: Readonly<Record<string, InputDomain>>;
@@ -108,6 +115,11 @@ export interface ModuleDef<C> {
   jvp(f: NodeFrame<C>, t: TangentFrame): void;
   /** Tangent of vjp: t.gradInputs and t.gradParams, given t.gradOut and the forward tangents. */
   vjpTangent(f: NodeFrame<C>, t: TangentFrame): void;
+}
+
+/** A node's input ports: from its config where the module says so (`inputsOf`), else the module's fixed `inputs`. */
+export function inputPorts(def: Pick<ModuleDef<unknown>, 'inputs' | 'inputsOf'>, rawConfig: Record<string, unknown> | undefined): readonly string[] {
+  return def.inputsOf ? def.inputsOf(rawConfig ?? {}) : def.inputs;
 }
 
 export function matrix(rows: number, cols: number): Matrix {

@@ -35,8 +35,10 @@ export interface Metrics {
 export interface StepRecord {
   readonly step: number;
   readonly epoch: number;
-  /** Mean loss per sample of this mini-batch. */
+  /** Mean loss per sample of this mini-batch (the data loss, without the penalty). */
   readonly loss: number;
+  /** ½λ₂‖θ‖² + λ₁‖θ‖₁ at the parameters this step started from; 0 without regularisation. */
+  readonly penalty: number;
   /** ‖dL/dθ‖₂ of each node in `trainer.layers`, same order. */
   readonly gradNorms: readonly number[];
 }

@@ -15,6 +15,7 @@ import { confusion, evaluate, type EvaluationSetup } from './evaluation.ts';
 import { meanLoss, predictionOf } from './metrics.ts';
 import { firstNonFiniteBackward, firstNonFiniteForward } from './non-finite.ts';
 import { createOptimizer } from './optimizers.ts';
+import { Penalty } from './penalty.ts';
 import type { BatchStep, ConfusionMatrix, EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
 import { GuardedUpdate } from './update.ts';
 
@@ -79,7 +80,7 @@ export class Trainer {
     const owners = p.parameters();
     if (owners.length === 0) throw new TrainingSetupError('nodes', 'no node has parameters, so there is nothing to train; add a linear layer');
     this.ownerNames = owners.map((o) => ({ nodeId: o.nodeId, name: o.name, shape: o.value.shape }));
-    this.update = new GuardedUpdate(owners, createOptimizer(this.settings, owners.map((o) => o.value.data.length)));
+    this.update = new GuardedUpdate(owners, createOptimizer(this.settings, owners.map((o) => o.value.data.length)), new Penalty(this.settings));
     this.layers = this.update.layers;
     this.shuffle = { rng: createRng(hashSeed(this.settings.seed, 'shuffle')), order: new Int32Array(this.feed.trainSize) };
     const predNodeId = this.task === 'classification' ? predictionOf(p, this.feed.labelsNodeId) : null;
@@ -198,11 +199,12 @@ export class Trainer {
     if (this.detail) this.detail = { rows: Array.from(rows), grads: grads.map((g) => Float64Array.from(g)) };
     const norms = this.update.gradNorms(grads);
     if (typeof norms === 'number') return this.fail('backward', firstNonFiniteBackward(program) ?? this.update.owner(norms));
+    const penalty = this.update.penaltyValue();
     const bad = this.update.apply(grads);
     if (bad !== null) return this.fail('update', bad);
     this.stepCount++;
     this.batchLoss = loss;
-    const record: StepRecord = { step: this.stepCount, epoch: this.epoch, loss, gradNorms: norms };
+    const record: StepRecord = { step: this.stepCount, epoch: this.epoch, loss, penalty, gradNorms: norms };
     this.cursor += rows.length;
     if (this.cursor >= n) {
       this.cursor = 0;

@@ -1,7 +1,9 @@
 // One optimiser step over the parameter store's buffers, checked: a non-finite gradient is found
-// before the step, and a step that would leave a parameter non-finite is undone.
+// before the step, the penalty's gradient (weight decay, L1) is added to it, and a step that would
+// leave a parameter non-finite is undone.
 import { allFinite } from './non-finite.ts';
 import type { Optimizer } from './optimizers.ts';
+import { Penalty } from './penalty.ts';
 
 export interface ParamOwner { readonly nodeId: string; readonly value: { readonly data: Float64Array } }
 
@@ -10,14 +12,17 @@ export class GuardedUpdate {
   readonly layers: readonly string[];
   private readonly params: Float64Array[];
   private readonly backup: Float64Array[];
+  /** data gradient + penalty gradient; the program's own gradient buffers are never written here (a node that reaches no loss keeps its zeros). */
+  private readonly total: Float64Array[];
   private readonly layerOf: number[];
 
-  constructor(private readonly owners: readonly ParamOwner[], private readonly optimizer: Optimizer) {
+  constructor(private readonly owners: readonly ParamOwner[], private readonly optimizer: Optimizer, private readonly penalty = new Penalty({ weightDecay: 0, l1: 0 })) {
     const layers = [...new Set(owners.map((o) => o.nodeId))];
     this.layers = layers;
     this.layerOf = owners.map((o) => layers.indexOf(o.nodeId));
     this.params = owners.map((o) => o.value.data);
     this.backup = this.params.map((w) => new Float64Array(w.length));
+    this.total = this.penalty.active ? this.params.map((w) => new Float64Array(w.length)) : [];
   }
 
   owner(param: number): string {
@@ -40,10 +45,24 @@ export class GuardedUpdate {
     return sums.map(Math.sqrt);
   }
 
-  /** Null when the step went through; else the node of the first non-finite parameter, every one restored. */
+  /** The penalty at the current parameters (0 without regularisation). */
+  penaltyValue(): number {
+    return this.penalty.value(this.params);
+  }
+
+  /**
+   * One optimiser step along the data gradient plus the penalty's. Null when the step went through;
+   * else the node of the first non-finite parameter, every one restored.
+   */
   apply(grads: readonly Float64Array[]): string | null {
+    let step = grads;
+    if (this.penalty.active) {
+      this.total.forEach((t, i) => t.set(grads[i]!));
+      this.penalty.addGradient(this.params, this.total);
+      step = this.total;
+    }
     this.backup.forEach((b, i) => b.set(this.params[i]!));
-    this.optimizer.step(this.params, grads);
+    this.optimizer.step(this.params, step);
     const bad = this.params.findIndex((w) => !allFinite(w));
     if (bad < 0) return null;
     this.params.forEach((w, i) => w.set(this.backup[i]!));

@@ -4,7 +4,9 @@
 // without an entry; test/interop/pytorch-vs-engine.test.ts, which builds graphs of every registry
 // kind, then fails on it). The torch calls are the ones whose float64 results that test compares
 // with the engine.
-import type { LinearConfig, ModuleKind } from '../../engine/index.ts';
+import { compileFormula, toText, type FormulaConfig, type LinearConfig, type ModuleKind } from '../../engine/index.ts';
+import { formulaPython } from './formula-code.ts';
+import { pyNumber } from './python.ts';
 
 type Reduction = { reduction: 'sum' | 'mean' };
 
@@ -65,7 +67,23 @@ export const kindExports: Partial<Record<ModuleKind, KindExport>> = {
   add: { code: (_c, [a, b]) => ({ expr: `${a} + ${b}`, math: `${a} + ${b}` }) },
   multiply: { code: (_c, [a, b]) => ({ expr: `${a} * ${b}`, math: `${a} ⊙ ${b}` }) },
   concat: { code: (_c, [a, b]) => ({ expr: `torch.cat([${a}, ${b}], dim=1)`, math: `[${a} | ${b}] along the features` }) },
+  formula: {
+    code(c, xs) {
+      const { expression, inputs } = c as FormulaConfig;
+      const f = compileFormula(expression, inputs);
+      return { expr: formulaPython(f.tree, xs), math: `${toText(f.tree)} with ${inputs.map((n, i) => `${n} = ${xs[i]}`).join(', ')}` };
+    },
+  },
+  sum: { code: (_c, [x]) => ({ expr: `${x}.sum(dim=1, keepdim=True)`, math: `Σⱼ ${x}ⱼ, per sample` }) },
+  mean: { code: (_c, [x]) => ({ expr: `${x}.mean(dim=1, keepdim=True)`, math: `(1/F) Σⱼ ${x}ⱼ, per sample` }) },
   mse: { code: (c, [p, t]) => loss(c, `0.5 * F.mse_loss(${p}, ${t}, reduction="sum")`, `L = ½ Σ (${p} − ${t})²`) },
+  l1: { code: (c, [p, t]) => loss(c, `F.l1_loss(${p}, ${t}, reduction="sum")`, `L = Σ |${p} − ${t}|`) },
+  huber: {
+    code(c, [p, t]) {
+      const delta = (c as { delta: number }).delta;
+      return loss(c, `F.huber_loss(${p}, ${t}, reduction="sum", delta=${pyNumber(delta)})`, `L = Σ ρ_δ(${p} − ${t}), ρ_δ(d) = ½d² for |d| < δ, else δ(|d| − ½δ), δ = ${delta}`);
+    },
+  },
   bce: {
     code: (c, [p, t]) => loss(c, `F.binary_cross_entropy(${p}, ${t}, reduction="sum")`, `L = −Σ [${t} log ${p} + (1 − ${t}) log(1 − ${p})]`),
   },

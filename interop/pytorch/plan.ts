@@ -123,7 +123,7 @@ function predictionFor(program: Program, labelsId: string | null): ExportPlan['p
 }
 
 /** The engine's own refusals (a broken wire, a bad binding or setting) become the export's. */
-function setUp<T>(make: () => T): T {
+export function setUp<T>(make: () => T): T {
   try {
     return make();
   } catch (e) {

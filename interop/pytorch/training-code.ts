@@ -13,9 +13,23 @@ function perSample(plan: ExportPlan): string {
 
 function optimizerLine(plan: ExportPlan): string {
   const s = plan.settings;
+  const decay = s.weightDecay > 0 ? ', weight_decay=WEIGHT_DECAY' : '';
   return s.optimizer === 'adam'
-    ? `    optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, betas=(${pyNumber(s.beta1)}, ${pyNumber(s.beta2)}), eps=${pyNumber(s.epsilon)})`
-    : `    optimizer = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE${s.momentum > 0 ? `, momentum=${pyNumber(s.momentum)}` : ''})`;
+    ? `    optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, betas=(${pyNumber(s.beta1)}, ${pyNumber(s.beta2)}), eps=${pyNumber(s.epsilon)}${decay})`
+    : `    optimizer = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE${s.momentum > 0 ? `, momentum=${pyNumber(s.momentum)}` : ''}${decay})`;
+}
+
+/** L1's subgradient λ₁ sign(θ) added to every gradient, before the optimiser adds weight_decay·θ (the engine's order). */
+function penaltyLines(plan: ExportPlan): string[] {
+  const s = plan.settings;
+  if (s.weightDecay === 0 && s.l1 === 0) return [];
+  return [
+    '            with torch.no_grad():',
+    '                for p in model.parameters():',
+    '                    if p.grad is None:  # a parameter reaching no loss: the penalty still acts on it, as in the app',
+    '                        p.grad = torch.zeros_like(p)',
+    ...(s.l1 > 0 ? ['                    p.grad.add_(torch.sign(p), alpha=L1)  # d(L1 · Σ|θ|)/dθ, 0 at θ = 0'] : []),
+  ];
 }
 
 function accuracyLines(plan: ExportPlan): string[] {
@@ -45,6 +59,8 @@ export function trainingCode(plan: ExportPlan): string[] {
     `BATCH_SIZE = ${s.batchSize}  # samples per step (all of them, when there are fewer)`,
     `LEARNING_RATE = ${pyNumber(s.learningRate)}`,
     `SHUFFLE_SEED = ${s.seed}  # seeds the order of the samples in every epoch`,
+    ...(s.weightDecay > 0 ? [`WEIGHT_DECAY = ${pyNumber(s.weightDecay)}  # L2: weight_decay·θ added to every gradient`] : []),
+    ...(s.l1 > 0 ? [`L1 = ${pyNumber(s.l1)}  # L1: L1·sign(θ) added to every gradient`] : []),
   ];
   const evaluation = first === null ? [] : [
     '@torch.no_grad()',
@@ -99,6 +115,7 @@ export function trainingCode(plan: ExportPlan): string[] {
     '            # Each process\'s loss is its share of the batch\'s total (mean losses divide by the whole',
     '            # batch); DDP averages gradients over the processes, so world_size turns that into their sum.',
     '            (loss * world_size).backward()',
+    ...penaltyLines(plan),
     '            optimizer.step()',
     '        if rank == 0 and (epoch % report_every == 0 or epoch == epochs):',
     '            report(model, epoch, epochs)',

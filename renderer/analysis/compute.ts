@@ -3,6 +3,7 @@
 import { compileGraph, gradientCheck, hessian, type Graph, type ParamRef, type Tensor } from '../../engine/index.ts';
 import type { GradcheckSummary, HessianReport, JacobianReport } from '../training/protocol.ts';
 import { runnableGraph } from '../engine-client/runnable-graph.ts';
+import { wiredPart } from '../model/wired-part.ts';
 import { asymmetry, symmetricEigenvalues } from './eigen.ts';
 
 
@@ -17,7 +18,7 @@ function row(t: Tensor, sample: number): number[] {
 }
 
 export function jacobianReport(graph: Graph, nodeId: string, sample: number): JacobianReport {
-  const program = compileGraph(runnableGraph(graph));
+  const program = compileGraph(runnableGraph(wiredPart(graph).graph));
   program.run();
   const node = program.node(nodeId);
   const upstream = row(node.frame.gradOut, sample);
@@ -37,12 +38,12 @@ export function jacobianReport(graph: Graph, nodeId: string, sample: number): Ja
 }
 
 export function hessianReport(graph: Graph, refs: readonly ParamRef[]): HessianReport {
-  const program = compileGraph(runnableGraph(graph));
+  const program = compileGraph(runnableGraph(wiredPart(graph).graph));
   const { labels, matrix } = hessian(program, refs);
   if (labels.length > HESSIAN_PANEL_LIMIT) throw new Error(`${labels.length} entries selected; this panel shows at most ${HESSIAN_PANEL_LIMIT}`);
   return { labels, matrix, asymmetry: asymmetry(matrix.rows, matrix.data), eigenvalues: symmetricEigenvalues(matrix.rows, matrix.data).values };
 }
 
 export function gradcheckSummary(graph: Graph): GradcheckSummary {
-  return gradientCheck(compileGraph(runnableGraph(graph)));
+  return gradientCheck(compileGraph(runnableGraph(wiredPart(graph).graph)));
 }

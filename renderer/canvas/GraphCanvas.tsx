@@ -16,6 +16,8 @@ import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
+import { ConnectPicker } from './ConnectPicker.tsx';
+import { StepFollow } from './StepFollow.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
 
 export const PALETTE_MIME = 'application/x-bps-kind';
@@ -185,6 +187,7 @@ export function GraphCanvas() {
         maxZoom={3}
       >
         <Background gap={20} />
+        <StepFollow />
         {minimap && !minimapCovers ? <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} /> : null}
         <Controls>
           <ControlButton aria-label={minimap ? 'Hide minimap' : 'Show minimap'} title={minimap ? 'Hide the minimap' : 'Show the minimap (it steps aside while nodes are under it)'} aria-pressed={minimap} onClick={() => useLayout.getState().setMinimap(!minimap)}>▦</ControlButton>
@@ -196,6 +199,7 @@ export function GraphCanvas() {
         ) : null}
       </ReactFlow>
       {graph.nodes.length === 0 ? <EmptyHint /> : null}
+      <ConnectPicker />
       <svg className="bps-defs" aria-hidden="true">
         <defs>
           <marker id="bps-step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -10,6 +10,10 @@ export interface Reveal {
   readonly current: Step | undefined;
   readonly values: ReadonlySet<string>;
   readonly grads: ReadonlySet<string>;
+  /** Nodes whose forward step has been reached: their outputs (a loss's L) may be shown. */
+  readonly computed: ReadonlySet<string>;
+  /** Nodes whose backward step has been reached: their parameter gradients may be shown. */
+  readonly backpropagated: ReadonlySet<string>;
 }
 
 const timelines = new WeakMap<RunResults, Step[]>();
@@ -26,9 +30,12 @@ let last: { results: RunResults; index: number; reveal: Reveal } | null = null;
 export function revealAt(results: RunResults, index: number): Reveal {
   if (last && last.results === results && last.index === index) return last.reveal;
   const steps = timelineFor(results);
-  const values = new Set<string>(), grads = new Set<string>();
-  for (const s of steps.slice(0, index + 1)) for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
-  const reveal = { current: steps[index], values, grads };
+  const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
+  for (const s of steps.slice(0, index + 1)) {
+    for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
+    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId);
+  }
+  const reveal = { current: steps[index], values, grads, computed, backpropagated };
   last = { results, index, reveal };
   return reveal;
 }

@@ -2,16 +2,18 @@
 // The engine's parser names the first bad row's line; the caller commits only a complete dataset.
 import { useState, type ReactNode } from 'react';
 import { importCsv, MAX_FILE_BYTES, splitCsv, type EmbeddedDatasetSpec } from '../../engine/index.ts';
-import { guessChoice, guessTask, issueText, type CsvChoice } from './csv-choice.ts';
+import { guessChoice, guessTask, importOptions, issueText, type CsvChoice } from './csv-choice.ts';
 
 interface Props {
   onImport(dataset: EmbeddedDatasetSpec): void;
   onCancel(): void;
   /** Binding options shown above the Import button. */
   children?: ReactNode;
+  /** The width of the model's prediction (1 for one output): two classes then default to one 0/1 column. */
+  predictionWidth?: number;
 }
 
-export function CsvImport({ onImport, onCancel, children }: Props) {
+export function CsvImport({ onImport, onCancel, children, predictionWidth }: Props) {
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
   const [choice, setChoice] = useState<CsvChoice | null>(null);
@@ -22,7 +24,7 @@ export function CsvImport({ onImport, onCancel, children }: Props) {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) { setError(`${file.name} is ${Math.round(file.size / 1e6)} MB; at most ${MAX_FILE_BYTES / 1e6} MB can be imported.`); return; }
     const content = await file.text();
-    const guess = guessChoice(content);
+    const guess = guessChoice(content, predictionWidth);
     setFileName(file.name);
     if ('message' in guess) { setError(issueText(guess)); return; }
     setText(content);
@@ -30,7 +32,7 @@ export function CsvImport({ onImport, onCancel, children }: Props) {
   };
   const doImport = (): void => {
     if (!text || !choice) return;
-    const r = importCsv(text, { features: choice.features, targets: [choice.target], task: choice.task });
+    const r = importCsv(text, importOptions(choice));
     if (!r.ok) { setError(issueText(r.issue)); return; }
     setError(null);
     onImport(r.dataset);
@@ -46,7 +48,7 @@ export function CsvImport({ onImport, onCancel, children }: Props) {
     const col = choice.columns.indexOf(target);
     const table = splitCsv(text);
     const rows = 'message' in table ? [] : table.rows.slice(1);
-    setChoice({ ...choice, target, features: choice.features.filter((f) => f !== target), task: guessTask(rows, col) });
+    setChoice({ ...choice, target, features: choice.features.filter((f) => f !== target), task: guessTask(rows, col, predictionWidth) });
   };
 
   return (
@@ -55,7 +57,7 @@ export function CsvImport({ onImport, onCancel, children }: Props) {
         <span>CSV file</span>
         <input type="file" accept=".csv,text/csv,text/plain" aria-label="CSV file" data-testid="dataset-csv-file" onChange={(e) => void read(e.currentTarget.files?.[0])} />
       </label>
-      <p className="muted bps-dataset-note">First row: column names. Feature columns must be numbers; class labels are one-hot encoded.</p>
+      <p className="muted bps-dataset-note">First row: column names. Feature columns must be numbers; class labels are one-hot encoded, or one 0/1 column for two classes.</p>
       {choice ? (
         <>
           <fieldset className="bps-dataset-columns">
@@ -76,6 +78,7 @@ export function CsvImport({ onImport, onCancel, children }: Props) {
           <label className="field"><span>task</span>
             <select aria-label="Task" data-testid="dataset-csv-task" value={choice.task} onChange={(e) => setChoice({ ...choice, task: e.currentTarget.value as CsvChoice['task'] })}>
               <option value="classification">classes (one-hot)</option>
+              <option value="binary">one 0/1 column (two classes)</option>
               <option value="regression">numbers (regression)</option>
             </select>
           </label>

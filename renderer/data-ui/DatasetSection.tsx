@@ -3,11 +3,13 @@
 import { useState, type ReactNode } from 'react';
 import { bundledDatasets, bundledInfo, datasetSize, datasetWidths, type BundledName, type DatasetBinding, type DatasetSpec, type Graph, type GraphNode } from '../../engine/index.ts';
 import { useDocument } from '../store/document-store.ts';
+import { followWiring } from '../model/graph-ops.ts';
 import {
   bindToDataset, bindToNewDataset, boundTo, defaultField, fieldWidth, fitBoundSizes, isDataKind, nodeSize,
   replaceDataset, setBindingField, sizeMismatches, specOf, unbindDataset, type BindOptions, type DataField, type DataKind,
 } from './bind.ts';
 import { CsvImport } from './CsvImport.tsx';
+import { predictionWidth } from './csv-choice.ts';
 import { GeneratedForm } from './GeneratedForm.tsx';
 import { DEFAULT_FIELDS, fieldsOf, sameSpec, validateFields, type GeneratedFields } from './generated-form.ts';
 import './data-ui.css';
@@ -15,7 +17,8 @@ import './data-ui.css';
 const doc = (): Graph => useDocument.getState().graph;
 /** Choice values of the bundled datasets (a dataset name in the graph cannot collide: it is listed first and wins). */
 const BUNDLED = 'bundled:';
-const commit = (next: Graph): void => useDocument.getState().commit('bind dataset', next);
+// Binding fixes the data nodes' sizes; the linear layers they feed follow (issue 10.11).
+const commit = (next: Graph): void => useDocument.getState().commit('bind dataset', followWiring(next));
 
 export function DatasetSection({ nodeId }: { nodeId: string }) {
   const node = useDocument((s) => s.graph.nodes.find((n) => n.id === nodeId));
@@ -53,7 +56,7 @@ function Unbound({ node, kind }: { node: GraphNode; kind: DataKind }) {
       ) : null}
       {panel === 'bind' ? <BindPanel node={node} names={names} options={options} renderChecks={bindOptions} onDone={() => setPanel('none')} /> : null}
       {panel === 'csv' ? (
-        <CsvImport onCancel={() => setPanel('none')} onImport={(spec) => { setPanel('none'); commit(bindToNewDataset(doc(), node.id, spec, options).graph); }}>
+        <CsvImport predictionWidth={predictionWidth(graph)} onCancel={() => setPanel('none')} onImport={(spec) => { setPanel('none'); commit(bindToNewDataset(doc(), node.id, spec, options).graph); }}>
           {bindOptions(null)}
         </CsvImport>
       ) : null}
@@ -173,7 +176,7 @@ function Bound({ node, kind, binding }: { node: GraphNode; kind: DataKind; bindi
             onClick={() => commit(unbindDataset(doc(), node.id))}>Unbind{shared.length ? ` (with ${shared.map((n) => n.id).join(', ')})` : ''}</button>
         </div>
       ) : (
-        <CsvImport onCancel={() => setPanel('none')} onImport={(csv) => { setPanel('none'); commit(replaceDataset(doc(), binding.dataset, csv, fitOnImport)); }}>
+        <CsvImport predictionWidth={predictionWidth(doc())} onCancel={() => setPanel('none')} onImport={(csv) => { setPanel('none'); commit(replaceDataset(doc(), binding.dataset, csv, fitOnImport)); }}>
           <label className="bps-dataset-check">
             <input type="checkbox" data-testid="dataset-fit-size" checked={fitOnImport} onChange={(e) => setFitOnImport(e.currentTarget.checked)} />
             set the sizes of the bound nodes to the new widths

@@ -3,6 +3,7 @@
 import { analyzeGraph, compileGraph, GraphValidationError, type Graph } from '../../engine/index.ts';
 import type { EngineReply } from './protocol.ts';
 import { runnableGraph } from './runnable-graph.ts';
+import { wiredPart } from '../model/wired-part.ts';
 
 type Outcome<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RunOutcome = Outcome<EngineReply>;
@@ -24,11 +25,20 @@ function compileDocument(graph: Graph): ReturnType<typeof compileGraph> | GraphV
   return issues.length > 0 ? new GraphValidationError(issues) : compileGraph(runnable);
 }
 
-/** Validates, runs forward and backward, and returns a snapshot of every value and gradient. */
+/**
+ * Validates, runs forward and backward, and returns a snapshot of every value and gradient. Nodes
+ * that are not wired yet (an input unconnected, or fed by such a node) are left out of the run, so
+ * the rest of the graph keeps its numbers (`wiredPart`); any other problem makes the run invalid.
+ */
 export function runDocument(graph: Graph, now: () => number = () => performance.now()): RunOutcome {
   const t0 = now();
   try {
-    const program = compileDocument(graph);
+    const part = wiredPart(graph);
+    if (part.unwired.size > 0) {
+      const others = analyzeGraph(graph).issues.filter((i) => i.code !== 'unconnected-port');
+      if (others.length > 0) return { type: 'invalid', issues: others, ms: now() - t0 };
+    }
+    const program = compileDocument(part.graph);
     if (program instanceof GraphValidationError) return { type: 'invalid', issues: [...program.issues], ms: now() - t0 };
     program.run();
     return { type: 'results', results: program.results(), ms: now() - t0 };

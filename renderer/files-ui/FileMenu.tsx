@@ -1,4 +1,4 @@
-// The toolbar's File menu: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S).
+// The toolbar's File menu: New, Open…, Save, Save As… (shortcuts in browser mode: Ctrl+N/O/S/Shift+S), Import ONNX….
 import { Menu, type MenuEntry } from '../layout/Menu.tsx';
 import { useServices } from '../services.tsx';
 import { useIsDirty } from './useDocumentFiles.ts';
@@ -11,6 +11,7 @@ export function FileMenu() {
     { id: 'open', label: 'Open…', hint: 'Ctrl+O', keys: 'Control+O', title: 'Open a .bpgraph file', onSelect: () => void controller.openDocument() },
     { id: 'save', label: 'Save', hint: 'Ctrl+S', keys: 'Control+S', title: dirty ? 'Save — unsaved changes' : 'Save', onSelect: () => void controller.saveDocument(false) },
     { id: 'save-as', label: 'Save As…', hint: 'Ctrl+Shift+S', keys: 'Control+Shift+S', title: 'Save under a new name', onSelect: () => void controller.saveDocument(true) },
+    { id: 'import-onnx', label: 'Import ONNX…', title: 'Import an ONNX model as a new document', onSelect: () => void controller.importOnnxDocument() },
   ];
   return <Menu label={dirty ? 'File •' : 'File'} ariaLabel="File" title={dirty ? 'File — unsaved changes' : 'File'} testId="menu-file" entries={entries} />;
 }

@@ -4,8 +4,8 @@
 //
 // Opening a file replaces the document with useDocument.load(), which clears the undo history:
 // undoing "open" would bring back a graph that no longer belongs to the file named in the title.
-import type { Graph } from '../../engine/index.ts';
-import { exportFormats, type ExportFormat } from '../../interop/index.ts';
+import { formatBytes, MAX_FILE_BYTES, type Graph } from '../../engine/index.ts';
+import { exportFormats, importOnnx, OnnxImportError, type ExportFormat } from '../../interop/index.ts';
 import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
 import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
@@ -13,8 +13,8 @@ import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
-import { exportText } from './export-document.ts';
-import { dismissError, isDirty, markClean, markRestored, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
+import { exportContent } from './export-document.ts';
+import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
 
 export interface ViewportActions { fit(): void; zoomIn(): void; zoomOut(): void; zoomReset(): void }
 
@@ -30,6 +30,8 @@ export interface FileControllerDeps {
   readonly files: FilesFactory;
   /** Stops a running training when the document is replaced. */
   readonly training: { stop(): void };
+  /** File → Import ONNX…: a picker for a .onnx file (the page's file input); null when cancelled. */
+  readonly pickModel?: () => Promise<FileLike | null>;
 }
 
 export class FileController {
@@ -112,7 +114,9 @@ export class FileController {
     return this.settle(await this.documentFiles().open());
   }
 
+  /** A dropped .onnx model is imported (as File → Import ONNX…); anything else opens as a document. */
   async openDroppedFile(file: FileLike): Promise<OpenResult> {
+    if (/\.onnx$/i.test(file.name)) return this.importModelFile(file);
     return this.settle(await this.documentFiles().openDropped(file));
   }
 
@@ -141,15 +145,53 @@ export class FileController {
 
   /** File → Export: the document in `format`, downloaded (browser) or where the user says (desktop). */
   async exportDocument(format: ExportFormat): Promise<SaveResult> {
-    const made = exportText(format, useDocument.getState().graph);
+    const made = exportContent(format, useDocument.getState().graph);
     if ('error' in made) {
-      const message = `Cannot export a ${exportFormats[format].label}: ${made.error}`;
+      const message = `Cannot export ${exportFormats[format].noun}: ${made.error}`;
       showError(message);
       return { status: 'error', message };
     }
-    const result = await this.documentFiles().exportFile(format, useFileState.getState().name, made.text);
+    const result = await this.documentFiles().exportFile(format, useFileState.getState().name, made.content);
     if (result.status === 'saved') showStatus(`Exported "${result.name}"`);
     return result;
+  }
+
+  /** File → Import ONNX…: pick a model, then import it as a new, unsaved document. */
+  async importOnnxDocument(): Promise<OpenResult> {
+    const file = await this.deps.pickModel?.();
+    return file ? this.importModelFile(file) : { status: 'cancelled' };
+  }
+
+  /**
+   * The model as a new document (interop/onnx: laid out, with sample data and a loss so it runs). A
+   * refused model leaves the document as it was and says which operators and nodes; otherwise the
+   * unsaved-changes question comes first, as for New.
+   */
+  async importModelFile(file: FileLike): Promise<OpenResult> {
+    const fail = (why: string): OpenResult => {
+      const message = `Cannot import "${file.name}": ${why}`;
+      showError(message);
+      return { status: 'error', message };
+    };
+    if (file.size > MAX_FILE_BYTES) return fail(`${formatBytes(file.size)}, larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    let graph: Graph;
+    try {
+      graph = importOnnx(new Uint8Array(await file.arrayBuffer()), { name: file.name.replace(/\.onnx$/i, '') });
+    } catch (e) {
+      if (e instanceof OnnxImportError) return fail(e.message);
+      throw e;
+    }
+    if (!(await this.documentFiles().newDocument())) {
+      this.reportDirty();
+      return { status: 'cancelled' };
+    }
+    this.replaceDocument(graph);
+    markUnsaved(UNTITLED_NAME);
+    dismissError();
+    showStatus(`Imported "${file.name}" (${graph.nodes.length} nodes), not saved yet`);
+    this.reportDirty();
+    this.fitSoon();
+    return { status: 'opened', graph, name: UNTITLED_NAME, restored: false };
   }
 
   /** A new document starts clean: no training or analysis of the old one, stepping from the start. */

@@ -53,6 +53,11 @@ export function markClean(name: string, graph: Graph): void {
   useFileState.setState({ name, saved: graph });
 }
 
+/** A document that no file holds yet (an imported model): dirty until it is saved. */
+export function markUnsaved(name: string): void {
+  useFileState.setState({ name, saved: null });
+}
+
 /** Unsaved work brought back: dirty until the next save, whatever the graph. */
 export function markRestored(name: string): void {
   useFileState.setState({ name, saved: null });

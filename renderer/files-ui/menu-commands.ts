@@ -13,7 +13,7 @@ export interface MenuTargets {
   viewport: ViewportActions;
   /** What the operating system prefers when the theme is "system". */
   prefersDark(): boolean;
-  files: Pick<FileController, 'newDocument' | 'openDocument' | 'saveDocument' | 'openRecentDocument' | 'openExampleDocument' | 'exportDocument'>;
+  files: Pick<FileController, 'newDocument' | 'openDocument' | 'saveDocument' | 'openRecentDocument' | 'openExampleDocument' | 'exportDocument' | 'importOnnxDocument'>;
   training: { train(settings: Record<string, never>): void; stop(): void };
 }
 
@@ -88,6 +88,7 @@ export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): v
     case 'open': void controller.openDocument(); break;
     case 'save': void controller.saveDocument(false); break;
     case 'save-as': void controller.saveDocument(true); break;
+    case 'import-onnx': void controller.importOnnxDocument(); break;
     case 'open-recent': void controller.openRecentDocument(command.id); break;
     case 'open-example': void controller.openExampleDocument(command.id); break;
     case 'undo': doc.undo(); break;

@@ -1,8 +1,11 @@
 // The equation each step computes, per module kind, written with the run's numbers (read from
-// RunResults, never recomputed). Symbols come from node ids (h1 → h_{1}); a linear node named after
-// its weight (w2) writes w_{2} for the weight and z_{2} for its output, as on the lecture slides.
-import { isModuleKind, modules, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
+// RunResults, never recomputed). Symbols come from `model/symbols.ts`, the one notation of the app:
+// a node's name (h1 → h_{1}), a linear node's weight w_{2} and output z_{2}, as on the lecture slides.
+import { compileFormula, isModuleKind, modules, toTex, type CompiledFormula, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
+import { texSymbol, type NodeSymbols } from '../model/symbols.ts';
 import { tensorNorm, texNumber } from './format.ts';
+
+export { texSymbol } from '../model/symbols.ts';
 
 /** Tensors with at most this many entries are written out in full. */
 const SMALL = 4;
@@ -14,6 +17,8 @@ export interface TimelineContext {
   readonly outEdges: Map<string, GraphEdge[]>;
   readonly reaching: Set<string>;
   readonly lossCount: number;
+  /** Every node's name and symbols (`graphSymbols`). */
+  readonly symbols: ReadonlyMap<string, NodeSymbols>;
 }
 
 
@@ -27,32 +32,22 @@ export function labelOf(ctx: TimelineContext, id: string): string {
   return k ? modules[k].label : (ctx.nodes.get(id)?.kind ?? '?');
 }
 
-const escapeText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => (
-  c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`
-));
-
-/** A node id as a symbol: h1 → h_{1}, x → x, h_out → h_{\mathrm{out}}, anything else upright text. */
-export function texSymbol(id: string): string {
-  let m = /^([A-Za-z])_?(\d+)$/.exec(id);
-  if (m) return `${m[1]}_{${m[2]}}`;
-  if (/^[A-Za-z]$/.test(id)) return id;
-  m = /^([A-Za-z])_([A-Za-z0-9]+)$/.exec(id);
-  if (m) return `${m[1]}_{\\mathrm{${m[2]}}}`;
-  return `\\text{${escapeText(id)}}`;
+/** A linear node's output, weight and bias symbols (z_{1}, w_{1}, b_{1}). */
+function linearNames(ctx: TimelineContext, id: string): { out: string; weight: string; bias: string } {
+  const s = ctx.symbols.get(id);
+  const own = texSymbol(id);
+  return { out: s?.out.tex ?? own, weight: s?.params.W?.tex ?? `W_{${own}}`, bias: s?.params.b?.tex ?? `b_{${own}}` };
 }
 
-/** A linear node named after its weight (w1, W_2) writes w_{1} for the weight and z_{1} for its output. */
-function linearNames(id: string, scalar: boolean): { out: string; weight: string; bias: string } {
-  const m = /^[wW]_?(\d+)$/.exec(id);
-  if (m) return { out: `z_{${m[1]}}`, weight: `${scalar ? 'w' : 'W'}_{${m[1]}}`, bias: `b_{${m[1]}}` };
-  const s = texSymbol(id);
-  return { out: s, weight: `${scalar ? 'w' : 'W'}_{${s}}`, bias: `b_{${s}}` };
+/** The name people read for a node (its display name). */
+export function nameOf(ctx: TimelineContext, id: string): string {
+  return ctx.symbols.get(id)?.name ?? id;
 }
 
 function outSym(ctx: TimelineContext, id: string): string {
   const k = kindOf(ctx, id);
-  if (k && modules[k].isLoss) return ctx.lossCount === 1 ? 'L' : `L_{${texSymbol(id)}}`;
-  return (k && STEP_TEX[k].symbol?.(ctx, id)) ?? texSymbol(id);
+  if (k && modules[k].isLoss) return ctx.lossCount === 1 ? 'L' : `L_{${texSymbol(nameOf(ctx, id))}}`;
+  return (k && STEP_TEX[k].symbol?.(ctx, id)) ?? ctx.symbols.get(id)?.out.tex ?? texSymbol(id);
 }
 
 const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
@@ -182,6 +177,39 @@ function elementwise(op: (scalar: boolean) => string, backward: StepTex['backwar
   };
 }
 
+/** sum and mean over the features: y = s Σ_j x_j, and each x_j gets s · dL/dy. */
+function reduceStep(scale: (features: number) => string): StepTex {
+  return {
+    forward(ctx, id) {
+      const e = port(ctx, id, 0), x = edgeValue(ctx, e), s = scale(x.shape[1]!);
+      return `${outSym(ctx, id)} = ${s}\\textstyle\\sum_j ${outSym(ctx, e.source)}_{j} = ${s}\\sum ${texTensor(x)} = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { gy, g, lhs, gin } = backwardParts(ctx, id);
+      const s = scale(edgeValue(ctx, port(ctx, id, 0)).shape[1]!);
+      return [`${lhs(0)} = ${s}${gy}\\,\\mathbf{1}^{\\top} = ${s}${factor(g)}\\,\\mathbf{1}^{\\top} = ${gin(0)}`];
+    },
+  };
+}
+
+/** A formula node's compiled expression (null when its config does not parse: it does not run then). */
+function formulaOf(ctx: TimelineContext, id: string): CompiledFormula | null {
+  const config = ctx.nodes.get(id)?.config as { expression?: unknown; inputs?: unknown } | undefined;
+  try {
+    const inputs = Array.isArray(config?.inputs) ? (config.inputs as string[]) : ['x'];
+    return compileFormula(typeof config?.expression === 'string' ? config.expression : 'x', inputs);
+  } catch {
+    return null;
+  }
+}
+
+const toTexName = (c: CompiledFormula, i: number): string => toTex({ kind: 'var', index: i, name: c.inputs[i]! });
+
+function deltaOf(ctx: TimelineContext, id: string): string {
+  const delta = (ctx.nodes.get(id)?.config as { delta?: number } | undefined)?.delta;
+  return texNumber(delta ?? 1);
+}
+
 /**
  * The equations any kind can be written with: y = label(inputs) with the numbers, and the share each
  * input edge carries back. For a new kind until its own equations are written.
@@ -211,7 +239,7 @@ export const STEP_TEX: { readonly [K in ModuleKind]: StepTex } = {
       return `${outSym(ctx, id)} = ${sym} = ${num} = ${texTensor(nodeOut(ctx, id))}`;
     },
     backward: (ctx, id) => linearBackward(ctx, id),
-    symbol: (ctx, id) => linearNames(id, isScalar(param(ctx, id, 'W'))).out,
+    symbol: (ctx, id) => linearNames(ctx, id).out,
     inline: (ctx, id) => (isScalar(param(ctx, id, 'W')) ? linearExpression(ctx, id) : null),
   },
   sigmoid: activation((a) => `\\sigma(${a})`, (ctx, id) => {
@@ -258,6 +286,55 @@ export const STEP_TEX: { readonly [K in ModuleKind]: StepTex } = {
       const { out, gy, lhs, gin } = backwardParts(ctx, id);
       const Fa = edgeValue(ctx, port(ctx, id, 0)).shape[1]!, F = out.shape[1]!;
       return [`${lhs(0)} = \\big(${gy}\\big)_{:,\\,1..${Fa}} = ${gin(0)}`, `${lhs(1)} = \\big(${gy}\\big)_{:,\\,${Fa + 1}..${F}} = ${gin(1)}`];
+    },
+  },
+  sum: reduceStep(() => ''),
+  mean: reduceStep((F) => `\\tfrac{1}{${F}}`),
+  l1: {
+    forward(ctx, id) {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      return `${outSym(ctx, id)} = ${r}${sum}\\lvert ${outSym(ctx, p.source)} - ${outSym(ctx, t.source)}\\rvert = ${r}${sum}\\lvert ${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))}\\rvert = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const diff = `(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))})`;
+      return [`${lhs(0)} = ${r}\\operatorname{sign}(${ps} - ${ts}) = ${r}\\operatorname{sign}${diff} = ${gin(0)}`, `${lhs(1)} = -${r}\\operatorname{sign}(${ps} - ${ts}) = ${gin(1)}`];
+    },
+  },
+  huber: {
+    forward(ctx, id) {
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id), d = deltaOf(ctx, id);
+      const sum = isScalar(edgeValue(ctx, p)) ? '' : '\\sum ';
+      return `${outSym(ctx, id)} = ${r}${sum}\\rho_{${d}}(${outSym(ctx, p.source)} - ${outSym(ctx, t.source)}) = ${r}${sum}\\rho_{${d}}(${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))}) = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const { lhs, gin } = backwardParts(ctx, id);
+      const p = port(ctx, id, 0), t = port(ctx, id, 1), r = reductionOf(ctx, id), d = deltaOf(ctx, id);
+      const ps = outSym(ctx, p.source), ts = outSym(ctx, t.source);
+      const diff = `${texTensor(edgeValue(ctx, p))} - ${term(edgeValue(ctx, t))}`;
+      return [
+        `${lhs(0)} = ${r}\\operatorname{clamp}_{\\pm ${d}}(${ps} - ${ts}) = ${r}\\operatorname{clamp}_{\\pm ${d}}(${diff}) = ${gin(0)}`,
+        `${lhs(1)} = -${r}\\operatorname{clamp}_{\\pm ${d}}(${ps} - ${ts}) = ${gin(1)}`,
+      ];
+    },
+  },
+  formula: {
+    forward(ctx, id) {
+      const c = formulaOf(ctx, id);
+      if (!c) return genericStep.forward(ctx, id);
+      const ins = inputs(ctx, id);
+      const at = ins.map((e, i) => `${toTexName(c, i)} = ${outSym(ctx, e.source)} = ${texTensor(edgeValue(ctx, e))}`).join(',\\; ');
+      return `${outSym(ctx, id)} = ${toTex(c.tree)} \\quad (${at}) \\quad = ${texTensor(nodeOut(ctx, id))}`;
+    },
+    backward(ctx, id) {
+      const c = formulaOf(ctx, id);
+      if (!c) return genericStep.backward(ctx, id);
+      const { g, scalar, gy, lhs, gin } = backwardParts(ctx, id);
+      // the partials the engine derived, as the module evaluates them
+      return inputs(ctx, id).map((_e, i) => `${lhs(i)} = ${gy}${times(scalar)}\\frac{\\partial f}{\\partial ${toTexName(c, i)}} = ${factor(g)}${times(scalar)}\\left(${toTex(c.partials[i]!)}\\right) = ${gin(i)}`);
     },
   },
   mse: {
@@ -338,7 +415,7 @@ export function forwardTex(ctx: TimelineContext, id: string): string {
 function linearExpression(ctx: TimelineContext, id: string): [string, string] {
   const W = param(ctx, id, 'W'), b = ctx.results.nodes[id]?.params.b?.value;
   const e = port(ctx, id, 0), x = edgeValue(ctx, e), xs = outSym(ctx, e.source);
-  const names = linearNames(id, isScalar(W));
+  const names = linearNames(ctx, id);
   if (isScalar(W)) {
     const num = isScalar(x) ? `${texNumber(W.data[0]!)} \\cdot ${term(x)}` : `${factor(W)}\\,${texTensor(x)}`;
     return b
@@ -396,7 +473,7 @@ function linearUpstream(ctx: TimelineContext, id: string): [string, string] {
 function linearBackward(ctx: TimelineContext, id: string): string[] {
   const W = param(ctx, id, 'W'), hasBias = ctx.results.nodes[id]?.params.b !== undefined;
   const e = port(ctx, id, 0), x = edgeValue(ctx, e), xs = outSym(ctx, e.source);
-  const names = linearNames(id, isScalar(W));
+  const names = linearNames(ctx, id);
   const g = nodeGrad(ctx, id), z = outSym(ctx, id);
   const out: string[] = [];
   const dW = texTensor(paramGrad(ctx, id, 'W')), dx = texTensor(edgeGrad(ctx, e));

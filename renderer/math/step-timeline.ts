@@ -9,8 +9,9 @@
 //   gradient was revealed by their consumers' steps); it shows the total dL/dx.
 // Order: forward steps follow results.order (topological); backward steps walk it in reverse,
 // only for nodes with a path to a loss, and the data nodes (input, target) come last.
-import { isModuleKind, modules, type Graph, type GraphEdge, type RunResults } from '../../engine/index.ts';
-import { backwardTex, forwardTex, kindOf, labelOf, type TimelineContext } from './step-tex.ts';
+import { isModuleKind, modules, nodeInputPorts, type Graph, type GraphEdge, type RunResults } from '../../engine/index.ts';
+import { graphSymbols } from '../model/symbols.ts';
+import { backwardTex, forwardTex, kindOf, labelOf, nameOf, type TimelineContext } from './step-tex.ts';
 
 export type Step = {
   index: number;
@@ -29,16 +30,16 @@ export function buildTimeline(graph: Graph, results: RunResults): Step[] {
     steps.push({ index: steps.length, phase, nodeId, edgeIds, title, tex });
   };
   for (const id of order) {
-    push('forward', id, (ctx.outEdges.get(id) ?? []).map((e) => e.id), `Forward: ${id} (${labelOf(ctx, id)})`, safely(() => forwardTex(ctx, id)));
+    push('forward', id, (ctx.outEdges.get(id) ?? []).map((e) => e.id), `Forward: ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => forwardTex(ctx, id)));
   }
   if (ctx.lossCount === 0) return steps;
   const back = [...order].reverse().filter((id) => ctx.reaching.has(id));
   const isData = (id: string): boolean => { const k = kindOf(ctx, id); return k === 'input' || k === 'target'; };
   for (const id of back.filter((i) => !isData(i))) {
-    push('backward', id, (ctx.inEdges.get(id) ?? []).map((e) => e.id), `Backward: ${id} (${labelOf(ctx, id)})`, safely(() => backwardTex(ctx, id)));
+    push('backward', id, (ctx.inEdges.get(id) ?? []).map((e) => e.id), `Backward: ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => backwardTex(ctx, id)));
   }
   for (const id of back.filter(isData)) {
-    push('backward', id, [], `Backward: the gradient reaches ${id} (${labelOf(ctx, id)})`, safely(() => backwardTex(ctx, id)));
+    push('backward', id, [], `Backward: the gradient reaches ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => backwardTex(ctx, id)));
   }
   return steps;
 }
@@ -55,7 +56,8 @@ function context(graph: Graph, results: RunResults): TimelineContext {
   // Input edges in the order of the module's ports (pred before target, a before b).
   for (const [id, list] of inEdges) {
     const kind = nodes.get(id)!.kind;
-    if (isModuleKind(kind)) list.sort((a, b) => modules[kind].inputs.indexOf(a.targetPort) - modules[kind].inputs.indexOf(b.targetPort));
+    const ports = nodeInputPorts(nodes.get(id)!);
+    if (isModuleKind(kind)) list.sort((a, b) => ports.indexOf(a.targetPort) - ports.indexOf(b.targetPort));
   }
   const isLoss = (id: string): boolean => { const k = nodes.get(id)?.kind ?? ''; return isModuleKind(k) && modules[k].isLoss; };
   const reaching = new Set<string>();
@@ -64,7 +66,7 @@ function context(graph: Graph, results: RunResults): TimelineContext {
     if (isLoss(id) || (outEdges.get(id) ?? []).some((e) => reaching.has(e.target))) reaching.add(id);
   }
   const lossCount = results.order.filter(isLoss).length;
-  return { results, nodes, inEdges, outEdges, reaching, lossCount };
+  return { results, nodes, inEdges, outEdges, reaching, lossCount, symbols: graphSymbols(graph) };
 }
 
 function safely(f: () => string): string {

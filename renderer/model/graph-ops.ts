@@ -1,10 +1,11 @@
 // Pure edits of the document (an engine Graph). Every function returns a new Graph and never mutates
 // its argument, so the history store can keep old versions by reference.
 import {
-  OUTPUT_PORT, defaultConfig, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
+  OUTPUT_PORT, analyzeGraph, defaultConfig, initialParams, moduleOf, isModuleKind, sizeOf, toJson,
   type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
+import { displayName } from './symbols.ts';
 
 /** A fresh id "<prefix><n>" not used by any node or edge. */
 export function freshId(graph: Graph, prefix: string, taken: Set<string> = new Set()): string {
@@ -115,19 +116,22 @@ export function tryConnect(graph: Graph, c: Connection): ConnectionCheck {
   const target = graph.nodes.find((n) => n.id === c.target);
   const source = graph.nodes.find((n) => n.id === c.source);
   if (!target || !source) return refuse('both ends must be nodes on the canvas');
-  if (c.source === c.target) return refuse(`a node cannot feed itself: "${c.source}" → "${c.target}" is a cycle`, [c.source]);
+  // Messages call nodes by the names people read (their display names).
+  const nameOf = (id: string): string => { const n = graph.nodes.find((x) => x.id === id); return n ? displayName(n) : id; };
+  if (c.source === c.target) return refuse(`a node cannot feed itself: "${nameOf(c.source)}" → "${nameOf(c.target)}" is a cycle`, [c.source]);
   const occupant = graph.edges.find((e) => e.target === c.target && e.targetPort === c.targetPort);
-  if (occupant) return refuse(`input "${c.targetPort}" of "${c.target}" is already fed by "${occupant.source}"; delete that edge first`);
+  if (occupant) return refuse(`input "${c.targetPort}" of "${nameOf(c.target)}" is already fed by "${nameOf(occupant.source)}"; delete that edge first`);
   const edgeId = freshId(graph, `e-${c.source}-${c.target}-`);
   const edge: GraphEdge = { id: edgeId, source: c.source, sourcePort: OUTPUT_PORT, target: c.target, targetPort: c.targetPort };
-  const candidate: Graph = { ...graph, edges: [...graph.edges, edge] };
+  // A linear layer's `in` (and those below it) follows what is now wired into it.
+  const candidate: Graph = followWiring({ ...graph, edges: [...graph.edges, edge] });
   const before = new Set(indexGraph(graph).analysis.issues.map((i) => i.message));
   const fresh = indexGraph(candidate).analysis.issues.filter((i) => !before.has(i.message) && i.code !== 'unconnected-port');
   const cycle = fresh.find((i) => i.code === 'cycle');
   if (cycle) {
     const loop = cycle.nodes ?? [];
     const loopEdges = candidate.edges.filter((e) => loop.some((id, k) => e.source === id && e.target === loop[(k + 1) % loop.length])).map((e) => e.id);
-    return refuse(`refused: this edge would close a cycle ${[...loop, loop[0]].join(' → ')}; a network must flow one way`, [...loop], loopEdges.filter((id) => id !== edgeId));
+    return refuse(`refused: this edge would close a cycle ${[...loop, loop[0]!].map(nameOf).join(' → ')}; a network must flow one way`, [...loop], loopEdges.filter((id) => id !== edgeId));
   }
   const blocking = fresh.find((i) => ['shape-mismatch', 'batch-mismatch', 'loss-output-wired', 'port-occupied', 'missing-port'].includes(i.code));
   if (blocking) return refuse(`refused: incompatible — ${blocking.message}`, blocking.nodeId ? [blocking.nodeId] : []);
@@ -180,6 +184,21 @@ export function reinitParams(graph: Graph, id: string, seed: number): Graph {
   });
 }
 
+/**
+ * Whether a node's parameters are what the engine would draw for it with the graph's seed: then
+ * re-initialising loses nothing a person set by hand (or by training).
+ */
+export function paramsAreDrawn(graph: Graph, id: string): boolean {
+  const node = graph.nodes.find((n) => n.id === id);
+  if (!node) return true;
+  const fresh = freshParams(node, graph.seed ?? 0);
+  if (!fresh) return true;
+  return Object.entries(node.params ?? {}).every(([name, t]) => {
+    const f = fresh[name];
+    return !!f && f.data.length === t.data.length && f.data.every((v, i) => v === t.data[i]);
+  });
+}
+
 /** Every parameter of the graph drawn afresh from the graph's own seed: as a new document starts. */
 export function reinitAllParams(graph: Graph): Graph {
   return graph.nodes.reduce((g, n) => (n.params ? reinitParams(g, n.id, graph.seed ?? 0) : g), graph);
@@ -188,4 +207,49 @@ export function reinitAllParams(graph: Graph): Graph {
 export function moveNodes(graph: Graph, positions: ReadonlyMap<string, { x: number; y: number }>): Graph {
   if (positions.size === 0) return graph;
   return { ...graph, nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
+}
+
+/** The longest display name the file format accepts. */
+export const MAX_NAME = 80;
+
+/**
+ * Gives a node a display name (trimmed; at most MAX_NAME characters). An empty name, or the id
+ * itself, removes it: the id is shown again. The id never changes, so edges and parameters keep it.
+ */
+export function renameNode(graph: Graph, id: string, name: string): Graph {
+  const trimmed = name.trim().slice(0, MAX_NAME);
+  return replaceNode(graph, id, (n) => {
+    const next: GraphNode = { ...n };
+    if (trimmed === '' || trimmed === n.id) delete next.name;
+    else next.name = trimmed;
+    return next;
+  });
+}
+
+// A Linear's `in` follows what is wired into it (issue 10.11): after an edit that can change a size
+// (connecting, a config change upstream, binding an input to a dataset), every linear layer whose
+// input carries F features takes in = F, its weight reshaped keeping the overlapping block (as the
+// inspector's own edit does). Sizes then flow down the graph: a changed layer is re-read by the next.
+/** The graph with every linear layer's `in` equal to the features arriving on its input (the graph itself when they all are). */
+export function followWiring(graph: Graph, options: { readonly except?: string } = {}): Graph {
+  let g = graph;
+  // Each pass fixes the layers whose input shape is known; the ones below them are known on the next.
+  for (let pass = 0; pass <= graph.nodes.length; pass++) {
+    const analysis = analyzeGraph(g);
+    let next = g;
+    for (const e of g.edges) {
+      if (e.targetPort !== 'in') continue;
+      const target = analysis.nodes.get(e.target);
+      // The node whose own `in` the user just typed keeps it (a mismatch is then shown, not undone).
+      if (!target || target.kind !== 'linear' || e.target === options.except) continue;
+      const features = analysis.nodes.get(e.source)?.shape?.[1];
+      if (features === undefined) continue;
+      let config: { in: number };
+      try { config = moduleOf('linear').parseConfig(target.node.config ?? {}) as { in: number }; } catch { continue; }
+      if (config.in !== features) next = setConfig(next, e.target, { in: features });
+    }
+    if (next === g) return g;
+    g = next;
+  }
+  return g;
 }

@@ -2,9 +2,11 @@
 // or the full tensors of the selected edge.
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
-import { configFields } from '../model/config-fields.ts';
+import { configFields, type ConfigField } from '../model/config-fields.ts';
+import { CONFIG_EDITORS } from './config-editors.ts';
 import * as ops from '../model/graph-ops.ts';
 import { lossFormula } from '../model/loss-formula.ts';
+import { displayName, gradText, nodeSymbols } from '../model/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { Heatmap } from '../math/Heatmap.tsx';
@@ -12,6 +14,7 @@ import { Formula } from './Formula.tsx';
 import { DatasetSection } from '../data-ui/DatasetSection.tsx';
 import { MatrixEditor } from './MatrixEditor.tsx';
 import { TensorTable } from './TensorDetails.tsx';
+import './inspector-words.css';
 
 const MAX_SIZE = 512;
 const NO_ISSUES: readonly GraphIssue[] = [];
@@ -50,6 +53,42 @@ function IntField({ label, value, onCommit, testId }: { label: string; value: nu
   );
 }
 
+/** One field of the generic config form, by the type its schema gives it. */
+function ConfigInput({ field: f, value, onCommit }: { field: ConfigField; value: unknown; onCommit: (v: unknown) => void }) {
+  const testId = `config-${f.key}`;
+  switch (f.type) {
+    case 'int': return <IntField label={f.key} value={value as number} testId={testId} onCommit={onCommit} />;
+    case 'boolean': return <label className="field"><span>{f.key}</span><input type="checkbox" data-testid={testId} checked={value as boolean} onChange={(e) => onCommit(e.target.checked)} /></label>;
+    case 'choice': return (
+      <label className="field"><span>{f.key}</span>
+        <select data-testid={testId} value={value as string} onChange={(e) => onCommit(e.target.value)}>
+          {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
+        </select>
+      </label>
+    );
+    case 'number': return <TextField label={f.key} value={String(value)} testId={testId} valid={(t) => t.trim() !== '' && Number.isFinite(Number(t))} onCommit={(t) => onCommit(Number(t))} />;
+    case 'text': return <TextField label={f.key} value={String(value ?? '')} testId={testId} valid={() => true} onCommit={onCommit} />;
+    case 'names': return <TextField label={f.key} value={(value as string[] | undefined)?.join(', ') ?? ''} testId={testId} valid={() => true} onCommit={(t) => onCommit(t.split(/[\s,]+/).filter(Boolean))} />;
+  }
+}
+
+/** A text committed on Enter or blur, when `valid` accepts it. */
+function TextField({ label, value, testId, valid, onCommit }: { label: string; value: string; testId: string; valid: (t: string) => boolean; onCommit: (t: string) => void }) {
+  const [bad, setBad] = useState(false);
+  const commit = (text: string): void => {
+    if (!valid(text)) { setBad(true); return; }
+    setBad(false);
+    if (text !== value) onCommit(text);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input key={value} type="text" defaultValue={value} aria-invalid={bad} data-testid={testId}
+        onBlur={(e) => commit(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') commit(e.currentTarget.value); }} />
+    </label>
+  );
+}
+
 function NodeInspector({ node }: { node: GraphNode }) {
   const commit = useDocument((s) => s.commit);
   const graph = () => useDocument.getState().graph;
@@ -73,34 +112,34 @@ function NodeInspector({ node }: { node: GraphNode }) {
   const def = moduleOf(node.kind);
   let config: Record<string, unknown> = {};
   try { config = def.parseConfig(node.config ?? {}) as Record<string, unknown>; } catch { /* shown as an issue */ }
-  const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.setConfig(graph(), node.id, patch));
+  // Layers below follow a changed size (a linear's `in` is what is wired into it); this node keeps what was typed.
+  const setConfig = (patch: Record<string, unknown>): void => commit('edit config', ops.followWiring(ops.setConfig(graph(), node.id, patch), { except: node.id }));
   const paramNames = Object.keys(node.params ?? {});
+  const symbols = nodeSymbols(useDocument.getState().graph, node.id);
   const fields = configFields(node.kind);
+  const Editor = CONFIG_EDITORS[node.kind];
 
   return (
     <div className="node-inspector">
       <h2>{def.label} <code>{node.id}</code></h2>
+      <label className="field">
+        <span>name</span>
+        <input key={node.name ?? node.id} data-testid="inspector-name" defaultValue={displayName(node)} maxLength={ops.MAX_NAME}
+          title="the name shown on the node and in Step mode (the id stays the same)"
+          onBlur={(e) => commit('rename', ops.renameNode(graph(), node.id, e.currentTarget.value))}
+          onKeyDown={(e) => { if (e.key === 'Enter') commit('rename', ops.renameNode(graph(), node.id, e.currentTarget.value)); }} />
+      </label>
       <p className="formula-line"><Formula tex={def.isLoss && (config.reduction === 'mean' || config.reduction === 'sum') ? lossFormula(def.formula, config.reduction) : def.formula} /></p>
       {issues.length ? <ul className="inspector-issues">{issues.map((i) => <li key={i.message}>{i.message}</li>)}</ul> : null}
       <section>
         <h3>Config</h3>
-        {fields.map((f) => (f.type === 'int'
-          ? <IntField key={f.key} label={f.key} value={config[f.key] as number} testId={`config-${f.key}`} onCommit={(n) => setConfig({ [f.key]: n })} />
-          : f.type === 'boolean'
-            ? <label key={f.key} className="field"><span>{f.key}</span><input type="checkbox" data-testid={`config-${f.key}`} checked={config[f.key] as boolean} onChange={(e) => setConfig({ [f.key]: e.target.checked })} /></label>
-            : (
-              <label key={f.key} className="field"><span>{f.key}</span>
-                <select data-testid={`config-${f.key}`} value={config[f.key] as string} onChange={(e) => setConfig({ [f.key]: e.target.value })}>
-                  {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
-                </select>
-              </label>
-            )))}
+        {Editor ? <Editor node={node} /> : fields.map((f) => <ConfigInput key={f.key} field={f} value={config[f.key]} onCommit={(v) => setConfig({ [f.key]: v })} />)}
         {def.family === 'data' ? (
           node.binding === undefined
             ? <IntField label="batch" value={node.value?.shape[0] ?? 1} testId="config-batch" onCommit={(n) => commit('edit config', ops.setBatch(graph(), n))} />
             : <p className="muted">Batch: set by the dataset (mini-batches when training).</p>
         ) : null}
-        {fields.length === 0 && def.family !== 'data' ? <p className="muted">No settings.</p> : null}
+        {fields.length === 0 && !Editor && def.family !== 'data' ? <p className="muted">No settings.</p> : null}
       </section>
       {def.family === 'data' ? <DatasetSection nodeId={node.id} /> : null}
       {def.family === 'data' && node.value && node.binding === undefined ? (
@@ -118,41 +157,74 @@ function NodeInspector({ node }: { node: GraphNode }) {
             const rows = t.shape.length === 2 ? t.shape[0]! : 1, cols = t.shape.length === 2 ? t.shape[1]! : t.data.length;
             return (
               <div key={name} className="param-block">
-                <div className="param-name">{name} <span className="muted">[{t.shape.join(', ')}]</span></div>
+                <div className="param-name">{symbols.params[name]?.text ?? name} <span className="muted">({name}) [{t.shape.join(', ')}]</span></div>
                 <div className="param-pair">
                   <MatrixEditor t={t} testId={`param-${node.id}-${name}`} label={`${node.id} ${name}`} onCommit={commitParam(name)} />
-                  {g && g.data.length === t.data.length ? <ParamGrad g={g} nodeId={node.id} name={name} rows={rows} cols={cols} stale={stale} /> : null}
+                  {g && g.data.length === t.data.length ? <ParamGrad g={g} nodeId={node.id} name={name} symbol={symbols.params[name]?.text ?? name} rows={rows} cols={cols} stale={stale} /> : null}
                 </div>
               </div>
             );
           })}
-          <div className="reinit">
-            <label className="field"><span>seed</span><input value={seed} data-testid="reinit-seed" onChange={(e) => setSeed(e.target.value)} aria-invalid={!/^\d+$/.test(seed)} /></label>
-            <button type="button" disabled={!/^\d+$/.test(seed)} onClick={() => commit('re-initialise', ops.reinitParams(graph(), node.id, Number(seed)))}>Re-initialise</button>
-          </div>
+          <Reinit nodeId={node.id} seed={seed} setSeed={setSeed} />
         </section>
       ) : null}
-      {nodeResult ? <NodeOutput result={nodeResult} stale={stale} /> : null}
+      {nodeResult ? <NodeOutput result={nodeResult} stale={stale} symbol={symbols.out.text} /> : null}
+    </div>
+  );
+}
+
+/**
+ * Re-initialise draws fresh parameters from a seed. Weights that are not the node's initial draw
+ * (set by hand, or trained) are replaced only after a confirmation; either way it says that Ctrl+Z
+ * brings the previous weights back (issue 10.14).
+ */
+function Reinit({ nodeId, seed, setSeed }: { nodeId: string; seed: string; setSeed: (s: string) => void }) {
+  const [asking, setAsking] = useState(false);
+  const [done, setDone] = useState(false);
+  const valid = /^\d+$/.test(seed);
+  const replace = (): void => {
+    const doc = useDocument.getState();
+    doc.commit('re-initialise', ops.reinitParams(doc.graph, nodeId, Number(seed)));
+    setAsking(false);
+    setDone(true);
+  };
+  const start = (): void => {
+    setDone(false);
+    if (ops.paramsAreDrawn(useDocument.getState().graph, nodeId)) replace();
+    else setAsking(true);
+  };
+  return (
+    <div className="reinit">
+      <label className="field"><span>seed</span><input value={seed} data-testid="reinit-seed" onChange={(e) => setSeed(e.target.value)} aria-invalid={!valid} /></label>
+      <button type="button" disabled={!valid || asking} onClick={start}>Re-initialise</button>
+      {asking ? (
+        <div className="reinit-confirm" role="alertdialog" aria-label="Replace the weights?" data-testid="reinit-confirm">
+          <p>These weights were set by hand or by training. Replace them with a fresh draw from seed {seed}? Undo (Ctrl+Z) brings them back.</p>
+          <button type="button" onClick={replace}>Replace weights</button>
+          <button type="button" onClick={() => setAsking(false)}>Keep them</button>
+        </div>
+      ) : null}
+      {done ? <p className="muted" role="status" data-testid="reinit-done">Re-initialised from seed {seed}. Undo (Ctrl+Z) restores the previous weights.</p> : null}
     </div>
   );
 }
 
 // The result views re-render only when a run brings new tensors (or marks them stale), not on edits.
-const ParamGrad = memo(function ParamGrad({ g, nodeId, name, rows, cols, stale }: { g: Tensor; nodeId: string; name: string; rows: number; cols: number; stale: boolean }) {
+const ParamGrad = memo(function ParamGrad({ g, nodeId, name, symbol, rows, cols, stale }: { g: Tensor; nodeId: string; name: string; symbol: string; rows: number; cols: number; stale: boolean }) {
   return (
     <div className={`param-grad${stale ? ' stale' : ''}`} data-testid={`grad-${nodeId}-${name}`} data-grad={JSON.stringify({ shape: [...g.shape], data: Array.from(g.data) })}>
-      <TensorTable t={tensor(g.shape, g.data)} title={`dL/d${name}`} layout="param" />
-      <div className="heatmap-box" style={{ width: Math.min(240, cols * 18) }}><Heatmap rows={rows} cols={cols} data={g.data} label={`dL/d${name}`} /></div>
+      <TensorTable t={tensor(g.shape, g.data)} title={gradText(symbol)} layout="param" />
+      <div className="heatmap-box" style={{ width: Math.min(240, cols * 18) }}><Heatmap rows={rows} cols={cols} data={g.data} label={gradText(symbol)} /></div>
     </div>
   );
 });
 
-const NodeOutput = memo(function NodeOutput({ result, stale }: { result: NodeResult; stale: boolean }) {
+const NodeOutput = memo(function NodeOutput({ result, stale, symbol }: { result: NodeResult; stale: boolean; symbol: string }) {
   return (
     <section className={stale ? 'stale' : ''}>
-      <h3>Output</h3>
-      <TensorTable t={result.output} title="value" />
-      <TensorTable t={result.grad} title="dL/d(out)" />
+      <h3>Output {symbol}</h3>
+      <TensorTable t={result.output} title={`${symbol} (value)`} />
+      <TensorTable t={result.grad} title={gradText(symbol)} />
     </section>
   );
 });
@@ -160,14 +232,16 @@ const NodeOutput = memo(function NodeOutput({ result, stale }: { result: NodeRes
 function EdgeInspector({ id }: { id: string }) {
   const edge = useDocument((s) => s.graph.edges.find((e) => e.id === id));
   const result = useRun((s) => s.results?.edges[id]);
+  const graph = useDocument((s) => s.graph);
   if (!edge) return null;
+  const from = nodeSymbols(graph, edge.source), to = nodeSymbols(graph, edge.target);
   return (
     <div className="edge-inspector" data-testid={`edge-inspector-${id}`}>
-      <h2>Edge <code>{edge.source}</code> → <code>{edge.target}.{edge.targetPort}</code></h2>
+      <h2>Edge {from.name} → {to.name}.{edge.targetPort}</h2>
       {result ? (
         <>
-          <TensorTable t={result.value} title="value (forward)" />
-          <TensorTable t={result.grad} title={`gradient dL/d(${edge.target}.${edge.targetPort})`} />
+          <TensorTable t={result.value} title={`${from.out.text} (value, forward)`} />
+          <TensorTable t={result.grad} title={`${gradText(from.out)} into ${to.name}.${edge.targetPort} (gradient)`} />
         </>
       ) : <p className="muted">No results yet.</p>}
     </div>

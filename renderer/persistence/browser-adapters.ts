@@ -2,6 +2,7 @@
 // browser-files.ts. Uses the File System Access API where the browser has it (Chromium).
 import type { BrowserFileDeps, PickedFile, WritableFile } from './browser-files.ts';
 import type { RestoreChoice, RestoreOffer } from './crash-copies.ts';
+import type { FileLike } from './types.ts';
 import { createIndexedDbStore } from './indexeddb-store.ts';
 import { createWebLocks } from './tab-locks.ts';
 
@@ -42,6 +43,18 @@ function pickWithInput(): Promise<PickedFile | null> {
   });
 }
 
+/** File → Import ONNX…: the page's file input for a .onnx model (desktop too: no path reaches the page). */
+export function pickModelFile(): Promise<FileLike | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.onnx';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
 export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Window & FsAccessWindow): BrowserFileDeps {
   const openPicker = win.showOpenFilePicker?.bind(win);
   const savePicker = win.showSaveFilePicker?.bind(win);
@@ -71,8 +84,8 @@ export function defaultBrowserDeps(win: Window & FsAccessWindow = window as Wind
         }
       },
     } : {}),
-    download(name, text, type = 'application/json') {
-      const url = URL.createObjectURL(new Blob([text], { type }));
+    download(name, content, type = 'application/json') {
+      const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;

@@ -36,8 +36,8 @@ export interface BrowserFileDeps {
   pickFile(): Promise<PickedFile | null>;
   /** A save picker (File System Access API), absent where the browser has none. */
   pickSaveTarget?: (suggestedName: string) => Promise<WritableFile | null>;
-  /** Offers the text as a download called name (of MIME type `type`, JSON by default). */
-  download(name: string, text: string, type?: string): void;
+  /** Offers the text or bytes as a download called name (of MIME type `type`, JSON by default). */
+  download(name: string, content: string | Uint8Array, type?: string): void;
   confirm(message: string): boolean | Promise<boolean>;
   /** Shows an error to the user (window.alert, or a nicer toast the UI supplies). */
   notify(message: string): void;
@@ -180,9 +180,9 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     },
     save: (graph) => (target === null ? saveAs(graph) : writeTo(target, serializeGraph(graph))),
     saveAs,
-    async exportFile(format, suggestedName, text) {
+    async exportFile(format, suggestedName, content) {
       const fileName = exportFileName(suggestedName, format);
-      deps.download(fileName, text, exportFormats[format].mime);
+      deps.download(fileName, content, exportFormats[format].mime);
       return { status: 'saved', name: fileName };
     },
     setDirty(value) {

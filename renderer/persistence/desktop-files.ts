@@ -33,7 +33,7 @@ export function createDesktopFiles(api: DesktopApi): DocumentFiles {
     openExample: async (id) => toOpenResult(await api.openExample(id)),
     save: (graph) => api.save(serializeGraph(graph)),
     saveAs: (graph) => api.saveAs(serializeGraph(graph)),
-    exportFile: (format, suggestedName, text) => api.exportFile(format, suggestedName, text),
+    exportFile: (format, suggestedName, content) => api.exportFile(format, suggestedName, content),
     setDirty: (dirty) => { void api.setDirty(dirty); },
     autosave: (graph) => api.autosave(serializeGraph(graph)),
     clearAutosave: () => api.clearAutosave(),

@@ -13,6 +13,9 @@ interface ViewState {
   stepIndex: number;
   hoveredEdge: string | null;
   codePanel: boolean;
+  /** The node whose name is being edited on the canvas (double-click on its title, or F2). */
+  renaming: string | null;
+  setRenaming(id: string | null): void;
   setMeasured(updates: { id: string; width: number; height: number }[]): void;
   setLabelMode(mode: LabelMode): void;
   toggleTheme(): void;
@@ -30,6 +33,8 @@ export const useView = create<ViewState>()((set) => ({
   stepIndex: 0,
   hoveredEdge: null,
   codePanel: false,
+  renaming: null,
+  setRenaming: (renaming) => set({ renaming }),
   setMeasured: (updates) => set((s) => {
     const m = new Map(s.measured);
     let changed = false;

@@ -17,18 +17,19 @@ const finiteOrNull = (v: number | null | undefined): number | null => (v === nul
 /** Losses go on a log axis: zero and below are gaps. */
 const positiveOrNull = (v: number | null | undefined): number | null => { const f = finiteOrNull(v); return f !== null && f > 0 ? f : null; };
 
-/** [x, batch loss, train loss, test loss, train accuracy, test accuracy]. */
-export function lossChartData(s: SeriesBuffer, maxPoints = 800): [number[], Column, Column, Column, Column, Column] {
-  const rows = new Map<number, [number | null, number | null, number | null, number | null, number | null]>();
-  for (const i of sampledIndices(s.step.length, maxPoints)) rows.set(s.step[i]!, [positiveOrNull(s.loss[i]), null, null, null, null]);
+/** [x, batch loss, train loss, test loss, train accuracy, test accuracy, penalty]: the data loss and the regularisation penalty apart. */
+export function lossChartData(s: SeriesBuffer, maxPoints = 800): [number[], Column, Column, Column, Column, Column, Column] {
+  type Row = [number | null, number | null, number | null, number | null, number | null, number | null];
+  const rows = new Map<number, Row>();
+  for (const i of sampledIndices(s.step.length, maxPoints)) rows.set(s.step[i]!, [positiveOrNull(s.loss[i]), null, null, null, null, positiveOrNull(s.penalty[i])]);
   for (const e of s.epochs) {
-    const r = rows.get(e.step) ?? [null, null, null, null, null];
+    const r = rows.get(e.step) ?? [null, null, null, null, null, null];
     r[1] = positiveOrNull(e.trainLoss); r[2] = positiveOrNull(e.testLoss); r[3] = finiteOrNull(e.trainAccuracy); r[4] = finiteOrNull(e.testAccuracy);
     rows.set(e.step, r);
   }
   const x = [...rows.keys()].sort((a, b) => a - b);
   const col = (k: number): Column => x.map((step) => rows.get(step)![k]!);
-  return [x, col(0), col(1), col(2), col(3), col(4)];
+  return [x, col(0), col(1), col(2), col(3), col(4), col(5)];
 }
 
 /** [x, one column per layer]; zero or non-finite norms become gaps (a log axis has no 0). */

@@ -104,6 +104,8 @@ export function LossChart() {
       { label: 'test loss', stroke: testC, width: 2, spanGaps: true, points: { show: false } },
       { label: 'train acc', stroke: accC, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
       { label: 'test acc', stroke: testAccC, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
+      // weight decay and L1: ½λ₂‖θ‖² + λ₁‖θ‖₁ of each step, next to the data loss (no points without regularisation)
+      { label: 'penalty', stroke: alpha(testC, 0.8), width: 1, dash: [2, 2], spanGaps: true, points: { show: false } },
     ],
   });
   return <Chart testId="loss-chart" build={build} data={data} theme={theme} />;

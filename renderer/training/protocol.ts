@@ -47,6 +47,8 @@ export interface BoundaryGrid { readonly step: number; readonly values: Float64A
 export interface StepColumns {
   readonly step: ArrayLike<number>;
   readonly loss: ArrayLike<number>;
+  /** The regularisation penalty of each step (absent: 0). */
+  readonly penalty?: ArrayLike<number>;
   /** gradNorms[layer][i] for step[i]. */
   readonly gradNorms: ArrayLike<number>[];
 }

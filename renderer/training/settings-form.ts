@@ -3,7 +3,7 @@
 // and the schema's wording turned into a short message for the field.
 import { trainingSettingsSchema, type TrainingSettings } from '../../engine/index.ts';
 
-export type NumberField = 'learningRate' | 'momentum' | 'epochs' | 'batchSize' | 'seed';
+export type NumberField = 'learningRate' | 'momentum' | 'weightDecay' | 'l1' | 'epochs' | 'batchSize' | 'seed';
 export type FormSettings = Pick<TrainingSettings, 'optimizer' | NumberField>;
 /** The form as typed: the optimiser, and each number field's text. */
 export type Draft = { optimizer: TrainingSettings['optimizer'] } & Record<NumberField, string>;
@@ -12,13 +12,15 @@ export type FieldErrors = Partial<Record<NumberField, string>>;
 export const NUMBER_FIELDS: readonly { key: NumberField; label: string; step: string }[] = [
   { key: 'learningRate', label: 'Learning rate', step: 'any' },
   { key: 'momentum', label: 'Momentum', step: 'any' },
+  { key: 'weightDecay', label: 'Weight decay (L2)', step: 'any' },
+  { key: 'l1', label: 'L1', step: 'any' },
   { key: 'epochs', label: 'Epochs', step: '1' },
   { key: 'batchSize', label: 'Batch', step: '1' },
   { key: 'seed', label: 'Seed', step: '1' },
 ];
 
 export function draftOf(s: FormSettings): Draft {
-  return { optimizer: s.optimizer, learningRate: String(s.learningRate), momentum: String(s.momentum), epochs: String(s.epochs), batchSize: String(s.batchSize), seed: String(s.seed) };
+  return { optimizer: s.optimizer, learningRate: String(s.learningRate), momentum: String(s.momentum), weightDecay: String(s.weightDecay), l1: String(s.l1), epochs: String(s.epochs), batchSize: String(s.batchSize), seed: String(s.seed) };
 }
 
 const bound = (v: unknown): string => (typeof v === 'number' || typeof v === 'bigint' ? v.toLocaleString('en', { maximumFractionDigits: 20 }) : String(v));
@@ -52,6 +54,6 @@ export function checkDraft(d: Draft): { errors: FieldErrors; settings: FormSetti
   if (Object.keys(errors).length > 0) return { errors, settings: null };
   return {
     errors,
-    settings: { optimizer: d.optimizer, learningRate: Number(d.learningRate), momentum: Number(d.momentum), epochs: Number(d.epochs), batchSize: Number(d.batchSize), seed: Number(d.seed) },
+    settings: { optimizer: d.optimizer, learningRate: Number(d.learningRate), momentum: Number(d.momentum), weightDecay: Number(d.weightDecay), l1: Number(d.l1), epochs: Number(d.epochs), batchSize: Number(d.batchSize), seed: Number(d.seed) },
   };
 }

@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { Graph, ParamRef, TrainingSettings } from '../../engine/index.ts';
 import { newRequestId, useAnalysis } from '../analysis/analysis-store.ts';
 import { useDocument } from '../store/document-store.ts';
+import { wiredPart } from '../model/wired-part.ts';
 import type { AnalysisApi, AnalysisReply, AnalysisRequest, ConnectAnalysis, WorkerReply, WorkerRequest } from './protocol.ts';
 import { ReplyHandler, type TrainedParametersView } from './reply-handler.ts';
 import { useTraining } from './training-store.ts';
@@ -57,7 +58,8 @@ export class TrainingClient {
     this.replies.discardPending(); // a restart replaces the running session: its unshown progress is not this run's
     this.deps.engine.clearTrainedParameters();
     useTraining.getState().begin(graph);
-    this.send({ type: 'train', graph, settings });
+    // Nodes not wired yet stay out of training, as they stay out of runs; their parameters are kept.
+    this.send({ type: 'train', graph: wiredPart(graph).graph, settings });
   }
 
   /** One mini-batch: of the paused run, or of a new run of the document (`fresh`), which stays paused after it. */

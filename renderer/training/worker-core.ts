@@ -34,6 +34,7 @@ export function columns(steps: readonly StepRecord[], layers: number): StepColum
   return {
     step: Float64Array.from(steps, (s) => s.step),
     loss: Float64Array.from(steps, (s) => s.loss),
+    penalty: Float64Array.from(steps, (s) => s.penalty),
     gradNorms: Array.from({ length: layers }, (_, l) => Float64Array.from(steps, (s) => s.gradNorms[l] ?? 0)),
   };
 }

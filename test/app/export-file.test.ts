@@ -30,6 +30,16 @@ describe('exportToFile', () => {
     expect(await readFile(target, 'utf8')).toBe('import torch\n');
   });
 
+  it('writes an ONNX model\'s bytes as they are, suggesting <document>.onnx with the ONNX filter', async () => {
+    const t = await setup((dir) => join(dir, 'moons.bpgraph'));
+    const target = join(t.dir, 'moons.onnx');
+    t.answers.push(target);
+    const bytes = new Uint8Array([0x08, 0x08, 0x12, 0xff, 0x00, 0x80]);
+    expect(await exportToFile(t.deps, 'onnx', 'moons.bpgraph', bytes)).toEqual({ status: 'saved', name: 'moons.onnx' });
+    expect(t.asked[0]!.filter).toEqual({ name: 'ONNX model', extensions: ['onnx'] });
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
+  });
+
   it('starts an untitled document in Documents, and never lets the suggested name leave the folder', async () => {
     const t = await setup();
     await exportToFile(t.deps, 'pytorch', '../../etc/passwd', 'x');

@@ -20,7 +20,7 @@ const cases: { [C in InvokeChannel]: { good: unknown[][]; bad: unknown[][] } } =
   'bps:file-save': { good: [['{"format":"backprop-studio-graph"}'], ['€'.repeat(1000)]], bad: [[], [{ nodes: [] }], ['x'.repeat(MAX_FILE_BYTES + 1)], [euros], ['a', '/tmp/x']] },
   'bps:file-save-as': { good: [['{}']], bad: [[], [1], ['{}', '/tmp/evil.bpgraph'], [euros]] },
   'bps:file-recent': { good: [[]], bad: [['x']] },
-  'bps:file-export': { good: [['pytorch', 'model.py', 'import torch\n'], ['pytorch', '', '']], bad: [[], ['onnx9', 'm', 'x'], ['pytorch', 'm'], ['pytorch', 'n'.repeat(300), 'x'], ['pytorch', 'm', euros], ['pytorch', 'm', 'x', '/tmp/evil.py']] },
+  'bps:file-export': { good: [['pytorch', 'model.py', 'import torch\n'], ['pytorch', '', ''], ['onnx', 'm.onnx', new Uint8Array([8, 8])]], bad: [[], ['onnx9', 'm', 'x'], ['pytorch', 'm'], ['onnx', 'm', [8, 8]], ['pytorch', 'n'.repeat(300), 'x'], ['pytorch', 'm', euros], ['pytorch', 'm', 'x', '/tmp/evil.py']] },
   'bps:doc-set-dirty': { good: [[true], [false]], bad: [[], ['yes'], [1]] },
   'bps:doc-provide': { good: [[0, '{}'], [12, 'text']], bad: [[-1, '{}'], [1.5, '{}'], ['1', '{}'], [1], [0, euros]] },
   'bps:autosave-write': { good: [['{}']], bad: [[], [{}], [euros]] },
@@ -36,6 +36,12 @@ describe('invoke contract', () => {
       for (const bad of cases[channel].bad) expect(schema.safeParse(bad).success, JSON.stringify(bad).slice(0, 80)).toBe(false);
     });
   }
+
+  it('bps:file-export refuses bytes over the document limit', () => {
+    const args = invokeContract['bps:file-export'].args;
+    expect(args.safeParse(['onnx', 'm.onnx', new Uint8Array(MAX_FILE_BYTES)]).success).toBe(true);
+    expect(args.safeParse(['onnx', 'm.onnx', new Uint8Array(MAX_FILE_BYTES + 1)]).success).toBe(false);
+  });
 
   it('has a test case for every channel and nothing else', () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(invokeContract).sort());

@@ -56,9 +56,17 @@ describe('application menu', () => {
   it('File → Export lists every export format and sends it as a command', () => {
     const m = inputs();
     const exportMenu = sub(find(sub(buildMenuTemplate(m)[0]), 'Export'));
-    expect(exportMenu.map((i) => i.label)).toEqual(['PyTorch script…']);
+    expect(exportMenu.map((i) => i.label)).toEqual(['PyTorch script…', 'ONNX…']);
     click(exportMenu[0]!);
     expect(m.sent.at(-1)).toEqual({ type: 'export', format: 'pytorch' });
+    click(exportMenu[1]!);
+    expect(m.sent.at(-1)).toEqual({ type: 'export', format: 'onnx' });
+  });
+
+  it('File → Import ONNX… sends its command', () => {
+    const m = inputs();
+    click(find(sub(buildMenuTemplate(m)[0]), 'Import ONNX…'));
+    expect(m.sent.at(-1)).toEqual({ type: 'import-onnx' });
   });
 
   it('keeps native roles for the clipboard; Delete and Select All reach the canvas as commands', () => {

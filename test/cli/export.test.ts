@@ -30,9 +30,10 @@ describe('export --to pytorch', () => {
     edges: [{ id: 'e1', source: 'a', target: 'b', targetPort: 'in' }, { id: 'e2', source: 'b', target: 'a', targetPort: 'in' }],
   });
   it.each<[string, string[], RegExp]>([
-    ['no --to', ['export', 'spiral.bpgraph'], /^backprop-studio export: --to is required: export FILE --to pytorch \[--out FILE\]\n$/],
-    ['an unknown format', ['export', 'spiral.bpgraph', '--to', 'keras'], /^backprop-studio export: --to keras: expected pytorch\n$/],
-    ['an unknown option', ['export', 'spiral.bpgraph', '--to', 'pytorch', '--dtype', 'float32'], /unknown option --dtype/],
+    ['no --to', ['export', 'spiral.bpgraph'], /^backprop-studio export: --to is required: export FILE --to pytorch\|onnx \[--out FILE\] \[--dtype float64\|float32\]\n$/],
+    ['an unknown format', ['export', 'spiral.bpgraph', '--to', 'keras'], /^backprop-studio export: --to keras: expected pytorch or onnx\n$/],
+    ['an unknown option', ['export', 'spiral.bpgraph', '--to', 'pytorch', '--epochs', '3'], /unknown option --epochs/],
+    ['an option of another format', ['export', 'spiral.bpgraph', '--to', 'pytorch', '--dtype', 'float32'], /^backprop-studio export: --dtype does not apply to --to pytorch\n$/],
     ['no file', ['export', '--to', 'pytorch'], /expected one FILE/],
     ['a missing file', ['export', 'missing.bpgraph', '--to', 'pytorch'], /missing\.bpgraph: cannot read \(no such file\)/],
     ['a graph that cannot run', ['export', 'loop.bpgraph', '--to', 'pytorch'], /^backprop-studio export: loop\.bpgraph: cannot export to pytorch: cycle: "a" → "b" → "a"\n$/],
@@ -44,6 +45,6 @@ describe('export --to pytorch', () => {
   });
 
   it('is listed in the usage', async () => {
-    expect((await runCli(['--help'])).stdout).toContain('export FILE --to pytorch [--out FILE]');
+    expect((await runCli(['--help'])).stdout).toContain('export FILE --to pytorch|onnx [--out FILE] [--dtype float64|float32]');
   });
 });

@@ -31,13 +31,17 @@ test('incompatible shapes are refused with both shapes in the message', async ({
   await waitForRun(page);
   await pickFromMenu(page, 'File', 'New');
   const c = (await page.getByTestId('canvas').boundingBox())!;
-  await dragFromPalette(page, 'input', c.x + 150, c.y + 200);
-  await dragFromPalette(page, 'linear', c.x + 420, c.y + 200);
+  // A linear layer's `in` follows what is wired into it (issue 10.11); a loss's two inputs cannot follow each other.
+  await dragFromPalette(page, 'input', c.x + 150, c.y + 120);
+  await dragFromPalette(page, 'target', c.x + 150, c.y + 320);
+  await dragFromPalette(page, 'mse', c.x + 450, c.y + 220);
   await page.getByTestId('node-input1').click();
   await page.getByTestId('config-size').fill('3');
   await page.getByTestId('config-size').press('Enter');
-  await connect(page, 'input1-out', 'linear1-in');
+  await connect(page, 'input1-out', 'mse1-pred');
+  await expect.poll(async () => (await getDocument(page)).edges).toHaveLength(1);
+  await connect(page, 'target1-out', 'mse1-target');
   await expect(page.getByTestId('refusal')).toContainText('incompatible');
   await expect(page.getByTestId('refusal')).toContainText('[1, 3]');
-  expect((await getDocument(page)).edges).toHaveLength(0);
+  expect((await getDocument(page)).edges).toHaveLength(1);
 });

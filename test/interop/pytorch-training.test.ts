@@ -1,7 +1,7 @@
 // Issue 12.2: `python3 model.py train` trains as `train FILE` does, step for step: the same initial
 // parameters, batches and updates, so after the same epochs every parameter equals the CLI's to 1e-9
 // (float64, CPU). Every example (at most ~200 steps each, to stay fast), graphs with uneven last batches,
-// both reductions, SGD with momentum and Adam, and random graphs over every module kind.
+// both reductions, SGD with momentum and Adam, weight decay and L1, and random graphs over every module kind.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
@@ -28,11 +28,15 @@ function trainable(graph: Graph): boolean {
 }
 
 interface Case { readonly name: string; readonly graph: Graph }
+const regularised = (g: Graph, weightDecay: number, l1: number): Graph => ({ ...g, training: { ...(g.training ?? {}), weightDecay, l1 } });
 const cases: Case[] = [
   ...readdirSync(examplesDir).filter((f) => f.endsWith('.bpgraph')).sort()
     .map((f) => ({ name: `example ${f}`, graph: parseGraphFile(readFileSync(new URL(f, examplesDir), 'utf8')) })),
   { name: 'uneven batches (sum and mean, SGD with momentum, a layer reaching no loss)', graph: unevenGraph() },
   { name: 'a bound dataset (uneven batches, sum and mean, Adam)', graph: boundGraph() },
+  // Issue 13.8: weight_decay in torch.optim and L1's sign(θ) on .grad; the dead layer decays too.
+  { name: 'uneven batches with weight decay and L1 (SGD with momentum)', graph: regularised(unevenGraph(), 0.02, 0.003) },
+  { name: 'a bound dataset with weight decay and L1 (Adam)', graph: regularised(boundGraph(), 0.01, 0.002) },
   ...randomGraphs({ count: 8, seed: 34, extra: 6 }).filter(trainable).slice(0, 4).map((g, i) => ({
     name: `random graph ${i}`,
     graph: { ...g, training: { optimizer: i % 2 ? 'sgd' : 'adam', momentum: 0.5, learningRate: 0.01, batchSize: 2, epochs: 3, seed: i } },

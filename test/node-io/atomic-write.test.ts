@@ -38,6 +38,13 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['graph.bpgraph']);
   });
 
+  it('writes bytes as they are (an ONNX model is not UTF-8), from a view into a larger buffer', async () => {
+    const dir = await tempDir();
+    const whole = new Uint8Array([1, 2, 0xff, 0xfe, 0x00, 0x80, 0xc3, 9]);
+    await writeFileAtomic(join(dir, 'm.onnx'), whole.subarray(2, 7));
+    expect(new Uint8Array(await readFile(join(dir, 'm.onnx')))).toEqual(new Uint8Array([0xff, 0xfe, 0x00, 0x80, 0xc3]));
+  });
+
   it('creates a file that did not exist', async () => {
     const dir = await tempDir();
     await writeFileAtomic(join(dir, 'fresh.bpgraph'), NEW);

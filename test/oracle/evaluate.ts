@@ -1,6 +1,6 @@
 // Evaluates a Graph JSON with the scalar oracle: every module written from its textbook formula.
 // Parameters must be stored in the graph (the oracle does not reproduce the engine's initialisation).
-import type { Graph, GraphNode } from '../../engine/index.ts';
+import { parseFormula, type Expr, type Graph, type GraphNode } from '../../engine/index.ts';
 import { sum, Value } from './value.ts';
 
 type Rows = Value[][];
@@ -103,6 +103,33 @@ export function evaluateWithOracle(graph: Graph): OracleResult {
       case 'add': { const a = port('a'); out = zip(a, port('b'), (u, v) => u.add(v)); break; }
       case 'multiply': { const a = port('a'); out = zip(a, port('b'), (u, v) => u.mul(v)); break; }
       case 'concat': { const a = port('a'), b = port('b'); out = a.map((r, i) => [...r, ...b[i]!]); break; }
+      case 'formula': {
+        // the expression read by the engine's parser, evaluated with this file's scalar rules
+        const ports = (cfg.inputs as string[] | undefined) ?? ['x'];
+        const tree = parseFormula((cfg.expression as string | undefined) ?? 'x', ports);
+        const xs = ports.map((p) => port(p));
+        out = xs[0]!.map((row, i) => row.map((_v, j) => formulaValue(tree, xs.map((x) => x[i]![j]!))));
+        break;
+      }
+      case 'sum': out = port('in').map((row) => [sum(row)]); break;
+      case 'mean': out = port('in').map((row) => [sum(row).div(row.length)]); break;
+      case 'l1': {
+        // per sample Σ_j |p_j − t_j|
+        const p = port('pred'), t = port('target');
+        losses.push(reduce(p.map((row, i) => sum(row.map((pj, j) => pj.sub(t[i]![j]!).abs()))), cfg));
+        out = [[losses.at(-1)!]];
+        break;
+      }
+      case 'huber': {
+        // per sample Σ_j ρ(p_j − t_j): ½d² for |d| < δ, δ(|d| − ½δ) outside
+        const p = port('pred'), t = port('target'), delta = (cfg.delta as number | undefined) ?? 1;
+        losses.push(reduce(p.map((row, i) => sum(row.map((pj, j) => {
+          const d = pj.sub(t[i]![j]!);
+          return Math.abs(d.data) < delta ? d.mul(d).mul(0.5) : d.abs().sub(0.5 * delta).mul(delta);
+        }))), cfg));
+        out = [[losses.at(-1)!]];
+        break;
+      }
       case 'mse': {
         // per sample ½ Σ_j (p_j − t_j)²
         const p = port('pred'), t = port('target');
@@ -156,4 +183,38 @@ export function evaluateWithOracle(graph: Graph): OracleResult {
   }
   for (const [id, tap] of edgeTaps) result.edges[id] = { value: flat(tap, (v) => v.data), grad: flat(tap, (v) => v.grad) };
   return result;
+}
+
+function formulaValue(e: Expr, vars: Value[]): Value {
+  const f = (x: Expr): Value => formulaValue(x, vars);
+  switch (e.kind) {
+    case 'num': return new Value(e.value);
+    case 'var': return vars[e.index]!;
+    case 'neg': return f(e.arg).neg();
+    case 'bin': {
+      const a = f(e.left);
+      if (e.op === '^') return e.right.kind === 'num' ? a.pow(e.right.value) : a.pow(f(e.right));
+      const b = f(e.right);
+      return e.op === '+' ? a.add(b) : e.op === '-' ? a.sub(b) : e.op === '*' ? a.mul(b) : a.div(b);
+    }
+    case 'call': {
+      const [u, w] = e.args.map(f) as [Value, Value | undefined];
+      switch (e.fn) {
+        case 'exp': return u.exp();
+        case 'log': return u.log();
+        case 'sqrt': return u.sqrt();
+        case 'abs': return u.abs();
+        case 'sin': return u.sin();
+        case 'cos': return u.cos();
+        case 'tanh': return u.tanh();
+        case 'sigmoid': return u.sigmoid();
+        case 'relu': return u.relu();
+        case 'softplus': return u.softplus();
+        case 'pow': return e.args[1]!.kind === 'num' ? u.pow(e.args[1]!.value) : u.pow(w!);
+        case 'max': return u.max(w!);
+        case 'min': return u.min(w!);
+        default: throw new Error(`oracle: no rule for ${e.fn}`);
+      }
+    }
+  }
 }

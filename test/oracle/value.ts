@@ -72,6 +72,47 @@ export class Value {
     return Value.op(Math.max(0, this.data), [this], [this.data > 0 ? 1 : 0]);
   }
 
+  sin(): Value {
+    return Value.op(Math.sin(this.data), [this], [Math.cos(this.data)]);
+  }
+
+  cos(): Value {
+    return Value.op(Math.cos(this.data), [this], [-Math.sin(this.data)]);
+  }
+
+  sqrt(): Value {
+    const r = Math.sqrt(this.data);
+    return Value.op(r, [this], [0.5 / r]);
+  }
+
+  /** this^o: ∂/∂this = o·this^(o−1), ∂/∂o = this^o·ln(this) (only where o is not a plain number). */
+  pow(o: number | Value): Value {
+    const b = Value.of(o), v = this.data ** b.data;
+    return Value.op(v, [this, b], [b.data * this.data ** (b.data - 1), o instanceof Value ? v * Math.log(this.data) : 0]);
+  }
+
+  /** log(1 + eˣ), derivative σ(x). */
+  softplus(): Value {
+    const x = this.data;
+    return Value.op(Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), [this], [1 / (1 + Math.exp(-x))]);
+  }
+
+  /** max(this, o); a tie sends half the gradient each way (as torch.maximum). */
+  max(o: Value): Value {
+    const a = this.data, b = o.data;
+    return Value.op(Math.max(a, b), [this, o], a === b ? [0.5, 0.5] : a > b ? [1, 0] : [0, 1]);
+  }
+
+  min(o: Value): Value {
+    const a = this.data, b = o.data;
+    return Value.op(Math.min(a, b), [this, o], a === b ? [0.5, 0.5] : a < b ? [1, 0] : [0, 1]);
+  }
+
+  /** |x|, with derivative sign(x) (0 at 0). */
+  abs(): Value {
+    return Value.op(Math.abs(this.data), [this], [Math.sign(this.data)]);
+  }
+
   /** Passes the value through unchanged; used to read one consumer's share of a gradient. */
   identity(): Value {
     return Value.op(this.data, [this], [1]);

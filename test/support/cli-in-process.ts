@@ -6,21 +6,31 @@ export interface CliRun {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  /** The files after the run, written ones included. */
+  /** The text files after the run, written ones included. */
   readonly files: Record<string, string>;
+  /** The binary files (an ONNX model) after the run, written ones included. */
+  readonly bytes: Record<string, Uint8Array>;
 }
 
-export async function runCli(argv: string[], files: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(argv: string[], files: Record<string, string | Uint8Array> = {}): Promise<CliRun> {
   let stdout = '', stderr = '';
-  const fs = { ...files };
+  const text: Record<string, string> = {}, bytes: Record<string, Uint8Array> = {};
+  const put = (p: string, s: string | Uint8Array): void => {
+    delete text[p];
+    delete bytes[p];
+    if (typeof s === 'string') text[p] = s;
+    else bytes[p] = s;
+  };
+  for (const [p, s] of Object.entries(files)) put(p, s);
   const io: CliIo = {
     stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false,
     readFile: (p) => {
-      if (!Object.hasOwn(fs, p)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return fs[p]!;
+      if (Object.hasOwn(bytes, p)) return bytes[p]!;
+      if (!Object.hasOwn(text, p)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+      return text[p]!;
     },
-    writeFile: (p, s) => { fs[p] = s; },
+    writeFile: put,
   };
   const code = await main(argv, io);
-  return { code, stdout, stderr, files: fs };
+  return { code, stdout, stderr, files: text, bytes };
 }

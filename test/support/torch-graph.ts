@@ -3,7 +3,8 @@
 // torch.autograd.functional.hessian. Only the order of the nodes and the wiring of their ports come
 // from the engine; every number is torch's.
 import type { TestContext } from 'vitest';
-import { compileGraph, type Graph, type ParamRef } from '../../engine/index.ts';
+import { compileFormula, compileGraph, type FormulaConfig, type Graph, type ParamRef } from '../../engine/index.ts';
+import { formulaPython } from '../../interop/pytorch/formula-code.ts';
 import { requireTorch, runTorchScript, sharedTorch } from './torch.ts';
 
 export interface TorchGraphResult {
@@ -56,6 +57,11 @@ def evaluate(plan, params, values):
         elif k == 'add': y = xs[0] + xs[1]
         elif k == 'multiply': y = xs[0] * xs[1]
         elif k == 'concat': y = torch.cat(xs, dim=1)
+        elif k == 'formula': y = eval(n['python'], {'torch': torch, 'float': float}, {f'v{i}': x for i, x in enumerate(xs)})
+        elif k == 'sum': y = xs[0].sum(dim=1, keepdim=True)
+        elif k == 'mean': y = xs[0].mean(dim=1, keepdim=True)
+        elif k == 'l1': y = r * F.l1_loss(xs[0], xs[1], reduction='sum')
+        elif k == 'huber': y = r * F.huber_loss(xs[0], xs[1], reduction='sum', delta=c['delta'])
         elif k == 'mse': y = 0.5 * r * ((xs[0] - xs[1]) ** 2).sum()
         elif k == 'bce': y = r * EngineBce.apply(xs[0], xs[1])
         elif k == 'bce_logits': y = r * F.binary_cross_entropy_with_logits(xs[0], xs[1], reduction='sum')
@@ -101,7 +107,13 @@ function planOf(graph: Graph) {
     inputs: n.inputEdges.map((e) => e.source.id),
     params: Object.fromEntries(n.paramNames.map((name, i) => [name, { shape: n.frame.params[i]!.shape, data: Array.from(n.frame.params[i]!.data) }])),
     value: n.frame.value ? { shape: n.frame.value.shape, data: Array.from(n.frame.value.data) } : null,
+    // a formula as the PyTorch export writes it; torch's autograd differentiates it
+    ...(n.kind === 'formula' ? { python: pythonOf(n.frame.config as FormulaConfig) } : {}),
   }));
+}
+
+function pythonOf(c: FormulaConfig): string {
+  return formulaPython(compileFormula(c.expression, c.inputs).tree, c.inputs.map((_, i) => `v${i}`));
 }
 
 export interface TorchGraphCase {

@@ -17,7 +17,7 @@ function fakeIo(files: Record<string, string>, isTTY = false) {
         if (!(p in files)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
         return files[p]!;
       },
-      writeFile: (p: string, s: string) => { written[p] = s; },
+      writeFile: (p: string, s: string | Uint8Array) => { written[p] = typeof s === 'string' ? s : new TextDecoder().decode(s); },
     },
   };
 }

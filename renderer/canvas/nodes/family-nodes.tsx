@@ -2,9 +2,11 @@
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
 import { boundDataText } from '../../model/node-display.ts';
+import { gradText, nodeSymbols } from '../../model/symbols.ts';
+import { useReveal } from '../step-state.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
-import { formatNumber, summarizeTensor } from '../../math/format.ts';
+import { formatNumber, summarizeTensor, tensorNorm } from '../../math/format.ts';
 import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 
 // A data node says where its rows come from: a dataset ("moons · features") or its own value,
@@ -24,12 +26,39 @@ const DataNode = memo(function DataNode({ id }: NodeProps) {
   );
 });
 
+/** Parameters with at most this many entries are written out on the node; larger ones as shape and norm. */
+const SMALL_PARAM = 4;
+/** The lecture's minus sign (−0.00225) on the node's own lines. */
+const minus = (s: string): string => s.replace(/-/g, '−');
+/** Three significant digits, as the lecture writes its numbers: 0.8, −0.00225, [0.12, −0.5]. */
+const short = (t: { shape: readonly number[]; data: ArrayLike<number> }): string => minus(
+  t.data.length === 1 ? formatNumber(t.data[0]!, 3) : `[${Array.from(t.data, (v) => formatNumber(v, 3)).join(', ')}]`);
+
+// A layer shows each parameter by its symbol: w₁ = 0.8 and ∂L/∂w₁ = −0.00225 when small, shape and
+// norm when large. In Step mode the gradient appears only once the node's backward step is reached.
 const LayerNode = memo(function LayerNode({ id }: NodeProps) {
   const node = useGraphNode(id);
-  const count = Object.values(node?.params ?? {}).reduce((s, t) => s + t.data.length, 0);
+  const symbols = useDocument((s) => nodeSymbols(s.graph, id));
+  const results = useRun((s) => (s.stale ? undefined : s.results?.nodes[id]?.params));
+  const reveal = useReveal();
+  const showGrad = !reveal || reveal.backpropagated.has(id);
+  const params = node?.params ?? {};
   return (
     <ModuleNode id={id} family="layer">
-      <div className="bps-node-extra">{count} parameter{count === 1 ? '' : 's'}</div>
+      {Object.entries(params).map(([name, t]) => {
+        const sym = symbols.params[name]?.text ?? name;
+        const g = results?.[name]?.grad;
+        const small = t.data.length <= SMALL_PARAM;
+        const value = small ? `${sym} = ${short(t)}` : `${sym} [${t.shape.join('×')}] ‖·‖ = ${formatNumber(tensorNorm(t.data), 3)}`;
+        const grad = !g || !showGrad ? `${gradText(sym)}${small ? ' = ' : ' ‖·‖ = '}…`
+          : small ? `${gradText(sym)} = ${short(g)}` : `${gradText(sym)} ‖·‖ = ${formatNumber(tensorNorm(g.data), 3)}`;
+        return (
+          <div key={name} className="bps-node-extra bps-param">
+            <div data-testid={`param-line-${id}-${name}`}>{value}</div>
+            <div className="bps-param-grad" data-testid={`param-grad-line-${id}-${name}`} data-shown={!!g && showGrad}>{grad}</div>
+          </div>
+        );
+      })}
     </ModuleNode>
   );
 });
@@ -42,12 +71,15 @@ const CombineNode = memo(function CombineNode({ id }: NodeProps) {
   return <ModuleNode id={id} family="combine" />;
 });
 
+// The loss's value is shown once it is computed: in Step mode only from the loss's forward step on.
 const LossNode = memo(function LossNode({ id }: NodeProps) {
   const loss = useRun((s) => s.results?.nodes[id]?.output.data[0]);
   const stale = useRun((s) => s.stale);
+  const reveal = useReveal();
+  const shown = loss !== undefined && (!reveal || reveal.computed.has(id));
   return (
     <ModuleNode id={id} family="loss">
-      <div className={`bps-node-extra bps-loss${stale ? ' stale' : ''}`} data-testid={`loss-${id}`}>L = {loss === undefined ? '—' : formatNumber(loss, 6)}</div>
+      <div className={`bps-node-extra bps-loss${stale ? ' stale' : ''}`} data-testid={`loss-${id}`} data-shown={shown}>L = {shown ? formatNumber(loss, 6) : '—'}</div>
     </ModuleNode>
   );
 });

@@ -29,7 +29,7 @@ function CodeView() {
   const { files } = useServices();
   const graph = useDocument((s) => s.graph);
   const settled = useSettled(graph, CODE_IDLE_MS);
-  const code = useMemo(() => exportText('pytorch', settled), [settled]);
+  const code = useMemo(() => exportText(settled), [settled]);
   const [copied, setCopied] = useState<{ text: string; message: string } | null>(null);
   const text = 'text' in code ? code.text : null;
   const pre = useRef<HTMLPreElement>(null);

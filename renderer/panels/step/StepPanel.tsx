@@ -7,6 +7,8 @@ import type { Step } from '../../math/step-timeline.ts';
 import './step-panel.css';
 
 export const PLAY_INTERVAL_MS = 1000;
+/** Play's speeds: seconds per step (issue 10.15). */
+export const PLAY_SPEEDS = [{ label: '0.5 s', ms: 500 }, { label: '1 s', ms: PLAY_INTERVAL_MS }, { label: '2 s', ms: 2000 }, { label: '4 s', ms: 4000 }] as const;
 
 /** An index into n steps: rounded and clamped to 0…n−1 (0 when there are none). */
 export function clampStep(i: number, n: number): number {
@@ -14,11 +16,22 @@ export function clampStep(i: number, n: number): number {
   return Math.min(Math.max(Math.round(i), 0), n - 1);
 }
 
-/** The index ←/→ lead to, or null for other keys and for moves past either end. */
+/** The index ←/→ (one step) and Home/End (first, last) lead to, or null for other keys and for moves past either end. */
 export function indexAfterKey(key: string, index: number, n: number): number | null {
-  if (n === 0 || (key !== 'ArrowLeft' && key !== 'ArrowRight')) return null;
-  const j = clampStep(index + (key === 'ArrowRight' ? 1 : -1), n);
+  if (n === 0) return null;
+  const target = key === 'ArrowRight' ? index + 1 : key === 'ArrowLeft' ? index - 1 : key === 'Home' ? 0 : key === 'End' ? n - 1 : null;
+  if (target === null) return null;
+  const j = clampStep(target, n);
   return j === index ? null : j;
+}
+
+/**
+ * The lines of a step's TeX, each rendered on its own in text style so KaTeX may break it after
+ * an = or an operator: a long equation wraps inside the panel instead of running off its edge.
+ */
+export function equationLines(tex: string): string[] {
+  const m = /^\\begin\{gathered\}([\s\S]*)\\end\{gathered\}$/.exec(tex);
+  return m ? m[1]!.split(' \\\\[4pt] ') : [tex];
 }
 
 /**
@@ -31,13 +44,14 @@ function isTypingTarget(target: EventTarget | null): boolean {
     || target instanceof HTMLSelectElement || target.closest('.react-flow__node, .react-flow__edge') !== null;
 }
 
-export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: (i: number) => void }) {
-  const { steps, onIndexChange } = props;
+export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: (i: number) => void; onExit?: () => void }) {
+  const { steps, onIndexChange, onExit } = props;
   const n = steps.length;
   const index = clampStep(props.index, n);
   const step = steps[index];
   const atEnd = index >= n - 1;
   const [playing, setPlaying] = useState(false);
+  const [interval, setIntervalMs] = useState<number>(PLAY_INTERVAL_MS);
   const isPlaying = playing && !atEnd;
 
   const go = (i: number): void => {
@@ -48,13 +62,14 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
   useEffect(() => {
     if (!playing) return;
     if (atEnd) { setPlaying(false); return; }
-    const t = setTimeout(() => onIndexChange(clampStep(index + 1, n)), PLAY_INTERVAL_MS);
+    const t = setTimeout(() => onIndexChange(clampStep(index + 1, n)), interval);
     return () => clearTimeout(t);
-  }, [playing, atEnd, index, n, onIndexChange]);
+  }, [playing, atEnd, index, n, onIndexChange, interval]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+      if (e.key === 'Escape' && onExit) { e.preventDefault(); onExit(); return; }
       const j = indexAfterKey(e.key, index, n);
       if (j === null) return;
       e.preventDefault();
@@ -62,10 +77,12 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, n, onIndexChange]);
+  }, [index, n, onIndexChange, onExit]);
 
   const tex = step?.tex ?? '';
-  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, output: 'html', displayMode: true }), [tex]);
+  const html = useMemo(() => equationLines(tex)
+    .map((line) => `<div class="step-panel__line">${katex.renderToString(`\\displaystyle ${line}`, { throwOnError: false, output: 'html', displayMode: false })}</div>`)
+    .join(''), [tex]);
 
   const togglePlay = (): void => {
     if (isPlaying) { setPlaying(false); return; }
@@ -93,6 +110,9 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
         </button>
         <button type="button" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶</button>
         <button type="button" aria-label="Jump to end" title="Jump to end" disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>▶|</button>
+        <select className="step-panel__speed" aria-label="Play speed" title="Play speed: time per step" value={interval} onChange={(e) => setIntervalMs(Number(e.currentTarget.value))}>
+          {PLAY_SPEEDS.map((sp) => <option key={sp.ms} value={sp.ms}>{sp.label} per step</option>)}
+        </select>
         <input className="step-panel__scrubber" type="range" aria-label="Step" min={0} max={Math.max(n - 1, 0)} step={1} value={index}
           disabled={n === 0} onChange={(e) => go(Number(e.currentTarget.value))} />
       </div>

@@ -8,6 +8,10 @@ import { openApp } from '../files/files-helpers.ts';
 
 test('the Code panel shows the graph\'s PyTorch script and follows edits', async ({ page }) => {
   await openApp(page);
+  // The loss node is selected first, while the whole graph is in view: the Code panel narrows the
+  // canvas and can leave it behind the panel's edge.
+  await page.getByTestId('node-loss').click();
+  await expect(page.getByTestId('config-reduction')).toBeVisible();
   await page.getByRole('button', { name: 'Code', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'PyTorch code' });
   const script = panel.getByLabel('PyTorch script');
@@ -18,7 +22,6 @@ test('the Code panel shows the graph\'s PyTorch script and follows edits', async
   expect(await script.textContent()).toBe(exportPyTorch(await getDocument(page)));
 
   // An edit in the inspector: the loss becomes a mean over the batch.
-  await page.getByTestId('node-loss').click();
   await page.getByTestId('config-reduction').selectOption('mean');
   await expect(script).toContainText('loss = 0.5 * F.mse_loss(h2, y, reduction="sum") / batch_size');
   await expect(panel).toHaveAttribute('data-state', 'current');
@@ -39,6 +42,10 @@ test('the Code panel shows the graph\'s PyTorch script and follows edits', async
 test('Copy puts the script on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
+  // The loss node is selected first, while the whole graph is in view: the Code panel narrows the
+  // canvas and can leave it behind the panel's edge.
+  await page.getByTestId('node-loss').click();
+  await expect(page.getByTestId('config-reduction')).toBeVisible();
   await page.getByRole('button', { name: 'Code', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'PyTorch code' });
   await panel.getByRole('button', { name: 'Copy' }).click();

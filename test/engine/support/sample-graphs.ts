@@ -64,7 +64,7 @@ export function usedTwiceGraph(xs: number[] = [0.7, -1.3, 2.1]): Graph {
 
 /**
  * Every module kind at once, with fan-out (l1, r1), a diamond (l1 → t1/s1 → m1), a node used twice
- * (add(m1, m1)), every kind of loss plus a mean-reduced one, and batch 3.
+ * (add(m1, m1)), every kind of loss plus a mean-reduced one, sum and mean over features, a formula using every function, and batch 3.
  */
 export function messyGraph(seed = 4): Graph {
   const r = testRng(seed);
@@ -90,6 +90,12 @@ export function messyGraph(seed = 4): Graph {
     opNode('bl', 'bce_logits'),
     opNode('ce', 'softmax_ce'),
     opNode('mse2', 'mse', { reduction: 'mean' }),
+    opNode('su', 'sum'), opNode('me', 'mean'),
+    dataNode('ys', 'target', B, 1, uniform(r, B * 1, -3, 3)),
+    opNode('abs', 'l1', { reduction: 'mean' }),
+    opNode('hub', 'huber', { delta: 0.5 }),
+    opNode('fm', 'formula', { expression: 'u * sigmoid(v) + 0.5 * u^2 - log(1 + v^2) + max(u, v) * sin(u) / (2 + cos(v)) + sqrt(softplus(u)) + pow(abs(v) + 1, u) + min(u, tanh(v)) + relu(u - v) + exp(-v^2)', inputs: ['u', 'v'] }),
+    opNode('fml', 'mse'),
   ], [
     edge('x', 'l1', 'in'),
     edge('l1', 't1', 'in'), edge('l1', 's1', 'in'),
@@ -103,6 +109,9 @@ export function messyGraph(seed = 4): Graph {
     edge('l2', 'bl', 'logits'), edge('yb', 'bl', 'target'),
     edge('l3', 'ce', 'logits'), edge('c', 'ce', 'target'),
     edge('l3', 'sm', 'in'), edge('sm', 'mse2', 'pred'), edge('c', 'mse2', 'target'),
+    edge('r1', 'su', 'in'), edge('su', 'abs', 'pred'), edge('ys', 'abs', 'target'),
+    edge('t1', 'me', 'in'), edge('me', 'hub', 'pred'), edge('ys', 'hub', 'target'),
+    edge('l2', 'fm', 'u'), edge('y', 'fm', 'v'), edge('fm', 'fml', 'pred'), edge('y', 'fml', 'target'),
   ]);
 }
 

@@ -3,6 +3,7 @@
 // loudly, until it has a recipe (and then the export test fails until the exporter handles it), and
 // it checks that the set it returns uses every kind.
 import { initSchemes, moduleKinds, moduleOf, type Graph, type GraphEdge, type GraphNode, type ModuleKind } from '../../../engine/index.ts';
+import { randomFormulas } from '../../engine/support/random-formula.ts';
 import { awayFromZero, oneHot, testRng, uniform } from '../../engine/support/random.ts';
 
 interface Value {
@@ -74,6 +75,20 @@ const recipes = {
   add: (b: Builder) => { const a = any(b); add(b, 'add', {}, { a, b: sameWidth(b, a) ?? linear(b, any(b), a.features) }, { features: a.features, unit: false }); },
   multiply: (b: Builder) => { const a = any(b), c = sameWidth(b, a) ?? a; add(b, 'multiply', {}, { a, b: c }, { features: a.features, unit: a.unit && c.unit }); },
   concat: (b: Builder) => { const a = any(b), c = any(b); add(b, 'concat', {}, { a, b: c }, { features: a.features + c.features, unit: a.unit && c.unit }); },
+  formula: (b: Builder) => {
+    const a = any(b), others = b.pool.filter((p) => p.features === a.features && p.id !== a.id);
+    const ins = [a, ...others.slice(0, int(b, 0, 2))];
+    const names = ins.map((_, i) => ['x', 'y', 'z'][i]!);
+    const expression = randomFormulas(b.rng, names, 1, 3)[0]!;
+    add(b, 'formula', { config: { expression, inputs: names } }, Object.fromEntries(ins.map((v, i) => [names[i]!, v])), { features: a.features, unit: false });
+  },
+  sum: (b: Builder) => { add(b, 'sum', {}, { in: any(b) }, { features: 1, unit: false }); },
+  mean: (b: Builder) => { const x = any(b); add(b, 'mean', {}, { in: x }, { features: 1, unit: x.unit }); },
+  l1: (b: Builder) => { const p = any(b); add(b, 'l1', { config: reduction(b) }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') }); },
+  huber: (b: Builder) => {
+    const p = any(b);
+    add(b, 'huber', { config: { ...reduction(b), delta: pick(b, [0.25, 0.5, 1, 2]) } }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') });
+  },
   mse: (b: Builder) => { const p = any(b); add(b, 'mse', { config: reduction(b) }, { pred: p, target: sameWidth(b, p) ?? data(b, 'target', p.features, 'signed') }); },
   bce: (b: Builder) => {
     const units = b.pool.filter((v) => v.unit);

@@ -3,7 +3,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../renderer/math/step-timeline.ts';
-import { clampStep, indexAfterKey, StepPanel } from '../../../renderer/panels/step/StepPanel.tsx';
+import { clampStep, equationLines, indexAfterKey, StepPanel } from '../../../renderer/panels/step/StepPanel.tsx';
 import { lectureGraph, run } from './fixtures.ts';
 
 const graph = lectureGraph();
@@ -30,6 +30,13 @@ describe('StepPanel', () => {
     const names = ariaNames(render(0));
     for (const n of ['Jump to start', 'Step back', 'Play', 'Step forward', 'Jump to end', 'Step']) expect(names).toContain(n);
     expect(render(0)).toMatch(/<input[^>]*type="range"[^>]*aria-label="Step"/);
+  });
+
+  it('has a Play speed control, one second per step by default (issue 10.15)', () => {
+    const html = render(0);
+    expect(ariaNames(html)).toContain('Play speed');
+    expect(html).toMatch(/<option value="1000" selected="">1 s<!-- --> per step<\/option>|<option value="1000" selected="">1 s per step<\/option>/);
+    expect(html).toContain('4 s');
   });
 
   it('clamps an out-of-range index to the last step and disables moving past it', () => {
@@ -62,5 +69,17 @@ describe('StepPanel', () => {
     expect(indexAfterKey('ArrowLeft', 0, 5)).toBeNull();
     expect(indexAfterKey('Enter', 2, 5)).toBeNull();
     expect(indexAfterKey('ArrowRight', 0, 0)).toBeNull();
+  });
+
+  it('jumps to the first step on Home and the last on End (issue 10.15)', () => {
+    expect(indexAfterKey('Home', 3, 5)).toBe(0);
+    expect(indexAfterKey('End', 1, 5)).toBe(4);
+    expect(indexAfterKey('Home', 0, 5)).toBeNull();
+    expect(indexAfterKey('End', 4, 5)).toBeNull();
+  });
+
+  it('splits a multi-line equation into lines that can each wrap (issue 10.17)', () => {
+    expect(equationLines('a = 1')).toEqual(['a = 1']);
+    expect(equationLines('\\begin{gathered}a = 1 \\\\[4pt] b = 2\\end{gathered}')).toEqual(['a = 1', 'b = 2']);
   });
 });

@@ -11,6 +11,8 @@ describe('configFields', () => {
     expect(configFields('input')).toEqual([{ key: 'size', type: 'int' }]);
     expect(configFields('softmax_ce')).toEqual([{ key: 'reduction', type: 'choice', options: ['sum', 'mean'] }]);
     expect(configFields('tanh')).toEqual([]);
+    expect(configFields('huber')).toEqual([{ key: 'reduction', type: 'choice', options: ['sum', 'mean'] }, { key: 'delta', type: 'number' }]);
+    expect(configFields('formula')).toEqual([{ key: 'expression', type: 'text' }, { key: 'inputs', type: 'names' }]);
     expect(configFields('no-such-kind')).toEqual([]);
   });
 

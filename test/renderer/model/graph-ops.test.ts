@@ -62,8 +62,9 @@ describe('tryConnect', () => {
     expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('already fed by "w1"') });
   });
   it('refuses incompatible shapes', () => {
-    const g = deleteElements(setConfig(lecture(), 'x', { size: 2 }), [], ['e-x-w1']);
-    const r = tryConnect(g, { source: 'x', target: 'w1', targetPort: 'in' });
+    // A linear layer's `in` follows its input (issue 10.11), so the mismatch is at the loss: pred [1, 1], target [1, 2].
+    const g = deleteElements(setConfig(lecture(), 'y', { size: 2 }), [], ['e-y-loss']);
+    const r = tryConnect(g, { source: 'y', target: 'loss', targetPort: 'target' });
     expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('[1, 2]') });
   });
   it('adds a valid edge with a fresh id', () => {

@@ -36,7 +36,8 @@ export function browserDeps(over: Partial<BrowserFileDeps> = {}, profile: Profil
   const picks: (PickedFile | null)[] = [];
   const confirms: boolean[] = [];
   const notified: string[] = [];
-  const downloads: { name: string; text: string; type?: string }[] = [];
+  /** Downloads: text as `text`; bytes (an ONNX model) as `bytes`, with `text` empty. */
+  const downloads: { name: string; text: string; bytes?: Uint8Array; type?: string }[] = [];
   const asked: string[] = [];
   /** What the restore banner was shown each time, and the answers it gives (default: later). */
   const offered: (readonly RestoreOffer[])[] = [];
@@ -45,7 +46,7 @@ export function browserDeps(over: Partial<BrowserFileDeps> = {}, profile: Profil
     store,
     locks: tab,
     pickFile: async () => picks.shift() ?? null,
-    download: (name, text, type) => downloads.push({ name, text, ...(type ? { type } : {}) }),
+    download: (name, content, type) => downloads.push({ name, ...(typeof content === 'string' ? { text: content } : { text: '', bytes: content }), ...(type ? { type } : {}) }),
     confirm: (message) => { asked.push(message); return confirms.shift() ?? false; },
     chooseRestore: async (offers) => { offered.push(offers); return restoreChoices.shift() ?? { action: 'later' }; },
     notify: (message) => notified.push(message),

@@ -69,6 +69,15 @@ describe('chart data', () => {
     expect(acc).toEqual([null, 0.5, null, 0.75]);
     expect(testAcc).toEqual([null, null, null, 1]);
     expect(gradNormChartData(s)).toEqual([[1, 2, 3, 4], [1, null, 2, null], [3, 3, 3, 3]]);
+    expect(lossChartData(s)[6]).toEqual([null, null, null, null]); // no regularisation: no penalty points
+  });
+
+  it('draws the penalty of each step as its own series (issue 13.8)', () => {
+    const s = new SeriesBuffer(0);
+    s.push({ step: [1, 2, 3], loss: [0.4, 0.3, 0.2], penalty: [0.05, 0.04, 0.03], gradNorms: [] }, []);
+    const [, batch, , , , , penalty] = lossChartData(s);
+    expect(batch).toEqual([0.4, 0.3, 0.2]);
+    expect(penalty).toEqual([0.05, 0.04, 0.03]);
   });
 
   it('samples at most maxPoints step records but keeps the last and every epoch point', () => {
