@@ -10,9 +10,11 @@ const EXAMPLE = 'examples/lecture-two-layer.bpgraph';
 const PORT = process.env.BPS_PORT ?? '5173';
 const marker = 'node_modules/.cache/backprop-studio/electron-unavailable';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** npm's own notices (config warnings, update hints) are not part of starting the app. */
+const env = { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' };
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -27,7 +29,7 @@ function electronBinary() {
 function serveInBrowser(reason) {
   console.log(`\n${reason}\nStarting the browser version instead: open http://localhost:${PORT} (Ctrl+C stops it).\n`);
   run(npm, ['exec', '--', 'vite', 'build', '--logLevel', 'warn']);
-  spawn(npm, ['exec', '--', 'vite', 'preview', '--port', PORT, '--strictPort'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+  spawn(npm, ['exec', '--', 'vite', 'preview', '--port', PORT, '--strictPort'], { stdio: 'inherit', env }).on('exit', (code) => process.exit(code ?? 0));
 }
 
 if (process.argv.includes('--browser')) {
@@ -42,7 +44,7 @@ if (process.argv.includes('--browser')) {
   if (!binary) console.log("Electron's binary is not installed yet: downloading it (first start only)…");
   // Without a binary, electron's own CLI downloads it first; that is the one step that needs internet.
   // Its output is held back until the app runs: a failed download is one calm line, not stack traces.
-  const child = binary ? spawn(binary, args, { stdio: 'inherit' }) : spawn(npm, ['exec', '--', 'electron', ...args], { stdio: ['inherit', 'pipe', 'pipe'] });
+  const child = binary ? spawn(binary, args, { stdio: 'inherit' }) : spawn(npm, ['exec', '--', 'electron', ...args], { stdio: ['inherit', 'pipe', 'pipe'], env });
   let held = '';
   let live = false;
   const goLive = () => {
