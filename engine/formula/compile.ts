@@ -18,6 +18,8 @@ export interface CompiledFormula {
   readonly f: Scalar;
   readonly df: readonly Scalar[];
   readonly d2f: readonly (readonly Scalar[])[];
+  /** One element's input values, reused by every call (the engine is single-threaded): no allocation per step. */
+  readonly scratch: Float64Array;
 }
 
 export const MAX_INPUTS = 8;
@@ -47,7 +49,7 @@ function build(expression: string, inputs: readonly string[]): CompiledFormula {
   const second = inputs.map((_, i) => inputs.map((_, j) => (j < i ? null : derive(partials[i]!, j))));
   const full = second.map((row, i) => row.map((h, j) => h ?? second[j]![i]!));
   const d2 = full.map((row) => row.map(compileScalar));
-  return { expression, inputs: [...inputs], tree, partials, second: full, f: compileScalar(tree), df: partials.map(compileScalar), d2f: d2 };
+  return { expression, inputs: [...inputs], tree, partials, second: full, f: compileScalar(tree), df: partials.map(compileScalar), d2f: d2, scratch: new Float64Array(inputs.length) };
 }
 
 const CACHE_SIZE = 128;

@@ -6,20 +6,36 @@ import { FUNCTION_VALUES } from './evaluate.ts';
 
 const call = (fn: FunctionName, args: readonly Expr[]): Expr => node(fn, args, (f, xs) => FUNCTION_VALUES[f](...xs));
 
-/** ∂e/∂(variable `index`). */
+/**
+ * ∂e/∂(variable `index`). Trees share subtrees (a derivative refers to parts of what it derives), so
+ * each distinct node is derived once (memoised by identity): the time and the size of the result grow
+ * with the number of distinct nodes, not with the paths through them, which could be exponential.
+ */
 export function derive(e: Expr, index: number): Expr {
+  const memo = new Map<Expr, Expr>();
+  const d = (x: Expr): Expr => {
+    let r = memo.get(x);
+    if (r === undefined) memo.set(x, r = deriveNode(x, index, d));
+    return r;
+  };
+  return d(e);
+}
+
+type Derive = (e: Expr) => Expr;
+
+function deriveNode(e: Expr, index: number, derive: Derive): Expr {
   switch (e.kind) {
     case 'num': return ZERO;
     case 'var': return e.index === index ? ONE : ZERO;
-    case 'neg': return neg(derive(e.arg, index));
-    case 'bin': return binary(e, index);
-    case 'call': return chain(e.fn, e.args, index);
+    case 'neg': return neg(derive(e.arg));
+    case 'bin': return binary(e, derive);
+    case 'call': return chain(e.fn, e.args, derive);
   }
 }
 
-function binary(e: Extract<Expr, { kind: 'bin' }>, index: number): Expr {
+function binary(e: Extract<Expr, { kind: 'bin' }>, derive: Derive): Expr {
   const { left: u, right: v } = e;
-  const du = derive(u, index), dv = derive(v, index);
+  const du = derive(u), dv = derive(v);
   switch (e.op) {
     case '+': return add(du, dv);
     case '-': return sub(du, dv);
@@ -37,9 +53,9 @@ function powerRule(u: Expr, v: Expr, du: Expr, dv: Expr): Expr {
   return add(base, mul(mul(pow(u, v), call('log', [u])), dv));
 }
 
-function chain(fn: Extract<Expr, { kind: 'call' }>['fn'], args: readonly Expr[], index: number): Expr {
+function chain(fn: Extract<Expr, { kind: 'call' }>['fn'], args: readonly Expr[], derive: Derive): Expr {
   const [u, w] = args as [Expr, Expr | undefined];
-  const du = derive(u, index);
+  const du = derive(u);
   const f = (x: Expr): Expr => mul(x, du);
   switch (fn) {
     case 'exp': return f(call('exp', [u]));
@@ -52,9 +68,9 @@ function chain(fn: Extract<Expr, { kind: 'call' }>['fn'], args: readonly Expr[],
     case 'sigmoid': return f(mul(call('sigmoid', [u]), sub(ONE, call('sigmoid', [u]))));
     case 'relu': return f(call('step', [u]));
     case 'softplus': return f(call('sigmoid', [u]));
-    case 'pow': return derive({ kind: 'bin', op: '^', left: u, right: w! }, index);
-    case 'max': return add(f(call('half', [sub(u, w!)])), mul(call('half', [sub(w!, u)]), derive(w!, index)));
-    case 'min': return add(f(call('half', [sub(w!, u)])), mul(call('half', [sub(u, w!)]), derive(w!, index)));
+    case 'pow': return powerRule(u, w!, du, derive(w!));
+    case 'max': return add(f(call('half', [sub(u, w!)])), mul(call('half', [sub(w!, u)]), derive(w!)));
+    case 'min': return add(f(call('half', [sub(w!, u)])), mul(call('half', [sub(u, w!)]), derive(w!)));
     case 'sign': case 'step': case 'half': return ZERO;
   }
 }

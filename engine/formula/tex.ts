@@ -1,5 +1,9 @@
 // An expression tree as TeX (KaTeX) and as plain text, with the fewest parentheses its precedence needs.
 import type { Expr } from './ast.ts';
+import { writtenSize } from './evaluate.ts';
+
+/** Beyond this many nodes written out, a tree is summarised instead of written (derivatives of deep nestings). */
+export const MAX_WRITTEN = 3000;
 
 const PREC = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4, atom: 5 } as const;
 
@@ -36,7 +40,12 @@ const TEX_FN: Record<string, string> = {
 };
 
 export function toTex(e: Expr): string {
-  const wrap = (x: Expr, min: number): string => (precedence(x) < min ? `\\left(${toTex(x)}\\right)` : toTex(x));
+  const n = writtenSize(e, MAX_WRITTEN);
+  return n > MAX_WRITTEN ? `\\text{(more than ${MAX_WRITTEN} terms: too long to show)}` : tex(e);
+}
+
+function tex(e: Expr): string {
+  const wrap = (x: Expr, min: number): string => (precedence(x) < min ? `\\left(${tex(x)}\\right)` : tex(x));
   switch (e.kind) {
     case 'num': return texNumber(e.value, e.name);
     case 'var': return texName(e.name);
@@ -50,13 +59,13 @@ export function toTex(e: Expr): string {
           // 2x, 2\sigma(x): a number before a symbol needs no dot
           return e.left.kind === 'num' && e.right.kind !== 'num' && !r.startsWith('-') ? `${l}\\,${r}` : `${l} \\cdot ${r}`;
         }
-        case '/': return `\\frac{${toTex(e.left)}}{${toTex(e.right)}}`;
-        case '^': return `{${wrap(e.left, PREC.atom)}}^{${toTex(e.right)}}`;
+        case '/': return `\\frac{${tex(e.left)}}{${tex(e.right)}}`;
+        case '^': return `{${wrap(e.left, PREC.atom)}}^{${tex(e.right)}}`;
       }
     // falls through: never reached, every operator returns
     case 'call': {
       const c = e as Extract<Expr, { kind: 'call' }>;
-      const args = c.args.map(toTex);
+      const args = c.args.map(tex);
       if (c.fn === 'sqrt') return `\\sqrt{${args[0]}}`;
       if (c.fn === 'abs') return `\\left|${args[0]}\\right|`;
       if (c.fn === 'pow') return `{${wrap(c.args[0]!, PREC.atom)}}^{${args[1]}}`;
@@ -69,7 +78,12 @@ export function toTex(e: Expr): string {
 
 /** The tree as an expression the parser reads back (derived functions included: sign, step, half). */
 export function toText(e: Expr): string {
-  const wrap = (x: Expr, min: number): string => (precedence(x) < min ? `(${toText(x)})` : toText(x));
+  const n = writtenSize(e, MAX_WRITTEN);
+  return n > MAX_WRITTEN ? `(more than ${MAX_WRITTEN} terms)` : text(e);
+}
+
+function text(e: Expr): string {
+  const wrap = (x: Expr, min: number): string => (precedence(x) < min ? `(${text(x)})` : text(x));
   switch (e.kind) {
     case 'num': return e.name ?? (e.value < 0 ? `(${e.value})` : String(e.value));
     case 'var': return e.name;
@@ -79,6 +93,6 @@ export function toText(e: Expr): string {
       const left = wrap(e.left, e.op === '^' ? PREC.atom : PREC[e.op]);
       return `${left} ${e.op} ${right}`;
     }
-    case 'call': return `${e.fn}(${e.args.map(toText).join(', ')})`;
+    case 'call': return `${e.fn}(${e.args.map(text).join(', ')})`;
   }
 }

@@ -73,25 +73,23 @@ export const formulaModule: ModuleDef<FormulaConfig> = {
     };
   },
   forward(fr) {
-    const c = formulaOf(fr), xs = fr.inputs.map((t) => t.data), n = xs.length, y = fr.out.data;
-    const v = new Float64Array(n);
+    const c = formulaOf(fr), xs = fr.inputs, n = xs.length, y = fr.out.data, v = c.scratch;
     for (let k = 0; k < y.length; k++) {
-      for (let i = 0; i < n; i++) v[i] = xs[i]![k]!;
+      for (let i = 0; i < n; i++) v[i] = xs[i]!.data[k]!;
       y[k] = c.f(v);
     }
   },
   vjp(fr) {
-    const c = formulaOf(fr), xs = fr.inputs.map((t) => t.data), n = xs.length, gy = fr.gradOut.data;
-    const v = new Float64Array(n);
+    const c = formulaOf(fr), xs = fr.inputs, n = xs.length, gy = fr.gradOut.data, v = c.scratch;
     for (let k = 0; k < gy.length; k++) {
-      for (let i = 0; i < n; i++) v[i] = xs[i]![k]!;
+      for (let i = 0; i < n; i++) v[i] = xs[i]!.data[k]!;
       for (let i = 0; i < n; i++) { const g = fr.gradInputs[i]; if (g) g.data[k] = gy[k]! * c.df[i]!(v); }
     }
   },
   jacobian(fr, sample, target) {
     if (!('input' in target)) throw new Error('formula has no parameters');
     const c = formulaOf(fr), F = fr.out.shape[1]!, n = fr.inputs.length;
-    const v = new Float64Array(n), d = new Float64Array(F);
+    const v = c.scratch, d = new Float64Array(F);
     for (let j = 0; j < F; j++) {
       for (let i = 0; i < n; i++) v[i] = fr.inputs[i]!.data[sample * F + j]!;
       d[j] = c.df[target.input]!(v);
@@ -99,10 +97,9 @@ export const formulaModule: ModuleDef<FormulaConfig> = {
     return diagonal(d);
   },
   jvp(fr, t) {
-    const c = formulaOf(fr), xs = fr.inputs.map((x) => x.data), n = xs.length, y = t.out.data;
-    const v = new Float64Array(n);
+    const c = formulaOf(fr), xs = fr.inputs, n = xs.length, y = t.out.data, v = c.scratch;
     for (let k = 0; k < y.length; k++) {
-      for (let i = 0; i < n; i++) v[i] = xs[i]![k]!;
+      for (let i = 0; i < n; i++) v[i] = xs[i]!.data[k]!;
       let s = 0;
       for (let i = 0; i < n; i++) s += c.df[i]!(v) * t.inputs[i]!.data[k]!;
       y[k] = s;
@@ -110,10 +107,9 @@ export const formulaModule: ModuleDef<FormulaConfig> = {
   },
   vjpTangent(fr, t) {
     // d(g ∂f/∂xᵢ) = dg ∂f/∂xᵢ + g Σⱼ ∂²f/∂xᵢ∂xⱼ dxⱼ
-    const c = formulaOf(fr), xs = fr.inputs.map((x) => x.data), n = xs.length, gy = fr.gradOut.data, dgy = t.gradOut.data;
-    const v = new Float64Array(n);
+    const c = formulaOf(fr), xs = fr.inputs, n = xs.length, gy = fr.gradOut.data, dgy = t.gradOut.data, v = c.scratch;
     for (let k = 0; k < gy.length; k++) {
-      for (let i = 0; i < n; i++) v[i] = xs[i]![k]!;
+      for (let i = 0; i < n; i++) v[i] = xs[i]!.data[k]!;
       for (let i = 0; i < n; i++) {
         const out = t.gradInputs[i];
         if (!out) continue;

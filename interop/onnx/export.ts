@@ -2,11 +2,12 @@
 // one output per node without consumers (losses included) named by its id, and the parameters as
 // initializers "<nodeId>.<param>", with the values the engine starts from (stored, or drawn by
 // initialParams). Every node's value is named by its node id, and its ONNX node too. Deterministic.
-import { compileGraph, isModuleKind, type CompiledNode, type Graph } from '../../engine/index.ts';
+import { compileGraph, isModuleKind, type CompiledNode, type FormulaConfig, type Graph } from '../../engine/index.ts';
+import { FORMULA_PREFIX, formulaFunction } from './formula.ts';
 import { ExportError, setUp } from '../pytorch/plan.ts';
 import { isLossKind, kindOps, lossFunction, lossFunctionName, type OpCall, type Reduction } from './mapping.ts';
 import {
-  encodeModel, IR_VERSION, LOSS_DOMAIN, OPSET, PRODUCER, tensorProto, valueInfo,
+  encodeModel, IR_VERSION, LOSS_DOMAIN, OPSET, PRODUCER, tensorAttr, tensorProto, valueInfo,
   type Dtype, type FunctionProto, type Node, type TensorProto, type ValueInfo,
 } from './proto.ts';
 
@@ -21,7 +22,7 @@ export interface OnnxExportOptions {
 export const BATCH_DIM = 'batch';
 
 const kindsWithoutOnnx = (graph: Graph): string[] =>
-  graph.nodes.filter((n) => isModuleKind(n.kind) && n.kind !== 'input' && n.kind !== 'target' && !kindOps[n.kind] && !isLossKind(n.kind))
+  graph.nodes.filter((n) => isModuleKind(n.kind) && !['input', 'target', 'formula'].includes(n.kind) && !kindOps[n.kind] && !isLossKind(n.kind))
     .map((n) => `node "${n.id}" is a ${n.kind}, which the ONNX export does not handle yet`);
 
 /** The ONNX model of a graph, as bytes; throws ExportError naming the node that cannot be exported. */
@@ -47,9 +48,14 @@ export function exportOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8
       return key;
     });
     const call = callOf(n, dtype, functions);
+    const constants = (call.constants ?? []).map((t) => {
+      const name = names.claim(`${n.id}/${t.name}`, `the ${t.name} of node "${n.id}"`);
+      nodes.push({ name, opType: 'Constant', output: [name], attribute: [tensorAttr('value', { ...t, name: '' })] });
+      return name;
+    });
     const doc = docOf(n.id);
     nodes.push({
-      name: n.id, opType: call.opType, input: [...n.inputEdges.map((e) => e.source.id), ...paramKeys], output: [n.id],
+      name: n.id, opType: call.opType, input: [...n.inputEdges.map((e) => e.source.id), ...constants, ...paramKeys], output: [n.id],
       ...(call.domain ? { domain: call.domain } : {}), ...(call.attribute?.length ? { attribute: [...call.attribute] } : {}),
       ...(doc ? { docString: doc } : {}),
     });
@@ -66,11 +72,19 @@ export function exportOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8
 }
 
 function callOf(n: CompiledNode, dtype: Dtype, functions: Map<string, FunctionProto>): OpCall {
+  if (n.kind === 'formula') {
+    const { expression, inputs } = n.frame.config as FormulaConfig;
+    const name = `${FORMULA_PREFIX}${functions.size + 1}`;
+    functions.set(name, formulaFunction(name, expression, inputs, dtype));
+    return { opType: name, domain: LOSS_DOMAIN };
+  }
   if (isLossKind(n.kind)) {
-    const reduction = (n.frame.config as { reduction: Reduction }).reduction;
+    const { reduction, delta } = n.frame.config as { reduction: Reduction; delta?: number };
     const name = lossFunctionName(n.kind, reduction);
     if (!functions.has(name)) functions.set(name, lossFunction(n.kind, reduction, dtype));
-    return { opType: name, domain: LOSS_DOMAIN };
+    // Huber's δ is an attribute of the call (a scalar of the model's dtype), read by the function body.
+    const attribute = delta === undefined ? [] : [tensorAttr('delta', tensorProto('', [], [delta], dtype))];
+    return { opType: name, domain: LOSS_DOMAIN, attribute };
   }
   // Every kind was checked by kindsWithoutOnnx. A linear layer without bias is a Gemm of two inputs.
   return kindOps[n.kind]!;

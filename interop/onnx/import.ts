@@ -3,10 +3,11 @@
 // (mapping.ts); Identity and Flatten pass their value on. Anything else is refused at once, naming
 // every unsupported operator and node. The graph gets sample data (ROWS rows), a loss if it has none
 // (mse against zeros for each output) so it runs and shows gradients, and a layout.
-import { analyzeGraph, createRng, hashSeed, type Graph, type GraphNode } from '../../engine/index.ts';
+import { analyzeGraph, createRng, hashSeed, type Graph, type GraphNode, type ModuleKind } from '../../engine/index.ts';
+import { FORMULA_DOC, FORMULA_PREFIX } from './formula.ts';
 import { layOut } from './layout.ts';
 import { importKinds, isLossKind, linearFrom, parseLossFunction, passThrough, type Weight } from './mapping.ts';
-import { attr, decodeModel, LOSS_DOMAIN, PRODUCER, tensorValues, valueDims, type Node } from './proto.ts';
+import { attr, decodeModel, intsOf, intValues, LOSS_DOMAIN, PRODUCER, tensorOf, tensorValues, valueDims, type FunctionProto, type Node, type TensorProto } from './proto.ts';
 
 /** The model cannot be imported; the message names each operator and node, or the value, that is the reason. */
 export class OnnxImportError extends Error {
@@ -25,9 +26,17 @@ interface Value { readonly node: string; readonly features: number }
 
 const nodeName = (n: Node): string => n.name || n.output?.[0] || n.opType || '?';
 const describe = (n: Node): string => `${n.domain ? `${n.domain}.` : ''}${n.opType} (node "${nodeName(n)}")`;
-const supported = (n: Node): boolean => (!n.domain || n.domain === 'ai.onnx')
-  ? Object.hasOwn(importKinds, n.opType ?? '') || passThrough.has(n.opType ?? '') || n.opType === 'Gemm' || n.opType === 'MatMul'
-  : n.domain === LOSS_DOMAIN && parseLossFunction(n.opType ?? '') !== null;
+const supported = (n: Node, formulas: ReadonlyMap<string, Formula>): boolean => (!n.domain || n.domain === 'ai.onnx')
+  ? Object.hasOwn(importKinds, n.opType ?? '') || passThrough.has(n.opType ?? '') || ['Gemm', 'MatMul', 'Constant'].includes(n.opType ?? '')
+  : n.domain === LOSS_DOMAIN && (parseLossFunction(n.opType ?? '') !== null || formulas.has(n.opType ?? ''));
+
+interface Formula { readonly expression: string; readonly inputs: string[] }
+
+/** Our formula functions by name: the expression is their doc_string after "y = ", the variables their inputs. */
+function formulasOf(functions: readonly FunctionProto[]): Map<string, Formula> {
+  return new Map(functions.filter((f) => f.domain === LOSS_DOMAIN && f.name?.startsWith(FORMULA_PREFIX) && f.docString?.startsWith(FORMULA_DOC))
+    .map((f) => [f.name!, { expression: f.docString!.slice(FORMULA_DOC.length), inputs: [...(f.input ?? [])] }]));
+}
 
 export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): Graph {
   let model;
@@ -38,15 +47,16 @@ export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): 
   }
   const g = model.graph;
   if (!g) throw new OnnxImportError('the ONNX model has no graph');
-  const refused = (g.node ?? []).filter((n) => !supported(n)).map(describe);
+  const formulas = formulasOf(model.functions ?? []);
+  const refused = (g.node ?? []).filter((n) => !supported(n, formulas)).map(describe);
   if (refused.length > 0) {
-    throw new OnnxImportError(`unsupported ONNX operator${refused.length > 1 ? 's' : ''}: ${refused.join(', ')}; Backprop Studio imports Gemm, MatMul (+ Add), Add, Mul, Sigmoid, Tanh, Relu, Softmax (last axis), Concat (axis 1), Identity and Flatten`);
+    throw new OnnxImportError(`unsupported ONNX operator${refused.length > 1 ? 's' : ''}: ${refused.join(', ')}; Backprop Studio imports Gemm, MatMul (+ Add), Add, Mul, Sigmoid, Tanh, Relu, Softmax (last axis), Concat (axis 1), ReduceSum and ReduceMean (axis 1), Identity, Flatten and Constant`);
   }
   const ours = model.producerName === PRODUCER;
   const opset = model.opsetImport.find((o) => !o.domain || o.domain === 'ai.onnx')?.version;
   // Our exports carry the graph's name; other exporters' graph names are generic ("main_graph"): the file's is better.
   const title = (ours ? model.docString || g.name : options.name || g.name) || 'Imported ONNX model';
-  return new Importer(ours, Number(opset ?? 17)).run(g, title);
+  return new Importer(ours, Number(opset ?? 17), formulas).run(g, title);
 }
 
 class Importer {
@@ -54,17 +64,26 @@ class Importer {
   private readonly edges: Graph['edges'] = [];
   private readonly values = new Map<string, Value>();
   private readonly weights = new Map<string, Weight>();
+  /** int64 constants (initializers or Constant nodes): the axes of ReduceSum. */
+  private readonly ints = new Map<string, number[]>();
   private readonly ids = new Set<string>();
   private readonly absorbed = new Set<Node>();
   private readonly targetsOf = new Map<string, string>();
   private graphOutputs = new Set<string>();
 
-  constructor(private readonly ours: boolean, private readonly opset: number) {}
+  constructor(private readonly ours: boolean, private readonly opset: number, private readonly formulas: ReadonlyMap<string, Formula>) {}
 
   run(g: import('onnx-proto').onnx.IGraphProto, title: string): Graph {
-    for (const t of g.initializer ?? []) {
-      const data = tensorValues(t);
-      if (data) this.weights.set(t.name ?? '', { name: t.name ?? '', dims: (t.dims ?? []).map(Number), data });
+    const constant = (name: string, t: TensorProto): void => {
+      const data = tensorValues(t), ints = intValues(t);
+      if (data) this.weights.set(name, { name, dims: (t.dims ?? []).map(Number), data });
+      if (ints) this.ints.set(name, ints);
+    };
+    for (const t of g.initializer ?? []) constant(t.name ?? '', t);
+    for (const n of g.node ?? []) {
+      const t = n.opType === 'Constant' ? tensorOf(n, 'value') : undefined;
+      if (t) constant(n.output?.[0] ?? '', t);
+      else if (n.opType === 'Constant') throw new OnnxImportError(`${describe(n)}: only a tensor value can be imported`);
     }
     this.graphOutputs = new Set((g.output ?? []).map((o) => o.name ?? ''));
     const nodes = g.node ?? [];
@@ -81,7 +100,8 @@ class Importer {
       const loss = this.targetsOf.get(input.name ?? '');
       const onlyTarget = nodes.every((n) => !n.input?.includes(input.name ?? '') || (n.domain === LOSS_DOMAIN && n.input.indexOf(input.name ?? '') === 1));
       const kind = loss && onlyTarget ? 'target' : 'input';
-      this.nodes.push({ id, kind, config: { size }, value: { shape: [ROWS, size], data: sampleData(id, kind === 'target' ? loss! : 'input', size) } });
+      const name = this.ours && input.docString && input.docString.length <= 80 ? { name: input.docString } : {};
+      this.nodes.push({ id, kind, ...name, config: { size }, value: { shape: [ROWS, size], data: sampleData(id, kind === 'target' ? loss! : 'input', size) } });
       this.values.set(input.name ?? '', { node: id, features: size });
     }
     for (const n of nodes) if (!this.absorbed.has(n)) this.node(n, nodes);
@@ -95,6 +115,7 @@ class Importer {
   private node(n: Node, all: readonly Node[]): void {
     const op = n.opType ?? '';
     const out = n.output?.[0] ?? '';
+    if (op === 'Constant') return; // read up front, used where a weight or axes are
     if (passThrough.has(op)) {
       if (op === 'Flatten' && (attr(n, 'axis') ?? 1) !== 1) throw new OnnxImportError(`${describe(n)}: only axis 1 can be imported`);
       this.values.set(out, this.value(n, 0));
@@ -111,18 +132,41 @@ class Importer {
       this.values.set(end.output?.[0] ?? '', { node: id, features: W.dims[0]! });
       return;
     }
+    const formula = n.domain === LOSS_DOMAIN ? this.formulas.get(op) : undefined;
+    if (formula) {
+      const inputs = formula.inputs.map((port, i): [string, Value] => [port, this.value(n, i)]);
+      const features = Math.max(...inputs.map(([, v]) => v.features));
+      this.values.set(out, { node: this.add(n, 'formula', { expression: formula.expression, inputs: formula.inputs }, inputs), features });
+      return;
+    }
     const loss = n.domain === LOSS_DOMAIN ? parseLossFunction(op) : null;
     if (loss) {
       const [p, t] = [this.value(n, 0), this.value(n, 1)];
-      this.add(n, loss.kind, { reduction: loss.reduction }, [[loss.kind === 'mse' || loss.kind === 'bce' ? 'pred' : 'logits', p], ['target', t]]);
+      const delta = tensorOf(n, 'delta');
+      const config = { reduction: loss.reduction, ...(delta ? { delta: tensorValues(delta)?.[0] } : {}) };
+      const first = loss.kind === 'bce_logits' || loss.kind === 'softmax_ce' ? 'logits' : 'pred';
+      this.add(n, loss.kind, config, [[first, p], ['target', t]]);
       return;
     }
     const kind = importKinds[op]!;
     if (op === 'Softmax' && ![1, -1].includes(attr(n, 'axis') ?? (this.opset >= 13 ? -1 : 1))) throw new OnnxImportError(`${describe(n)}: only a softmax over the last axis (the features) can be imported`);
     if (op === 'Concat') return this.concat(n);
+    if (op === 'ReduceSum' || op === 'ReduceMean') return this.reduce(n, kind);
     const inputs = (n.input ?? []).map((_, i) => this.value(n, i));
     const ports = inputs.length === 1 ? ['in'] : ['a', 'b'];
     this.values.set(out, { node: this.add(n, kind, {}, inputs.map((v, i) => [ports[i]!, v])), features: inputs[0]!.features });
+  }
+
+  /** ReduceSum / ReduceMean over the features, keeping the dimension: [B, F] → [B, 1]. */
+  private reduce(n: Node, kind: ModuleKind): void {
+    const axesInput = n.input?.[1];
+    const axes = axesInput ? this.ints.get(axesInput) : intsOf(n, 'axes');
+    if (axesInput && !axes) throw new OnnxImportError(`${describe(n)}: its axes "${axesInput}" must be a constant`);
+    if ((attr(n, 'keepdims') ?? 1) !== 1 || !axes || axes.length !== 1 || ![1, -1].includes(axes[0]!)) {
+      throw new OnnxImportError(`${describe(n)}: only a reduction over axis 1 (the features) with keepdims = 1 can be imported`);
+    }
+    const x = this.value(n, 0);
+    this.values.set(n.output?.[0] ?? '', { node: this.add(n, kind, {}, [['in', x]]), features: 1 });
   }
 
   /** Concat of k values along the features: a chain of k − 1 two-input concat nodes. */

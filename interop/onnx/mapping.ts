@@ -4,15 +4,17 @@
 // with model-local functions (ONNX IR 8) runs it and the import knows it again. Import: the standard
 // operators below become kinds; Gemm and MatMul (+ Add) become linear layers (import.ts).
 import type { ModuleKind } from '../../engine/index.ts';
-import { attr as attrOf, INT64, intAttr, LOSS_DOMAIN, OPSET, tensorAttr, tensorProto, type Attribute, type Dtype, type FunctionProto, type Node } from './proto.ts';
+import { attr as attrOf, INT64, int64Tensor, intAttr, intsAttr, TENSOR, LOSS_DOMAIN, OPSET, tensorAttr, tensorProto, type Attribute, type Dtype, type FunctionProto, type Node, type TensorProto } from './proto.ts';
 
 export type Reduction = 'sum' | 'mean';
-export type LossKind = 'mse' | 'bce' | 'bce_logits' | 'softmax_ce';
+export type LossKind = 'mse' | 'l1' | 'huber' | 'bce' | 'bce_logits' | 'softmax_ce';
 
 export interface OpCall {
   readonly opType: string;
   readonly domain?: string;
   readonly attribute?: readonly Attribute[];
+  /** Constant inputs after the value inputs (ReduceSum's axes): Constant nodes named "<nodeId>/<name>". */
+  readonly constants?: readonly TensorProto[];
 }
 
 const op = (opType: string, ...attribute: Attribute[]): OpCall => ({ opType, attribute });
@@ -27,11 +29,13 @@ export const kindOps: Partial<Record<ModuleKind, OpCall>> = {
   add: op('Add'),
   multiply: op('Mul'),
   concat: op('Concat', intAttr('axis', 1)),
+  sum: { ...op('ReduceSum', intAttr('keepdims', 1)), constants: [int64Tensor('axes', [1])] },
+  mean: op('ReduceMean', intsAttr('axes', [1]), intAttr('keepdims', 1)),
 };
 
 /** Each loss's function name stem; the reduction is its suffix: "MseLossSum", "SoftmaxCrossEntropyLossMean". */
 export const lossNames: Record<LossKind, string> = {
-  mse: 'MseLoss', bce: 'BceLoss', bce_logits: 'BceWithLogitsLoss', softmax_ce: 'SoftmaxCrossEntropyLoss',
+  mse: 'MseLoss', l1: 'L1Loss', huber: 'HuberLoss', bce: 'BceLoss', bce_logits: 'BceWithLogitsLoss', softmax_ce: 'SoftmaxCrossEntropyLoss',
 };
 
 export const isLossKind = (kind: string): kind is LossKind => Object.hasOwn(lossNames, kind);
@@ -47,13 +51,14 @@ export function parseLossFunction(opType: string): { kind: LossKind; reduction: 
   return null;
 }
 
-/** Builds a function body: every value is local to it, named by the step that makes it. */
-class Body {
+/** Builds a function body: every value is local to it, named by the step that makes it ("_mul3"). */
+export class Body {
   readonly nodes: Node[] = [];
   private count = 0;
   constructor(private readonly dtype: Dtype) {}
   add(opType: string, inputs: string[], ...attribute: Attribute[]): string {
-    return this.into(`${opType.toLowerCase()}${++this.count}`, opType, inputs, ...attribute);
+    // "_" first: a formula's variables (the function's inputs) are identifiers of their own.
+    return this.into(`_${opType.toLowerCase()}${++this.count}`, opType, inputs, ...attribute);
   }
   into(out: string, opType: string, inputs: string[], ...attribute: Attribute[]): string {
     this.nodes.push({ opType, input: inputs, output: [out], ...(attribute.length ? { attribute } : {}) });
@@ -75,6 +80,15 @@ function summed(b: Body, kind: LossKind, p: string, t: string): { sum: string; s
     case 'mse': {
       const d = b.add('Sub', [p, t]);
       return { sum: total(b.add('Mul', [d, d])), scale: 0.5 };
+    }
+    case 'l1':
+      return { sum: total(b.add('Abs', [b.add('Sub', [p, t])])), scale: 1 };
+    case 'huber': {
+      // ρ(d) = q (|d| − ½q) with q = min(|d|, δ): ½d² inside δ, δ(|d| − ½δ) outside; δ is the call's attribute.
+      const a = b.add('Abs', [b.add('Sub', [p, t])]);
+      const delta = b.add('Constant', [], { name: 'value', refAttrName: 'delta', type: TENSOR });
+      const q = b.add('Min', [a, delta]);
+      return { sum: total(b.add('Mul', [q, b.add('Sub', [a, b.add('Mul', [b.constant(0.5), q])])])), scale: 1 };
     }
     case 'bce': {
       const one = b.constant(1), floor = b.constant(-100);
@@ -108,6 +122,7 @@ export function lossFunction(kind: LossKind, reduction: Reduction, dtype: Dtype)
   b.into('loss', factor ? 'Mul' : 'Identity', factor ? [factor, sum] : [sum]);
   return {
     name: lossFunctionName(kind, reduction), domain: LOSS_DOMAIN, input: ['pred', 'target'], output: ['loss'],
+    ...(kind === 'huber' ? { attribute: ['delta'] } : {}),
     opsetImport: [{ domain: '', version: OPSET }], node: b.nodes,
     docString: `Backprop Studio's ${kind} loss, ${reduction} over the batch`,
   };
@@ -116,6 +131,7 @@ export function lossFunction(kind: LossKind, reduction: Reduction, dtype: Dtype)
 /** Import: the standard operators that are one kind each (Gemm, MatMul, Add with a bias … are in import.ts). */
 export const importKinds: Readonly<Record<string, ModuleKind>> = {
   Sigmoid: 'sigmoid', Tanh: 'tanh', Relu: 'relu', Softmax: 'softmax', Add: 'add', Mul: 'multiply', Concat: 'concat',
+  ReduceSum: 'sum', ReduceMean: 'mean',
 };
 
 /** Import: operators that pass their input on unchanged for [batch, features] values. */

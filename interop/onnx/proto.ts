@@ -23,8 +23,9 @@ const { DataType } = onnx.TensorProto;
 const { AttributeType } = onnx.AttributeProto;
 export const elemType = (dtype: Dtype): number => (dtype === 'float64' ? DataType.DOUBLE : DataType.FLOAT);
 
+/** The model's bytes in an array of their own (in Node, protobufjs hands out a view into a shared pool). */
 export function encodeModel(model: Model): Uint8Array {
-  return onnx.ModelProto.encode(model).finish();
+  return new Uint8Array(onnx.ModelProto.encode(model).finish());
 }
 
 /** Throws the decoder's message (the caller names the file). */
@@ -77,7 +78,26 @@ export function valueDims(v: ValueInfo): (number | null)[] | null {
 }
 
 export const intAttr = (name: string, i: number): Attribute => ({ name, type: AttributeType.INT, i });
+export const intsAttr = (name: string, ints: number[]): Attribute => ({ name, type: AttributeType.INTS, ints });
+export const int64Tensor = (name: string, values: number[]): TensorProto => ({ name, dims: [values.length], dataType: DataType.INT64, int64Data: values });
 export const tensorAttr = (name: string, t: TensorProto): Attribute => ({ name, type: AttributeType.TENSOR, t });
+
+/** An int64 tensor's numbers (axes), or null for other types. */
+export function intValues(t: TensorProto): number[] | null {
+  if (t.dataType !== DataType.INT64) return null;
+  if (t.rawData && t.rawData.length > 0) return [...new BigInt64Array(copy(t.rawData).buffer)].map(Number);
+  return (t.int64Data ?? []).map(int);
+}
+
+/** An attribute's list of ints (axes), undefined where the node does not set it. */
+export function intsOf(node: Node, name: string): number[] | undefined {
+  return node.attribute?.find((x) => x.name === name)?.ints?.map(int);
+}
+
+/** A tensor attribute (a Constant's value, a loss's delta), undefined where absent. */
+export function tensorOf(node: Node, name: string): TensorProto | undefined {
+  return node.attribute?.find((x) => x.name === name)?.t ?? undefined;
+}
 
 /** An attribute's value: an int or float by name, undefined where the node does not set it. */
 export function attr(node: Node, name: string): number | undefined {
@@ -86,3 +106,4 @@ export function attr(node: Node, name: string): number | undefined {
   return a.type === AttributeType.FLOAT ? (a.f ?? 0) : int(a.i ?? 0);
 }
 export const INT64 = DataType.INT64;
+export const TENSOR = AttributeType.TENSOR;

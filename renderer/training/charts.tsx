@@ -61,7 +61,7 @@ export function useThrottledVersion(fps = CHART_FPS): number {
   return shown;
 }
 
-function Chart({ testId, build, data, theme, height = 110 }: { testId: string; build: (width: number) => uPlot.Options; data: uPlot.AlignedData; theme: ChartTheme; height?: number }) {
+function Chart({ testId, build, data, theme, height = 110, attrs }: { testId: string; build: (width: number) => uPlot.Options; data: uPlot.AlignedData; theme: ChartTheme; height?: number; /** data-* facts about the data, for tests and tools. */ attrs?: Readonly<Record<`data-${string}`, string>> }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const [redraws, setRedraws] = useState(0);
@@ -83,7 +83,7 @@ function Chart({ testId, build, data, theme, height = 110 }: { testId: string; b
     plot.current.setData(data);
     setRedraws((n) => n + 1);
   }, [data]);
-  return <div ref={box} className="bps-chart" data-testid={testId} data-theme={theme.name} data-points={data[0].length} data-redraws={redraws} />;
+  return <div ref={box} className="bps-chart" data-testid={testId} data-theme={theme.name} data-points={data[0].length} data-redraws={redraws} {...attrs} />;
 }
 
 export function LossChart() {
@@ -108,7 +108,9 @@ export function LossChart() {
       { label: 'penalty', stroke: alpha(testC, 0.8), width: 1, dash: [2, 2], spanGaps: true, points: { show: false } },
     ],
   });
-  return <Chart testId="loss-chart" build={build} data={data} theme={theme} />;
+  // the last penalty drawn (absent without regularisation)
+  const penalty = (data[6] as (number | null)[] | undefined)?.findLast((v) => v !== null);
+  return <Chart testId="loss-chart" build={build} data={data} theme={theme} attrs={penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }} />;
 }
 
 export function GradNormChart() {

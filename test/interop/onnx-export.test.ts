@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph, parseGraphFile, type Graph } from '../../engine/index.ts';
 import { ExportError, exportOnnx } from '../../interop/index.ts';
 import { runCli } from '../support/cli-in-process.ts';
-import { exampleCases, onnxCases } from './support/onnx-cases.ts';
+import { exampleCases, ONNX_REFUSED, onnxCases } from './support/onnx-cases.ts';
 
 const { onnx } = onnxProto;
 const decode = (bytes: Uint8Array) => onnx.ModelProto.decode(bytes);
@@ -71,6 +71,23 @@ describe('ONNX export (issue 12.5)', () => {
     expect(m32.initializer.every((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)).toBe(true);
     expect(graphOf(exportOnnx(graph)).initializer.every((t) => t.dataType === onnx.TensorProto.DataType.DOUBLE)).toBe(true);
     expect(exportOnnx(graph)).toEqual(exportOnnx(structuredClone(graph)));
+    // The bytes own their buffer (a view into protobufjs's Node pool would carry other bytes along).
+    const bytes = exportOnnx(graph);
+    expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, bytes.byteLength]);
+  });
+
+  it('writes a formula as a function of its variables whose doc_string is the expression', () => {
+    const graph: Graph = {
+      name: 'formula', nodes: [
+        { id: 'x', kind: 'input', config: { size: 1 }, value: { shape: [1, 1], data: [1] } },
+        { id: 'f', kind: 'formula', config: { expression: 'sin(a) * a + 2', inputs: ['a'] } },
+      ],
+      edges: [{ id: 'e1', source: 'x', sourcePort: 'out', target: 'f', targetPort: 'a' }],
+    };
+    expect(ONNX_REFUSED).toEqual([]);
+    const model = decode(exportOnnx(graph));
+    expect(model.functions.map((f) => [f.name, f.docString, f.input])).toEqual([['Formula1', 'y = sin(a) * a + 2', ['a']]]);
+    expect((model.functions[0]!.node ?? []).map((n) => n.opType)).toEqual(['Sin', 'Mul', 'Constant', 'Add', 'Identity']);
   });
 
   it('refuses a node id that is also another value\'s name, naming both', () => {

@@ -3,7 +3,7 @@
 // and how to install it; under CI (env CI set) that is a failure instead.
 import type { TestContext } from 'vitest';
 
-export const ORT_INSTALL = 'npm install (onnxruntime-node is a devDependency; .npmrc skips its optional GPU download)';
+export const ORT_INSTALL = 'npm install (onnxruntime-node is a devDependency; package.json allowScripts skips its optional GPU download)';
 
 type Ort = typeof import('onnxruntime-node');
 let loaded: Promise<Ort | { missing: string }> | undefined;

@@ -3,12 +3,12 @@
 // input names become the node's handles, the gradients on its edges are the engine's, and renaming an
 // input moves its edge instead of leaving it on a port that no longer exists.
 import { expect, test } from '@playwright/test';
-import { connect, dragFromPalette, engineOracle, getDocument, waitForRun } from '../helpers.ts';
+import { connect, dragFromPalette, engineOracle, getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 
 test('write x·σ(y) + ½x² in the inspector, see its partials, wire it, and rename an input', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
-  await page.getByRole('button', { name: 'New' }).click();
+  await pickFromMenu(page, 'File', 'New');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
   const canvas = (await page.getByTestId('canvas').boundingBox())!;

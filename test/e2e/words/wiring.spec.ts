@@ -2,7 +2,7 @@
 // it, and a node dropped but not yet wired is marked on itself while the rest keeps running, stepping
 // and training.
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, getDocument, waitForRun } from '../helpers.ts';
+import { connect, dragFromPalette, getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 
 /** Leaving Step mode refits the view with an animation: wait until two looks at it agree. */
 async function viewSettled(page: Page): Promise<void> {
@@ -58,7 +58,7 @@ test('a dangling Linear is "not wired yet"; the lecture example keeps its number
 test('a Linear\'s in follows the input wired into it, and the next layer follows the first', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
-  await page.getByRole('button', { name: 'New' }).click();
+  await pickFromMenu(page, 'File', 'New');
   const c = (await page.getByTestId('canvas').boundingBox())!;
   await dragFromPalette(page, 'input', c.x + 120, c.y + 160);
   await page.getByTestId('config-size').fill('3');

@@ -3,7 +3,8 @@
 // parameter's and data value's gradient, and the Hessian of every parameter (forward-over-reverse
 // through the formula's symbolic second derivatives) equal torch's to 1e-12 relative.
 import { describe, expect, it } from 'vitest';
-import { compileGraph, hessian, modules, type Graph, type ModuleDef, type ParamRef } from '../../../engine/index.ts';
+import { compileGraph, hessian, modules, serializeGraph, type Graph, type ModuleDef, type ParamRef, type TensorJson } from '../../../engine/index.ts';
+import { runCli } from '../../support/cli-in-process.ts';
 import { sharedTorchGraphs } from '../../support/torch-graph.ts';
 import { expectClose } from '../support/close.ts';
 import { dataNode, edge, graph, linearNode, opNode } from '../support/graphs.ts';
@@ -60,5 +61,23 @@ describe('formula modules against torch autograd (float64)', () => {
     const program = compileGraph(c.graph, { modules: { formula: off } });
     program.run();
     expect(() => expectClose(hessian(program, c.refs).matrix.data, torch.hessian!, 1e-12, 'Hessian')).toThrow(/Hessian\[/);
+  });
+
+  it('through the CLI: run --json and hessian --json on formula graphs give torch\'s numbers', async (ctx) => {
+    const torchAll = oracle(ctx);
+    // one case per input count, and the one calling every function
+    const picks = [1, 20, 30, cases.length - 1];
+    for (const i of picks) {
+      const c = cases[i]!, torch = torchAll[i]!;
+      const file = { 'g.bpgraph': serializeGraph(c.graph) };
+      const ran = await runCli(['run', 'g.bpgraph', '--json'], file);
+      expect(ran.code, ran.stderr).toBe(0);
+      const r = JSON.parse(ran.stdout) as { loss: number; nodes: Record<string, { params: Record<string, { grad: TensorJson }> }> };
+      expectClose([r.loss], [torch.loss], 1e-12, `${c.expression}: loss`);
+      for (const ref of c.refs) expectClose(r.nodes[ref.nodeId]!.params[ref.name]!.grad.data, torch.grads[`${ref.nodeId}.${ref.name}`]!, 1e-12, `${c.expression}: dL/d${ref.nodeId}.${ref.name}`);
+      const h = await runCli(['hessian', 'g.bpgraph', '--params', c.refs.map((p) => `${p.nodeId}.${p.name}`).join(','), '--json'], file);
+      expect(h.code, h.stderr).toBe(0);
+      expectClose((JSON.parse(h.stdout) as { hessian: TensorJson }).hessian.data, torch.hessian!, 1e-12, `${c.expression}: Hessian`);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // derivatives (simplified, closed forms), the module's five methods against finite differences, ports
 // taken from the config everywhere ports are listed, and domain errors named at the node.
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, compileFormula, compileGraph, nodeInputPorts, toTex, toText } from '../../../engine/index.ts';
+import { analyzeGraph, compileFormula, compileGraph, createTrainer, nodeInputPorts, toTex, toText } from '../../../engine/index.ts';
 import { checkAllDerivatives, t2 } from '../support/frames.ts';
 import { dataNode, edge, graph, opNode } from '../support/graphs.ts';
 import { testRng, uniform } from '../support/random.ts';
@@ -111,5 +111,40 @@ describe('the formula module', () => {
     expect(d?.severity).toBe('warning');
     expect(d?.code).toBe('formula-domain');
     expect(d?.message).toContain('log(-0.5) = NaN (log needs a positive number) at column 5 for sample 0, feature 1: x = -0.5');
+  });
+});
+
+describe('deep expressions', () => {
+  it('compile and run in time linear in their size: shared subtrees are derived and evaluated once', () => {
+    const depth = 150;
+    const expression = `${'sigmoid('.repeat(depth)}x${')'.repeat(depth)}`;
+    const t0 = performance.now();
+    const c = compileFormula(expression, ['x']);
+    const v = [c.f([0.3]), c.df[0]!([0.3]), c.d2f[0]![0]!([0.3])];
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(v.every(Number.isFinite)).toBe(true);
+    // written out, the second derivative would be astronomically long: it is summarised, not built
+    expect(toTex(c.second[0]![0]!)).toMatch(/too long to show/);
+    // the value agrees with the nesting computed directly
+    let y = 0.3;
+    for (let i = 0; i < depth; i++) y = 1 / (1 + Math.exp(-y));
+    expect(v[0]).toBeCloseTo(y, 14);
+  });
+});
+
+describe('training through a formula', () => {
+  it('a swish hidden layer (x·σ(x)) fits a small regression: the loss falls', () => {
+    const r = testRng(5), N = 16;
+    const xs = uniform(r, N, -2, 2);
+    const g = graph([
+      dataNode('x', 'input', N, 1, xs), dataNode('y', 'target', N, 1, xs.map((v) => Math.sin(v))),
+      { id: 'h', kind: 'linear', config: { in: 1, out: 8 } }, opNode('act', 'formula', { expression: 'x * sigmoid(x)' }),
+      { id: 'o', kind: 'linear', config: { in: 8, out: 1 } }, opNode('loss', 'mse', { reduction: 'mean' }),
+    ], [edge('x', 'h', 'in'), edge('h', 'act', 'x'), edge('act', 'o', 'in'), edge('o', 'loss', 'pred'), edge('y', 'loss', 'target')], { seed: 3 });
+    const t = createTrainer(g, { settings: { optimizer: 'adam', learningRate: 0.05, batchSize: N, epochs: 200 } });
+    const first = t.step()!.loss;
+    while (t.step());
+    expect(t.progress().state).toBe('done');
+    expect(t.evaluate().trainLoss).toBeLessThan(first / 10);
   });
 });
