@@ -9,7 +9,6 @@ import { isModuleKind, type ModuleKind } from '../../engine/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
 import { freeSpot, NEW_NODE_SIZE, nodeBoxes } from '../layout/free-spot.ts';
 import { EmptyHint } from '../layout/EmptyHint.tsx';
-import { useFollowStep } from '../layout/follow-step.ts';
 import { usePileLayout } from '../layout/usePileLayout.ts';
 import { useLayout } from '../layout/layout-store.ts';
 import { useDocument } from '../store/document-store.ts';
@@ -99,7 +98,6 @@ export function GraphCanvas() {
   const minimapCovers = useStore(nodesUnderMinimap);
   // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
   useEffect(() => fit.afterLayout(), [fit]);
-  useFollowStep();
   usePileLayout();
   const firstRoom = useRef(true);
   useEffect(() => {

@@ -23,16 +23,16 @@ interface LayoutState extends Saved {
 
 const DEFAULTS: Saved = { textSize: 'normal', paletteFolded: false, inspectorFolded: false, minimap: false };
 
+/** Kept as `textSize=large&paletteFolded=1…`: a few flags need no JSON (nor a second document reader). */
 function load(): Saved {
   try {
-    const raw: unknown = JSON.parse(globalThis.localStorage?.getItem(LAYOUT_KEY) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return DEFAULTS;
-    const r = raw as Partial<Record<keyof Saved, unknown>>;
+    const r = new URLSearchParams(globalThis.localStorage?.getItem(LAYOUT_KEY) ?? '');
+    const size = r.get('textSize');
     return {
-      textSize: TEXT_SIZES.some((t) => t.size === r.textSize) ? r.textSize as TextSize : DEFAULTS.textSize,
-      paletteFolded: r.paletteFolded === true,
-      inspectorFolded: r.inspectorFolded === true,
-      minimap: r.minimap === true,
+      textSize: TEXT_SIZES.find((t) => t.size === size)?.size ?? DEFAULTS.textSize,
+      paletteFolded: r.get('paletteFolded') === '1',
+      inspectorFolded: r.get('inspectorFolded') === '1',
+      minimap: r.get('minimap') === '1',
     };
   } catch {
     return DEFAULTS;
@@ -40,8 +40,9 @@ function load(): Saved {
 }
 
 function save(s: Saved): void {
+  const flag = (b: boolean): string => (b ? '1' : '0');
   try {
-    globalThis.localStorage?.setItem(LAYOUT_KEY, JSON.stringify({ textSize: s.textSize, paletteFolded: s.paletteFolded, inspectorFolded: s.inspectorFolded, minimap: s.minimap }));
+    globalThis.localStorage?.setItem(LAYOUT_KEY, new URLSearchParams({ textSize: s.textSize, paletteFolded: flag(s.paletteFolded), inspectorFolded: flag(s.inspectorFolded), minimap: flag(s.minimap) }).toString());
   } catch { /* storage full or disabled: the setting lasts for this page */ }
 }
 

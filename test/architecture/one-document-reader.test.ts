@@ -23,7 +23,6 @@ const callers = (pattern: RegExp): string[] => files.filter((f) => pattern.test(
 const OTHER_JSON = {
   'app/main/autosave.ts': "the autosave entry's envelope (its `text` goes to readGraphText)",
   'app/main/recent-files.ts': 'the recent-files list',
-  'renderer/layout/layout-store.ts': 'the panel layout remembered in localStorage',
 };
 
 describe('one document reader', () => {
