@@ -135,3 +135,21 @@ export async function panIntoView(page: Page, target: Locator): Promise<void> {
 export async function openExample(page: Page, name: string | RegExp): Promise<void> {
   await pickFromMenu(page, 'Examples', name);
 }
+
+/**
+ * Zooms out (the canvas's Zoom Out control, as a person would) until the element lies inside the canvas:
+ * the readable fit keeps text at 11 px and lets a wide graph run past the canvas's edge (issue 10.2).
+ */
+export async function zoomOutUntilInCanvas(page: Page, testId: string): Promise<void> {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const inside = async (): Promise<boolean> => {
+    const b = (await page.getByTestId(testId).boundingBox())!;
+    return b.x >= canvas.x && b.x + b.width <= canvas.x + canvas.width - 8 && b.y >= canvas.y && b.y + b.height <= canvas.y + canvas.height;
+  };
+  for (let i = 0; i < 8 && !(await inside()); i++) {
+    const zoom = await page.locator('.react-flow__viewport').getAttribute('style');
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await expect(page.locator('.react-flow__viewport')).not.toHaveAttribute('style', zoom ?? '');
+  }
+  expect(await inside()).toBe(true);
+}

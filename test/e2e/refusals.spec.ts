@@ -1,6 +1,6 @@
 // Wiring that would break the network is refused on the spot, with a message that says why.
 import { expect, test } from '@playwright/test';
-import { connect, dragFromPalette, getDocument, pickFromMenu, waitForRun } from './helpers.ts';
+import { connect, dragFromPalette, getDocument, pickFromMenu, waitForRun, zoomOutUntilInCanvas } from './helpers.ts';
 
 test('closing a loop is refused: the message names the cycle and the loop is highlighted', async ({ page }) => {
   await page.goto('/');
@@ -12,11 +12,7 @@ test('closing a loop is refused: the message names the cycle and the loop is hig
   // The run marks w1 and what it feeds "not wired yet": wait for it, so the handles are where they stay.
   await expect(page.getByTestId('node-w1')).toContainText('not wired yet');
   await waitForRun(page);
-  // The readable fit keeps text at 11 px and lets h2 sit past the canvas's edge: zoom out as a person would.
-  const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  for (let i = 0; i < 6 && (await page.getByTestId('handle-h2-out').boundingBox())!.x > canvas.x + canvas.width - 20; i++) {
-    await page.getByRole('button', { name: 'Zoom Out' }).click();
-  }
+  await zoomOutUntilInCanvas(page, 'handle-h2-out');
 
   await connect(page, 'h2-out', 'w1-in');
   await expect(page.getByTestId('refusal')).toContainText('cycle');

@@ -3,13 +3,14 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { exportPyTorch } from '../../../interop/index.ts';
-import { dragFromPalette, getDocument } from '../helpers.ts';
+import { dragFromPalette, getDocument, zoomOutUntilInCanvas } from '../helpers.ts';
 import { openApp } from '../files/files-helpers.ts';
 
 test('the Code panel shows the graph\'s PyTorch script and follows edits', async ({ page }) => {
   await openApp(page);
-  // The loss node is selected first, while the whole graph is in view: the Code panel narrows the
-  // canvas and can leave it behind the panel's edge.
+  // The loss node is selected first, brought onto the canvas if the fit left it past the edge: the Code
+  // panel narrows the canvas further.
+  await zoomOutUntilInCanvas(page, 'node-loss');
   await page.getByTestId('node-loss').click();
   await expect(page.getByTestId('config-reduction')).toBeVisible();
   await page.getByRole('button', { name: 'Code', exact: true }).click();
@@ -42,10 +43,6 @@ test('the Code panel shows the graph\'s PyTorch script and follows edits', async
 test('Copy puts the script on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  // The loss node is selected first, while the whole graph is in view: the Code panel narrows the
-  // canvas and can leave it behind the panel's edge.
-  await page.getByTestId('node-loss').click();
-  await expect(page.getByTestId('config-reduction')).toBeVisible();
   await page.getByRole('button', { name: 'Code', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'PyTorch code' });
   await panel.getByRole('button', { name: 'Copy' }).click();

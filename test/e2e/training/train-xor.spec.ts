@@ -13,8 +13,10 @@ test('XOR: train from the examples menu, watch it learn, stop, and undo the trai
   const before = await getDocument(page);
   expect(before.name).toMatch(/XOR/);
 
-  // Many epochs so training is still running when we press Stop.
+  // Many epochs of one-sample batches (4 million steps, minutes even on an idle machine), so training is
+  // still running while the test watches it, however slowly the test itself runs.
   await page.getByLabel('Epochs').fill('1000000');
+  await page.getByLabel('Batch', { exact: true }).fill('1');
   await page.getByRole('button', { name: 'Train' }).click();
   const bar = page.getByRole('progressbar');
   await expect(page.getByTestId('training-progress-text')).toContainText(/Training… epoch \d+\/1000000/);
