@@ -5,7 +5,8 @@
 import type { Graph } from '../../engine/index.ts';
 
 export const COLUMN = 260;
-export const ROW = 140;
+// Tall enough for a linear node with its parameter and gradient lines (w₁ = …, ∂L/∂w₁ = …, b, ∂L/∂b).
+export const ROW = 220;
 
 export function layOut(graph: Graph): Graph {
   const into = new Map<string, string[]>();
