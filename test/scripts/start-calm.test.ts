@@ -23,8 +23,11 @@ describe('npm start output', () => {
     const port = String(5390 + Math.floor(Math.random() * 9));
     const child = spawn('node', ['scripts/start.mjs', '--browser'], { env: { ...process.env, BPS_PORT: port }, detached: true });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    // Without colour codes: vite colours the port ("localhost:\x1b[1m5395\x1b[22m/") where it detects CI.
+    const colour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+    const plain = (d: Buffer): string => d.toString().replace(colour, '');
+    child.stdout.on('data', (d: Buffer) => { out += plain(d); });
+    child.stderr.on('data', (d: Buffer) => { out += plain(d); });
     try {
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no server line in:\n${out}`)), 120_000);
