@@ -96,16 +96,22 @@ function manualWorker() {
   return w;
 }
 
+/** Replaces the started client by one on a manual worker, and lets it answer the start-up run. */
+async function startOnSlowWorker(): Promise<ReturnType<typeof manualWorker>> {
+  stop();
+  const slow = manualWorker();
+  engine = new EngineClient({ createWorker: () => slow as unknown as ReturnType<typeof inProcessEngineWorker>, labels: new LabelPreparer() });
+  stop = engine.start();
+  slow.answer();
+  await engine.idle();
+  return slow;
+}
+
 describe('EngineClient on a slow worker', () => {
   it('a training run whose parameters outpace the worker still shows each reply it gets (the labels never freeze)', async () => {
-    stop();
-    const slow = manualWorker();
-    engine = new EngineClient({ createWorker: () => slow as unknown as ReturnType<typeof inProcessEngineWorker>, labels: new LabelPreparer() });
-    stop = engine.start();
-    slow.answer();
-    await engine.idle();
+    const slow = await startOnSlowWorker();
     const base = useDocument.getState().graph;
-    // Three points of one training run: after 1, 2 and 3 steps.
+    // Four points of one training run: after 1, 2, 3 and 4 steps.
     const trainer = createTrainer(base, { settings: { epochs: 30 } });
     const [a, b, c, d] = [1, 2, 3, 4].map(() => { trainer.step(); return trainer.parameters(); }) as [ParamJson, ParamJson, ParamJson, ParamJson];
     engine.showTrainedParameters(base, a); // sent at once
@@ -125,12 +131,7 @@ describe('EngineClient on a slow worker', () => {
   });
 
   it('a reply for a document that was edited meanwhile is still dropped', async () => {
-    stop();
-    const slow = manualWorker();
-    engine = new EngineClient({ createWorker: () => slow as unknown as ReturnType<typeof inProcessEngineWorker>, labels: new LabelPreparer() });
-    stop = engine.start();
-    slow.answer();
-    await engine.idle();
+    const slow = await startOnSlowWorker();
     const shown = useRun.getState().results;
     useDocument.getState().commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'he' }));
     useDocument.getState().commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'xavier' }));
