@@ -5,9 +5,11 @@ import { printable, type ConfusionMatrix, type DataSplit } from '../engine/index
 const SHADES = ' .:-=+*#%@';
 /** At most this many misclassified images are drawn. */
 export const DRAWN_MISTAKES = 8;
+/** Class names from a file are cut to this many characters in the matrix. */
+const NAME_CHARS = 12;
 
 export function confusionText(m: ConfusionMatrix, labelNames: readonly string[]): string {
-  const names = m.counts.map((_, i) => printableName(labelNames[i] ?? String(i)));
+  const names = m.counts.map((_, i) => printable(labelNames[i] ?? String(i), NAME_CHARS));
   const cell = Math.max(4, ...names.map((n) => n.length), ...m.counts.flat().map((c) => String(c).length)) + 1;
   const pad = (s: string) => s.padStart(cell);
   const total = m.counts.flat().reduce((a, b) => a + b, 0);
@@ -36,11 +38,7 @@ export function mistakesText(m: ConfusionMatrix, split: DataSplit, image: { rows
       return line;
     }).join('  '));
   }
-  const caption = (s: ConfusionMatrix['misclassified'][number]) => `${printableName(labelNames[s.actual] ?? '')}→${printableName(labelNames[s.predicted] ?? '')}`;
+  const caption = (s: ConfusionMatrix['misclassified'][number]) => `${printable(labelNames[s.actual] ?? '', NAME_CHARS)}→${printable(labelNames[s.predicted] ?? '', NAME_CHARS)}`;
   const captions = shown.map((s) => caption(s).padEnd(image.cols * 2)).join('  ').trimEnd();
   return `${m.misclassified.length} misclassified in the ${m.split} set; the first ${shown.length} (actual→predicted):\n${rows.join('\n')}\n${captions}\n`;
-}
-
-function printableName(name: string): string {
-  return printable(name, 12);
 }

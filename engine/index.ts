@@ -35,7 +35,7 @@ export * from './train/index.ts';
 export * from './data/index.ts';
 export { migrations } from './format/graph-file.ts';
 export { quote, printable } from './text/quote.ts';
-export { own } from './own.ts';
+export { emptyRecord, own } from './own.ts';
 export {
   BudgetError, formatBytes, formatCount, programBuffers, checkProgramBudget, checkJacobianBudget, checkGradcheckBudget, checkHessianBudget,
   forwardWork, gradcheckEntries, MEMORY_BUDGET_BYTES, MATRIX_BUDGET_BYTES, WORK_BUDGET, type BufferNeed,

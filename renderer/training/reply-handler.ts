@@ -2,7 +2,7 @@
 // progress coalesced for the panel, the parameters reached so far handed to the engine client (which
 // runs them through the one run path for the edge labels), and the trained parameters (with the
 // settings used) written back to the document as one undoable change.
-import { withParameters, withTrainingSettings, type BatchStep, type Graph } from '../../engine/index.ts';
+import { emptyRecord, withParameters, withTrainingSettings, type BatchStep, type Graph } from '../../engine/index.ts';
 import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
 import type { ParamMap, WorkerReply } from './protocol.ts';
@@ -72,7 +72,7 @@ export class ReplyHandler {
 }
 
 function paramsBefore(step: BatchStep): ParamMap {
-  const out: ParamMap = Object.create(null) as ParamMap;
-  for (const p of step.params) (out[p.nodeId] ??= Object.create(null) as ParamMap[string])[p.name] = { shape: [...p.shape], data: p.before };
+  const out: ParamMap = emptyRecord();
+  for (const p of step.params) (out[p.nodeId] ??= emptyRecord())[p.name] = { shape: [...p.shape], data: p.before };
   return out;
 }
