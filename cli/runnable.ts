@@ -2,7 +2,7 @@
 // first training samples the canvas shows (issue 8.16), not on the zeros of its absent values, and says which.
 import {
   analyzeGraph, BudgetError, buildFeed, compileGraph, graphDatasets, GraphValidationError, PREVIEW_SAMPLES, printable, quote,
-  TrainingSetupError, withDatasetPreview, MAX_DATASET_ROWS, type Graph, type Program,
+  runnablePart, TrainingSetupError, withDatasetPreview, MAX_DATASET_ROWS, type Graph, type Program,
 } from '../engine/index.ts';
 import { optionalNumberFlag, type ParsedArgs } from './args.ts';
 import { CliError, type CliIo } from './io.ts';
@@ -19,10 +19,13 @@ export interface Runnable {
   readonly samples: { readonly count: number; readonly dataset: string } | null;
 }
 
-/** Loads FILE and compiles what the canvas would run, reporting the dataset samples used on stderr. */
+/**
+ * Loads FILE and compiles what the canvas would run: its wired part (nodes not wired yet are left out,
+ * with a warning naming them on stderr, as the canvas marks them), reporting the dataset samples used.
+ */
 export function loadRunnable(io: CliIo, file: string, flags: ParsedArgs['flags']): Runnable {
   const wanted = optionalNumberFlag(flags, SAMPLES_FLAG, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_DATASET_ROWS, `a whole number of samples from 1 to ${MAX_DATASET_ROWS}`);
-  const graph = loadGraph(io, file);
+  const graph = wiredOnly(io, file, loadGraph(io, file));
   const bound = graph.nodes.some((n) => n.binding !== undefined);
   if (!bound) {
     if (wanted !== undefined) throw new CliError(`--samples ${wanted}: ${file} binds no dataset; it runs on the values stored in it`);
@@ -48,6 +51,18 @@ export function loadRunnable(io: CliIo, file: string, flags: ParsedArgs['flags']
   const program = compile(file, preview);
   io.stderr(`${printable(described, 200)}\n`);
   return { graph, program, samples: { count: used, dataset } };
+}
+
+/** The document's wired part (engine `runnablePart`, the canvas's rule), warning about what it leaves out. */
+function wiredOnly(io: CliIo, file: string, graph: Graph): Graph {
+  const runnable = runnablePart(graph);
+  if (!runnable.ok) throw new CliError(`${file}: ${new GraphValidationError(runnable.issues).message}`);
+  const { unwired } = runnable.part;
+  if (unwired.size > 0) {
+    const names = graph.nodes.filter((n) => unwired.has(n.id)).map((n) => quote(n.id));
+    io.stderr(`${printable(`warning: ${file}: not wired yet, left out of the run: ${names.join(', ')} (connect every input to include ${unwired.size === 1 ? 'it' : 'them'})`, 400)}\n`);
+  }
+  return runnable.part.graph;
 }
 
 function compile(file: string, graph: Graph): Program {

@@ -17,6 +17,7 @@ export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssue
 export { analyzeGraph, type Analysis, type AnalyzedNode } from './graph/analyze.ts';
 export { diagnoseRun, firstRunError, type RunDiagnostic, type RunDiagnosticCode } from './graph/diagnostics.ts';
 export { topologicalOrder } from './graph/topo.ts';
+export { runnablePart, wiredPart, wiringMarks, type WiredPart, type WiringMarks } from './graph/wired-part.ts';
 export {
   compileGraph, Program, ownKeyedResults,
   type CompileOptions, type CompiledNode, type CompiledEdge, type RunResults, type NodeResult, type EdgeResult, type ParamResult, type JacobianOf,

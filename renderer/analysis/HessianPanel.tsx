@@ -1,7 +1,7 @@
 // The Hessian of the loss for chosen parameters (exact, forward-over-reverse, in the worker), its
 // symmetry and its extreme eigenvalues: negative ones mean a saddle, a large ratio an ill-conditioned valley.
 import { useMemo, useState } from 'react';
-import { isModuleKind, moduleOf, type Graph } from '../../engine/index.ts';
+import { isModuleKind, moduleOf, wiredPart, type Graph } from '../../engine/index.ts';
 import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useServices } from '../services.tsx';
@@ -38,7 +38,8 @@ function firstParams(params: readonly { key: string; count: number }[], budget: 
 export function HessianPanel() {
   const { training } = useServices();
   const graph = useDocument((s) => s.graph);
-  const params = useMemo(() => graphParams(graph), [graph]);
+  // Only what runs: a node not wired yet is left out of the Hessian as of every run (issue 10.12).
+  const params = useMemo(() => graphParams(wiredPart(graph).graph), [graph]);
   // Start with something to compute: the first parameters, up to a small matrix.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => firstParams(params, 64));
   const slot = useAnalysis((s) => s.hessian);

@@ -1,9 +1,8 @@
 // The math panels' numbers, computed in the training worker from the document graph exactly as the
 // run worker runs it, so the Jacobian check compares against the gradients the canvas shows.
-import { compileGraph, gradientCheck, hessian, type Graph, type ParamRef, type Tensor } from '../../engine/index.ts';
+import { compileGraph, gradientCheck, hessian, wiredPart, type Graph, type ParamRef, type Tensor } from '../../engine/index.ts';
 import type { GradcheckSummary, HessianReport, JacobianReport } from '../training/protocol.ts';
 import { runnableGraph } from '../engine-client/runnable-graph.ts';
-import { wiredPart } from '../model/wired-part.ts';
 import { asymmetry, symmetricEigenvalues } from './eigen.ts';
 
 

@@ -1,9 +1,8 @@
 // The one run path: a document in, its results (or its issues) out. The engine worker answers every
 // request with it; tests call it in-process. Everything the canvas shows of a run comes from here.
-import { analyzeGraph, compileGraph, GraphValidationError, type Graph } from '../../engine/index.ts';
+import { analyzeGraph, compileGraph, GraphValidationError, runnablePart, type Graph } from '../../engine/index.ts';
 import type { EngineReply } from './protocol.ts';
 import { runnableGraph } from './runnable-graph.ts';
-import { wiredPart } from '../model/wired-part.ts';
 
 type Outcome<R> = R extends unknown ? Omit<R, 'id'> : never;
 export type RunOutcome = Outcome<EngineReply>;
@@ -33,11 +32,9 @@ function compileDocument(graph: Graph): ReturnType<typeof compileGraph> | GraphV
 export function runDocument(graph: Graph, now: () => number = () => performance.now()): RunOutcome {
   const t0 = now();
   try {
-    const part = wiredPart(graph);
-    if (part.unwired.size > 0) {
-      const others = analyzeGraph(graph).issues.filter((i) => i.code !== 'unconnected-port');
-      if (others.length > 0) return { type: 'invalid', issues: others, ms: now() - t0 };
-    }
+    const runnable = runnablePart(graph);
+    if (!runnable.ok) return { type: 'invalid', issues: [...runnable.issues], ms: now() - t0 };
+    const { part } = runnable;
     const program = compileDocument(part.graph);
     if (program instanceof GraphValidationError) return { type: 'invalid', issues: [...program.issues], ms: now() - t0 };
     program.run();

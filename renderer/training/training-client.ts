@@ -4,10 +4,9 @@
 // comlink on a port of its own, so no request ids travel: the analysis store's ids only decide which
 // answer is the latest of its kind.
 import * as Comlink from 'comlink';
-import type { Graph, ParamRef, TrainingSettings } from '../../engine/index.ts';
+import { wiredPart, type Graph, type ParamRef, type TrainingSettings } from '../../engine/index.ts';
 import { newRequestId, useAnalysis } from '../analysis/analysis-store.ts';
 import { useDocument } from '../store/document-store.ts';
-import { wiredPart } from '../model/wired-part.ts';
 import type { AnalysisApi, AnalysisReply, AnalysisRequest, ConnectAnalysis, WorkerReply, WorkerRequest } from './protocol.ts';
 import { ReplyHandler, type TrainedParametersView } from './reply-handler.ts';
 import { useTraining } from './training-store.ts';

@@ -33,6 +33,42 @@ describe('run --json', () => {
   });
 });
 
+describe('a node not wired yet (issue 10.12): the CLI runs the wired part, as the canvas does', () => {
+  const withDangling = (extra: object[] = [], edges: object[] = []): string => {
+    const doc = JSON.parse(lecture) as { nodes: object[]; edges: object[] };
+    doc.nodes.push({ id: 'linear9', kind: 'linear', config: { in: 1, out: 1 } }, { id: 'tanh9', kind: 'tanh' }, ...extra);
+    doc.edges.push({ id: 'e-9', source: 'linear9', sourcePort: 'out', target: 'tanh9', targetPort: 'in' }, ...edges);
+    return JSON.stringify(doc);
+  };
+
+  it('exits 0 with the lecture numbers and a warning naming the unwired nodes', async () => {
+    const whole = await cli(['run', 'lecture.bpgraph', '--json']);
+    const { code, stdout, stderr } = await cli(['run', 'dangling.bpgraph', '--json'], { 'dangling.bpgraph': withDangling() });
+    expect(code).toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^warning: dangling\.bpgraph: not wired yet, left out of the run: "linear9", "tanh9"/);
+    const out = JSON.parse(stdout), lectureOut = JSON.parse(whole.stdout);
+    expect(out.loss).toBe(lectureOut.loss);
+    expect(out.order).toEqual(lectureOut.order);
+    expect(out.edges).toEqual(lectureOut.edges);
+  });
+
+  it('gives the same warning to the other commands that run the graph (gradcheck)', async () => {
+    const { code, stderr } = await cli(['gradcheck', 'dangling.bpgraph'], { 'dangling.bpgraph': withDangling() });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/not wired yet, left out of the run: "linear9", "tanh9"/);
+  });
+
+  it('still refuses, exit 2, when something besides wiring is wrong', async () => {
+    const bad = withDangling([{ id: 'w9', kind: 'linear', config: { in: 3, out: 1 } }], [{ id: 'e-w9', source: 'h1', sourcePort: 'out', target: 'w9', targetPort: 'in' }]);
+    const { code, stdout, stderr } = await cli(['run', 'bad.bpgraph'], { 'bad.bpgraph': bad });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/w9/);
+    expect(stderr).not.toMatch(/linear9/);
+  });
+});
+
 describe('bad input exits 2 with one line naming the file and what is wrong', () => {
   const cases: [string, string, RegExp][] = [
     ['missing file', '', /missing\.bpgraph: cannot read \(no such file\)/],

@@ -3,13 +3,12 @@
 // input outside the module's domain, bce's clamp). Each family adds its own line.
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useEffect, useRef, type ReactNode } from 'react';
-import { formatShape, isModuleKind, moduleOf, nodeInputPorts, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
+import { formatShape, isModuleKind, moduleOf, nodeInputPorts, OUTPUT_PORT, wiringMarks, type RunDiagnostic } from '../../../engine/index.ts';
 import { displayedShape } from '../../model/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
 import { displayName } from '../../model/symbols.ts';
-import { wiringMarks } from '../../model/wired-part.ts';
 import { MAX_NAME, renameNode } from '../../model/graph-ops.ts';
 import { useView } from '../../store/view-store.ts';
 import { GradcheckBadge } from '../../analysis/GradcheckBadge.tsx';

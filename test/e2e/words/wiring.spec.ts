@@ -2,7 +2,7 @@
 // it, and a node dropped but not yet wired is marked on itself while the rest keeps running, stepping
 // and training.
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
+import { clickAt, connect, dragFromPalette, getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 
 /** Leaving Step mode refits the view with an animation: wait until two looks at it agree. */
 async function viewSettled(page: Page): Promise<void> {
@@ -39,6 +39,13 @@ test('a dangling Linear is "not wired yet"; the lecture example keeps its number
   const doc = await getDocument(page);
   expect(doc.nodes.find((n) => n.id === 'w1')!.params!.W!.data[0]).not.toBe(0.8);
   expect(doc.nodes.some((n) => n.id === 'linear1')).toBe(true);
+
+  // The Hessian panel offers the wired part's parameters only, as every run leaves linear1 out.
+  await clickAt(page, page.getByRole('tab', { name: 'Hessian' }));
+  const params = page.getByTestId('hessian-panel').getByRole('checkbox');
+  await expect(params).toHaveCount(2);
+  expect(await params.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['w1.W (1)', 'w2.W (1)']);
+  await clickAt(page, page.getByRole('tab', { name: 'Training' }));
 
   // Step mode walks the wired part.
   const step = page.getByRole('button', { name: 'Step', exact: true });

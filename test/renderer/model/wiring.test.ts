@@ -1,9 +1,8 @@
 // Issue 10.11–10.12: sizes follow the wiring, and an unwired node leaves the rest of the graph running.
 import { describe, expect, it } from 'vitest';
-import { compileGraph, type Graph } from '../../../engine/index.ts';
+import { compileGraph, wiredPart, wiringMarks, type Graph } from '../../../engine/index.ts';
 import { runDocument } from '../../../renderer/engine-client/run-document.ts';
 import { addNode, deleteElements, followWiring, setConfig, tryConnect } from '../../../renderer/model/graph-ops.ts';
-import { wiredPart, wiringMarks } from '../../../renderer/model/wired-part.ts';
 import { indexGraph } from '../../../renderer/model/graph-index.ts';
 import { lectureGraph } from '../math/fixtures.ts';
 

@@ -2,7 +2,10 @@
 // an input that is not connected yet, and everything fed by it, is left out of runs, Step mode and
 // training, so one dangling node no longer makes the whole graph invalid. Any other problem (a shape
 // that does not fit, a cycle) still stops the run: it needs fixing, not finishing.
-import { analyzeGraph, isModuleKind, moduleOf, type Graph, type GraphEdge, type GraphIssue } from '../../engine/index.ts';
+import { isModuleKind, moduleOf } from '../modules/registry.ts';
+import { analyzeGraph } from './analyze.ts';
+import type { GraphIssue } from './issues.ts';
+import type { Graph, GraphEdge } from './types.ts';
 
 export interface WiredPart {
   /** The document without its unwired nodes (the document itself when every node is wired). */
@@ -28,6 +31,19 @@ export function wiredPart(graph: Graph): WiredPart {
   const result: WiredPart = { graph: part, unwired, offLoss: offLoss(part) };
   cache.set(graph, result);
   return result;
+}
+
+/**
+ * What runs of a document (the canvas, the math panels, training and the CLI alike): its wired part,
+ * or, when anything besides unconnected inputs is wrong, those issues (they stop the run).
+ */
+export function runnablePart(graph: Graph): { readonly ok: true; readonly part: WiredPart } | { readonly ok: false; readonly issues: readonly GraphIssue[] } {
+  const part = wiredPart(graph);
+  if (part.unwired.size > 0) {
+    const others = analyzeGraph(graph).issues.filter((i) => i.code !== 'unconnected-port');
+    if (others.length > 0) return { ok: false, issues: others };
+  }
+  return { ok: true, part };
 }
 
 /** The nodes with an unconnected input, and every node they feed, directly or not. */
