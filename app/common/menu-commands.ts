@@ -5,7 +5,7 @@ import { exportFormatIds, type ExportFormat } from '../../interop/formats.ts';
 export const simpleMenuCommands = [
   'new', 'open', 'save', 'save-as', 'import-onnx',
   'undo', 'redo', 'delete', 'select-all',
-  'fit-view', 'zoom-in', 'zoom-out', 'zoom-reset', 'toggle-annotations',
+  'fit-view', 'zoom-in', 'zoom-out', 'zoom-reset', 'toggle-annotations', 'toggle-presenter',
   'run', 'step-forward', 'step-back', 'train', 'stop',
 ] as const;
 export type SimpleMenuCommand = (typeof simpleMenuCommands)[number];

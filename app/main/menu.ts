@@ -19,6 +19,9 @@ export interface MenuInputs {
   isPackaged: boolean;
 }
 
+/** Run's key: F5 belongs to presenter mode (issue 10.3). */
+export const RUN_ACCELERATOR = 'CmdOrCtrl+Enter';
+
 export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
   const mac = m.platform === 'darwin';
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions =>
@@ -79,6 +82,9 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
       cmd('Actual Size', { type: 'zoom-reset' }, 'CmdOrCtrl+0'),
       { type: 'separator' },
       { label: 'Annotations Mode', type: 'checkbox', checked: m.annotations, accelerator: 'CmdOrCtrl+Shift+A', click: () => m.send({ type: 'toggle-annotations' }) },
+      // F5 is presenter mode everywhere (issue 10.3). The menu shows the key but leaves it to the page
+      // (not registered), so one handler (renderer/layout/presenter.ts) serves the browser and the desktop.
+      { label: 'Presenter Mode', accelerator: 'F5', registerAccelerator: false, click: () => m.send({ type: 'toggle-presenter' }) },
       {
         label: 'Theme',
         submenu: themes.map(([theme, label]) => ({ label, type: 'radio' as const, checked: m.theme === theme, click: () => m.send({ type: 'set-theme', theme }) })),
@@ -92,7 +98,7 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
   const run: MenuItemConstructorOptions = {
     label: 'Run',
     submenu: [
-      cmd('Run', { type: 'run' }, 'F5'),
+      cmd('Run', { type: 'run' }, RUN_ACCELERATOR),
       cmd('Step Forward', { type: 'step-forward' }, 'F10'),
       cmd('Step Back', { type: 'step-back' }, 'Shift+F10'),
       { type: 'separator' },

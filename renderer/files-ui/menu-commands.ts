@@ -1,6 +1,7 @@
 // The desktop menu's commands mapped onto the editor's existing actions. React-free.
 import type { MenuCommand, Theme } from '../../app/preload/api-types.ts';
 import { timelineFor } from '../canvas/step-state.ts';
+import { togglePresenter } from '../layout/presenter.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
@@ -100,6 +101,7 @@ export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): v
     case 'zoom-out': targets.viewport.zoomOut(); break;
     case 'zoom-reset': targets.viewport.zoomReset(); break;
     case 'toggle-annotations': toggleAnnotations(); break;
+    case 'toggle-presenter': togglePresenter(); break;
     case 'set-theme': setTheme(command.theme, targets.prefersDark); break;
     case 'run': runFromMenu(); break;
     case 'step-forward': stepBy(1); break;

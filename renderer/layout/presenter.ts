@@ -1,7 +1,8 @@
 // Presenter mode (issue 10.3): the canvas and the step panel fill the window with text for a projector
 // (fit at ≥ 18 px, fit.ts), and a clicker drives the steps: PageDown, →, ↓ and Space go forward,
-// PageUp, ← and ↑ back (what presentation clickers send). F5 enters (in the browser; the desktop
-// menu keeps F5 for Run), Esc leaves. App.tsx hides the rest with CSS, so panels keep their state.
+// PageUp, ← and ↑ back (what presentation clickers send). F5 enters and leaves, in the browser and
+// the desktop alike (the desktop menu shows F5 on View → Presenter Mode without taking the key; Run is
+// Ctrl/⌘+Enter), Esc leaves. App.tsx hides the rest with CSS, so panels keep their state.
 import { useEffect } from 'react';
 import { timelineFor } from '../canvas/step-state.ts';
 import { clampStep } from '../panels/step/StepPanel.tsx';
@@ -25,6 +26,11 @@ export function leavePresenter(): void {
   useLayout.getState().setPresenter(false);
 }
 
+export function togglePresenter(): void {
+  if (useLayout.getState().presenter) leavePresenter();
+  else enterPresenter();
+}
+
 /** The step a key leads to in presenter mode, or null when the key is not a clicker key. */
 export function presenterStep(key: string, index: number, n: number): number | null {
   if (n === 0) return null;
@@ -45,8 +51,7 @@ export function usePresenterKeys(): void {
       const presenting = useLayout.getState().presenter;
       if (e.key === 'F5' && !e.shiftKey) {
         e.preventDefault();
-        if (presenting) leavePresenter();
-        else enterPresenter();
+        togglePresenter();
         return;
       }
       if (!presenting || inField(e.target)) return;

@@ -39,7 +39,8 @@ describe('application menu', () => {
       ['View', 'Fit Graph', 'CmdOrCtrl+1', { type: 'fit-view' }],
       ['View', 'Zoom In', 'CmdOrCtrl+=', { type: 'zoom-in' }],
       ['View', 'Annotations Mode', 'CmdOrCtrl+Shift+A', { type: 'toggle-annotations' }],
-      ['Run', 'Run', 'F5', { type: 'run' }],
+      ['View', 'Presenter Mode', 'F5', { type: 'toggle-presenter' }],
+      ['Run', 'Run', 'CmdOrCtrl+Enter', { type: 'run' }],
       ['Run', 'Step Forward', 'F10', { type: 'step-forward' }],
       ['Run', 'Step Back', 'Shift+F10', { type: 'step-back' }],
       ['Run', 'Train', 'F6', { type: 'train' }],
@@ -50,6 +51,16 @@ describe('application menu', () => {
       expect(item.accelerator, label).toBe(accelerator);
       click(item);
       expect(m.sent.at(-1), label).toEqual(command);
+    }
+  });
+
+  it('gives F5 to presenter mode alone, leaving the key to the page, as in the browser (issue 10.3)', () => {
+    const all = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => items.flatMap((i) => [i, ...all(sub(i))]);
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const withF5 = all(buildMenuTemplate(inputs({ platform }))).filter((i) => i.accelerator === 'F5');
+      expect(withF5.map((i) => i.label)).toEqual(['Presenter Mode']);
+      // not registered: Electron would otherwise swallow the key before the page's handler saw it
+      expect(withF5[0]!.registerAccelerator).toBe(false);
     }
   });
 

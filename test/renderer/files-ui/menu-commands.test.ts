@@ -5,6 +5,7 @@ import { exportPyTorch } from '../../../interop/index.ts';
 import { FileController } from '../../../renderer/files-ui/file-controller.ts';
 import { useFileState } from '../../../renderer/files-ui/file-state.ts';
 import type { DocumentFiles } from '../../../renderer/persistence/types.ts';
+import { useLayout } from '../../../renderer/layout/layout-store.ts';
 import { handleMenuCommand, type MenuTargets } from '../../../renderer/files-ui/menu-commands.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useView } from '../../../renderer/store/view-store.ts';
@@ -89,6 +90,14 @@ describe('menu commands', () => {
     expect(useView.getState().labelMode).toBe('off');
     handleMenuCommand({ type: 'toggle-annotations' }, targets);
     expect(useView.getState().labelMode).toBe('gradients');
+  });
+
+  it('View → Presenter Mode (F5) toggles presenter mode, as F5 does in the browser (issue 10.3)', () => {
+    expect(useLayout.getState().presenter).toBe(false);
+    handleMenuCommand({ type: 'toggle-presenter' }, targets);
+    expect(useLayout.getState().presenter).toBe(true);
+    handleMenuCommand({ type: 'toggle-presenter' }, targets);
+    expect(useLayout.getState().presenter).toBe(false);
   });
 
   it('the system theme follows the OS preference', () => {
