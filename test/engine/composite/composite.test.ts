@@ -131,7 +131,7 @@ describe('shared weights', () => {
 
   it('train as one parameter and write back to modules.<name>.params; own parameters go to their instance', () => {
     for (const [g, where] of [[sharedGraph(), 'module'], [twoNeurons(neuron(), W1, W2), 'instance']] as const) {
-      const trainer = new Trainer(g, { optimizer: 'sgd', learningRate: 0.5, epochs: 1, batchSize: 3 });
+      const trainer = new Trainer(g, { settings: { optimizer: 'sgd', learningRate: 0.5, epochs: 1, batchSize: 3 } });
       trainer.runFor(Infinity);
       const back = trainer.trainedGraph();
       const n1 = back.nodes.find((n) => n.id === 'n1')!;
