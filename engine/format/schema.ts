@@ -1,6 +1,8 @@
 // The .bpgraph file, version 2, as a zod schema. Objects are loose: fields a later version adds
 // survive a round trip through this reader. Version 2 adds datasets, node bindings and training settings.
 import { z } from 'zod';
+import { findModuleCycle, PATH_SEPARATOR } from '../composite/expand.ts';
+import { MODULE_KIND } from '../graph/types.ts';
 
 export const FILE_FORMAT = 'backprop-studio-graph';
 export const FILE_VERSION = 2;
@@ -50,6 +52,29 @@ export const edgeSchema = z.object({
   target: z.string().min(1, 'must not be empty'),
   targetPort: z.string().min(1, 'must not be empty'),
 }).loose();
+
+/** Where a composite module's port lands inside it. */
+const portRefSchema = (defaultPort?: string) => z.object({
+  node: z.string().min(1, 'must not be empty'),
+  port: defaultPort === undefined ? z.string().min(1, 'must not be empty') : z.string().min(1, 'must not be empty').default(defaultPort),
+}).loose();
+
+/** A composite module (engine/composite/): stored once, used by nodes of kind "module" with config { module: name }. */
+export const moduleDefinitionSchema = z.object({
+  inputs: z.record(z.string().min(1), portRefSchema()),
+  outputs: z.record(z.string().min(1), portRefSchema('out')),
+  shared: z.boolean().default(false),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  params: z.record(z.string(), tensorSchema).optional(),
+}).loose().superRefine((m, ctx) => {
+  m.nodes.forEach((node, i) => {
+    if (node.id.includes(PATH_SEPARATOR)) {
+      ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `inner node id ${JSON.stringify(node.id)} contains "${PATH_SEPARATOR}", which separates an instance from its inner nodes ("n1/fc")` });
+    }
+  });
+  if (Object.keys(m.outputs).length === 0) ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'a module needs at least one output' });
+});
 
 export const generators = ['xor', 'moons', 'circles', 'spiral', 'blobs', 'sine'] as const;
 export type GeneratorName = (typeof generators)[number];
@@ -165,7 +190,13 @@ export const graphFileSchema = z.object({
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   datasets: z.record(z.string().min(1), datasetSpecSchema).optional(),
+  modules: z.record(z.string().min(1), moduleDefinitionSchema).optional(),
 }).loose().superRefine((g, ctx) => {
+  const loop = findModuleCycle(g.modules);
+  if (loop) {
+    const used = g.modules![loop[0]!]!.nodes.findIndex((n) => n.kind === MODULE_KIND && n.config?.module === loop[1]);
+    ctx.addIssue({ code: 'custom', path: ['modules', loop[0]!, 'nodes', used, 'config', 'module'], message: `modules use each other in a loop: ${loop.map((m) => JSON.stringify(m)).join(' → ')}` });
+  }
   g.nodes.forEach((node, i) => {
     if (!node.binding) return;
     if (node.kind !== 'input' && node.kind !== 'target') {
@@ -179,6 +210,7 @@ export const graphFileSchema = z.object({
 });
 
 export type GraphFile = z.infer<typeof graphFileSchema>;
+export type ModuleDefinitionFile = z.infer<typeof moduleDefinitionSchema>;
 export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
 export type GeneratedDatasetSpec = z.infer<typeof generatedDatasetSchema>;
 export type EmbeddedDatasetSpec = z.infer<typeof embeddedDatasetSchema>;
