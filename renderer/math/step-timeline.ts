@@ -11,6 +11,7 @@
 // only for nodes with a path to a loss, and the data nodes (input, target) come last.
 import { isModuleKind, modules, nodeInputPorts, type Graph, type GraphEdge, type RunResults } from '../../engine/index.ts';
 import { graphSymbols } from '../model/symbols.ts';
+import { backwardAnswer, forwardAnswer, stepParam, type Question, type StepParam } from './step-answer.ts';
 import { backwardTex, forwardTex, kindOf, labelOf, nameOf, type TimelineContext } from './step-tex.ts';
 
 export type Step = {
@@ -20,6 +21,10 @@ export type Step = {
   edgeIds: string[];
   title: string;
   tex: string;
+  /** The one number this step computes, when it is a scalar (exercise mode asks it). */
+  answer?: Question;
+  /** Backward step of a linear node with a scalar weight: the weight and its gradient (SGD questions). */
+  param?: StepParam;
 };
 
 export function buildTimeline(graph: Graph, results: RunResults): Step[] {
@@ -27,7 +32,9 @@ export function buildTimeline(graph: Graph, results: RunResults): Step[] {
   const order = results.order.filter((id) => ctx.nodes.has(id) && results.nodes[id]);
   const steps: Step[] = [];
   const push = (phase: Step['phase'], nodeId: string, edgeIds: string[], title: string, tex: string): void => {
-    steps.push({ index: steps.length, phase, nodeId, edgeIds, title, tex });
+    const answer = safeAnswer(() => (phase === 'forward' ? forwardAnswer(ctx, nodeId) : backwardAnswer(ctx, nodeId)));
+    const param = phase === 'backward' ? safeAnswer(() => stepParam(ctx, nodeId)) : undefined;
+    steps.push({ index: steps.length, phase, nodeId, edgeIds, title, tex, ...(answer ? { answer } : {}), ...(param ? { param } : {}) });
   };
   for (const id of order) {
     push('forward', id, (ctx.outEdges.get(id) ?? []).map((e) => e.id), `Forward: ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => forwardTex(ctx, id)));
@@ -67,6 +74,15 @@ function context(graph: Graph, results: RunResults): TimelineContext {
   }
   const lossCount = results.order.filter(isLoss).length;
   return { results, nodes, inEdges, outEdges, reaching, lossCount, symbols: graphSymbols(graph) };
+}
+
+/** A step whose numbers are missing asks nothing (its equation says to run again). */
+function safeAnswer<T>(f: () => T | undefined): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 function safely(f: () => string): string {
