@@ -5,7 +5,7 @@
 // once) does not format hundreds of tensors in one long task. It prepares only what a mounted label
 // draws: the exact JSON it carries (data-value, data-grad) and the lines its label mode shows.
 import { l2Norm, type RunResults, type Tensor } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import type { LabelMode } from '../store/view-store.ts';
 
 const jsonCache = new WeakMap<Tensor, string>();

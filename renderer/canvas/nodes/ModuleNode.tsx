@@ -8,7 +8,7 @@ import { displayedShape } from '../../model/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
-import { displayName } from '../../model/symbols.ts';
+import { displayName } from '../../../interop/notation/symbols.ts';
 import { wiringMarks } from '../../model/wired-part.ts';
 import { MAX_NAME, renameNode } from '../../model/graph-ops.ts';
 import { useView } from '../../store/view-store.ts';

@@ -2,11 +2,11 @@
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
 import { boundDataText } from '../../model/node-display.ts';
-import { gradText, nodeSymbols } from '../../model/symbols.ts';
+import { gradText, nodeSymbols } from '../../../interop/notation/symbols.ts';
 import { useReveal } from '../step-state.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
-import { formatNumber, summarizeTensor, tensorNorm } from '../../math/format.ts';
+import { formatNumber, summarizeTensor, tensorNorm } from '../../../interop/notation/format.ts';
 import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 
 // A data node says where its rows come from: a dataset ("moons · features") or its own value,
