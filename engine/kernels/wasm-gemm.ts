@@ -153,3 +153,29 @@ export function wasmGemm(): Gemm | null {
   }
   return cached;
 }
+
+let relaxed: boolean | undefined;
+
+/**
+ * Whether this runtime validates relaxed SIMD (f32x4.relaxed_madd): on by default in Chromium and
+ * Electron, behind --experimental-wasm-relaxed-simd in Node 20. The exact float64 path never uses it
+ * (a fused multiply-add rounds once, the naive loop twice).
+ */
+export function relaxedSimdAvailable(): boolean {
+  if (relaxed !== undefined) return relaxed;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  // (func (param v128 v128 v128) (result v128) local.get 0 local.get 1 local.get 2 f32x4.relaxed_madd)
+  const body = [0, ...get(0), ...get(1), ...get(2), ...simd(0x105), ...END];
+  const bytes = new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 3, V128, V128, V128, 1, V128]),
+    ...section(3, [1, 0]),
+    ...section(10, [1, ...uleb(body.length), ...body]),
+  ]);
+  try {
+    relaxed = wasm?.validate(bytes) ?? false;
+  } catch {
+    relaxed = false;
+  }
+  return relaxed;
+}
