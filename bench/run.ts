@@ -3,7 +3,8 @@
 // (float32, its BLAS; `torch-1t`, when a python3 imports torch). This machine is shared and noisy, so
 // peers run interleaved in many short rounds: each peer line reports its median round, and each ratio
 // is the median of per-round ratios (peers timed back to back see the same load), with the ratio of best
-// rounds alongside; the last line gathers the ratios (bench/report.ts). Env: BENCH_ROUNDS (default 7),
+// rounds alongside, and the same ratio on CPU time per step (`cpu_value`: the load stretches wall time far
+// more); the last line gathers the ratios (bench/report.ts). Env: BENCH_ROUNDS (default 7),
 // BENCH_WINDOW_MS (700), BENCH_PEERS (comma-separated subset of engine,tfjs-cpu,tfjs-wasm,torch-1t).
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -97,9 +98,11 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version, peers: timed, load: loadavg().map((v) => sig(v, 3)) }));
 
   const samples = new Map<string, number[]>(); // `${peer}/${workload}` → ms per step, one per round
+  const cpuSamples = new Map<string, number[]>(); // the same for CPU ms per step
   const add = (peer: Peer, name: string, r: TimeResult): void => {
     const key = sampleKey(peer, name);
     samples.set(key, [...(samples.get(key) ?? []), r.ms / r.steps]);
+    cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), r.cpuMs / r.steps]);
   };
   let bufferGrowth = 0, simdKernel = false, relaxedSimd = false;
   for (let round = 0; round < ROUNDS; round++) {
@@ -125,10 +128,10 @@ async function main(): Promise<void> {
   torch?.close();
 
   for (const { name } of workloads) {
-    for (const peer of timed) console.log(JSON.stringify(peerLine(peer, name, samples.get(sampleKey(peer, name))!)));
+    for (const peer of timed) console.log(JSON.stringify(peerLine(peer, name, samples.get(sampleKey(peer, name))!, cpuSamples.get(sampleKey(peer, name)))));
   }
   for (const { peer, reason } of absent) console.log(JSON.stringify(absentLine(peer, reason)));
-  const ratios = ratioLines(samples, workloads.map((w) => w.name), ratioSpecs);
+  const ratios = ratioLines(samples, workloads.map((w) => w.name), ratioSpecs, cpuSamples);
   for (const line of ratios) console.log(JSON.stringify(line));
   if (engine) console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, relaxed_simd: relaxedSimd, array_buffer_growth_bytes: bufferGrowth }));
   const rounds = Object.fromEntries([...samples].map(([k, v]) => [k, v.map((ms) => sig(ms, 3))]));

@@ -3,7 +3,7 @@
 # It stays running and answers the runner's requests, one JSON line in and one out, so it is timed in
 # the same interleaved rounds as the other peers:
 #   in:  {"workload", "sizes", "batch", "seed", "warmupSteps", "windowMs", "minSteps"}
-#   out: {"steps", "ms", "loss"}
+#   out: {"steps", "ms", "cpuMs", "loss"} (cpuMs: the process's CPU time over the same steps)
 # The first line it writes says who it is ({"ready": …}) or why torch is absent ({"absent": "…"}).
 import json
 import os
@@ -77,6 +77,7 @@ def time_steps(step, warmup, window_ms, min_steps):
     loss = 0.0
     for _ in range(warmup):
         loss = step()
+    c0 = time.process_time()
     t0 = time.perf_counter()
     steps = 0
     while True:
@@ -85,7 +86,7 @@ def time_steps(step, warmup, window_ms, min_steps):
         now = time.perf_counter()
         if (now - t0) * 1000 >= window_ms and steps >= min_steps:
             break
-    return {"steps": steps, "ms": (now - t0) * 1000, "loss": loss}
+    return {"steps": steps, "ms": (now - t0) * 1000, "cpuMs": (time.process_time() - c0) * 1000, "loss": loss}
 
 
 say({"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads(), "dtype": "float32", "blas": blas_library()})

@@ -8,6 +8,15 @@ describe('bench report', () => {
   it('a peer line is the median round as steps/s and ms/step', () => {
     expect(peerLine('torch-1t', 'mid', [2, 1.5, 100, 1.6, 1.4])).toEqual({ peer: 'torch-1t', workload: 'mid', steps_per_s: 625, ms_per_step: 1.6 });
     expect(Object.keys(peerLine('engine', 'toy', [1]))).toEqual(['peer', 'workload', 'steps_per_s', 'ms_per_step']);
+    expect(peerLine('engine', 'toy', [4, 8, 6], [1, 3, 2]).cpu_ms_per_step).toBe(2);
+  });
+
+  it('with CPU times, a ratio line also carries the ratio on CPU time, and the last line gathers those too', () => {
+    const wall = new Map([[sampleKey('engine', 'mid'), [10, 30, 20]], [sampleKey('torch-1t', 'mid'), [2, 6, 4]]]);
+    const cpu = new Map([[sampleKey('engine', 'mid'), [8, 8, 8]], [sampleKey('torch-1t', 'mid'), [2, 2, 2]]]);
+    const lines = ratioLines(wall, ['mid'], [{ of: 'engine', over: 'torch-1t' }], cpu);
+    expect(lines).toEqual([{ ratio: 'engine/torch-1t', workload: 'mid', value: 0.2, of_best: 0.2, cpu_value: 0.25 }]);
+    expect(summaryLine(lines, [1, 1, 1])).toEqual({ ratios: { 'engine/torch-1t': { mid: 0.2 } }, cpu_ratios: { 'engine/torch-1t': { mid: 0.25 } }, load: [1, 1, 1] });
   });
 
   it('a ratio is the median of per-round ratios (their ms / ours), with the ratio of best rounds and the target', () => {
