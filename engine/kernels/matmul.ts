@@ -2,7 +2,7 @@
 // (wasm-gemm.ts) over copies in its memory (flat where the kernel can stride, packed otherwise); small ones (and hosts without wasm SIMD) use register-blocked
 // plain-JS loops, where packing would cost more than it saves. Both paths sum every output in the
 // same order as the naive loop (s = 0, then s += a·b over the reduction index), so they agree bitwise.
-import { wasmGemm, type Gemm } from './wasm-gemm.ts';
+import { wasmGemm, type Gemm, type GemmOperands } from './wasm-gemm.ts';
 
 /** Below this many multiply-adds packing costs more than SIMD saves (measured: the paths tie near 2–4k). */
 export const WASM_MIN_MACS = 1 << 12;
@@ -52,10 +52,13 @@ function gemmWasm(
   else packPanels(f, aOff, a, M, R, ai, ar);
   if (bFlat) copyFlat(f, bOff, b, (R - 1) * br + (N - 1) * bj + 1);
   else packPanels(f, bOff, b, N, R, bj, br);
-  const A = aFlat
-    ? (ar === 1 ? { aPtr: aOff * 8, aPanel: 32 * ai, aStep: 8, aLane: 8 * ai } : { aPtr: aOff * 8, aPanel: 32, aStep: 8 * ar, aLane: 8 })
-    : { aPtr: aOff * 8, aPanel: 32 * R, aStep: 32, aLane: 8 };
-  const B = bFlat ? { bPtr: bOff * 8, bPanel: 32, bStep: 8 * br } : { bPtr: bOff * 8, bPanel: 32 * R, bStep: 32 };
+  const o = operands; // reused: a product allocates nothing
+  o.aPtr = aOff * 8;
+  if (!aFlat) { o.aPanel = 32 * R; o.aStep = 32; o.aLane = 8; }
+  else if (ar === 1) { o.aPanel = 32 * ai; o.aStep = 8; o.aLane = 8 * ai; }
+  else { o.aPanel = 32; o.aStep = 8 * ar; o.aLane = 8; }
+  o.bPtr = bOff * 8;
+  if (bFlat) { o.bPanel = 32; o.bStep = 8 * br; } else { o.bPanel = 32 * R; o.bStep = 32; }
   if (accumulate) {
     if (ldc === N) f.set(C.subarray(0, M * N), cOff);
     else for (let i = 0; i < M; i++) {
@@ -63,7 +66,7 @@ function gemmWasm(
       for (let j = 0; j < N; j++) f[dst + j] = C[src + j]!;
     }
   }
-  g.run({ ...A, ...B }, cOff, Mp, Np, R, accumulate);
+  g.run(o, cOff, Mp, Np, R, accumulate);
   if (bias) {
     for (let i = 0; i < M; i++) {
       const src = cOff + i * ldc, dst = i * N;
@@ -78,6 +81,8 @@ function gemmWasm(
     }
   }
 }
+
+const operands: { -readonly [K in keyof GemmOperands]: number } = { aPtr: 0, aPanel: 0, aStep: 0, aLane: 0, bPtr: 0, bPanel: 0, bStep: 0 };
 
 /** The first n doubles of src into f at off, as one native copy; R = 0 leaves n ≤ 0: nothing to read. */
 function copyFlat(f: Float64Array, off: number, src: Float64Array, n: number): void {
