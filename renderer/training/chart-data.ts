@@ -46,11 +46,14 @@ export type LossSeries = (typeof LOSS_SERIES)[number];
 
 /**
  * What the loss chart draws: x in epochs (a step is 1/stepsPerEpoch of one), and only the series the run
- * can have: no accuracy for a regression (mse, l1, huber on a regression dataset: issue 10.6).
+ * can have: no accuracy for a regression (mse, l1, huber on a regression dataset: issue 10.6), no
+ * penalty without regularisation.
  */
 export function lossChartView(s: SeriesBuffer, opts: { stepsPerEpoch: number; accuracy: boolean }, maxPoints = 800): { series: LossSeries[]; data: [number[], ...Column[]] } {
   const [x, ...cols] = lossChartData(s, maxPoints);
-  const keep = LOSS_SERIES.flatMap((name, i) => (opts.accuracy || !name.endsWith(' acc') ? [i] : []));
+  // the penalty only with regularisation (its points are gaps without): a legend entry fewer
+  const penalised = cols[5]!.some((v) => v !== null);
+  const keep = LOSS_SERIES.flatMap((name, i) => ((opts.accuracy || !name.endsWith(' acc')) && (penalised || name !== 'penalty') ? [i] : []));
   return { series: keep.map((i) => LOSS_SERIES[i]!), data: [inEpochs(x, opts.stepsPerEpoch), ...keep.map((i) => cols[i]!)] };
 }
 

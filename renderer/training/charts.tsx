@@ -44,7 +44,7 @@ const axis = (t: ChartTheme, format: (v: number) => string, over: uPlot.Axis = {
 });
 const plain = (v: number): string => String(+v.toPrecision(4));
 /** The x axis of both charts: epochs, labelled. */
-const epochAxis = (t: ChartTheme): uPlot.Axis => axis(t, plain, { label: 'epoch', labelSize: 16, size: 24 });
+const epochAxis = (t: ChartTheme): uPlot.Axis => axis(t, plain, { label: 'epoch', labelSize: 16, size: 24, space: 36 });
 const alpha = (hex: string, a: number): string => {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${n >> 16},${(n >> 8) & 255},${n & 255},${a})`;
@@ -128,7 +128,8 @@ export function LossChart() {
     series: [{ label: 'epoch' }, ...names.map((name) => ({ label: name, ...LOSS_STYLE[name](theme.series) }))],
   });
   // the last penalty drawn (absent without regularisation)
-  const penalty = (data[names.indexOf('penalty') + 1] as (number | null)[] | undefined)?.findLast((p) => p !== null);
+  const at = names.indexOf('penalty');
+  const penalty = at < 0 ? undefined : (data[at + 1] as (number | null)[]).findLast((p) => p !== null);
   const attrs = { 'data-accuracy': String(withAcc), ...(penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }) };
   return <Chart testId="loss-chart" build={build} data={data as uPlot.AlignedData} theme={theme} attrs={attrs} />;
 }

@@ -31,12 +31,20 @@ describe('the loss chart', () => {
   });
   it('has accuracy series for a classifier and none for a regression', () => {
     const cls = lossChartView(buffer(), { stepsPerEpoch: 2, accuracy: true });
-    expect(cls.series).toEqual(['batch loss', 'train loss', 'test loss', 'train acc', 'test acc', 'penalty']);
+    expect(cls.series).toEqual(['batch loss', 'train loss', 'test loss', 'train acc', 'test acc']);
     expect(cls.data[4]).toEqual([null, 0.5, null, 0.75]);
     const reg = lossChartView(buffer(), { stepsPerEpoch: 2, accuracy: false });
-    expect(reg.series).toEqual(['batch loss', 'train loss', 'test loss', 'penalty']);
-    expect(reg.data).toHaveLength(5);
+    expect(reg.series).toEqual(['batch loss', 'train loss', 'test loss']);
+    expect(reg.data).toHaveLength(4);
     expect(reg.data[2]).toEqual([null, 0.3, null, 0.1]);
+  });
+
+  it('draws the penalty only when the run is regularised', () => {
+    const s = new SeriesBuffer(0);
+    s.push({ step: [1, 2], loss: [0.4, 0.3], penalty: [0.05, 0.04], gradNorms: [] }, []);
+    const view = lossChartView(s, { stepsPerEpoch: 1, accuracy: false });
+    expect(view.series).toEqual(['batch loss', 'train loss', 'test loss', 'penalty']);
+    expect(view.data[4]).toEqual([0.05, 0.04]);
   });
 });
 
