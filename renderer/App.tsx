@@ -13,6 +13,8 @@ import { Toolbar } from './panels/Toolbar.tsx';
 import { StepPanel } from './panels/step/StepPanel.tsx';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
+import { useDocument } from './store/document-store.ts';
+import { isInstance } from '../engine/index.ts';
 import { useView } from './store/view-store.ts';
 import { Foldable } from './layout/Foldable.tsx';
 import { textScale, useLayout } from './layout/layout-store.ts';
@@ -26,11 +28,18 @@ function StepDock() {
   const index = useView((s) => s.stepIndex);
   const results = useRun((s) => s.results);
   const stale = useRun((s) => s.stale);
+  const into = useView((s) => s.stepInto);
+  const hasModules = useDocument((s) => s.graph.nodes.some(isInstance));
   if (!on) return null;
   if (!results || stale) return <div className="bps-step-dock muted">Step mode needs a valid, run graph.</div>;
-  const steps = timelineFor(results);
+  const steps = timelineFor(results, into);
   return (
     <div className="bps-step-dock">
+      {hasModules ? (
+        <label className="bps-step-into" title="step through each node inside a composite module, or over each module as one step">
+          <input type="checkbox" data-testid="step-into" checked={into} onChange={(e) => useView.getState().setStepInto(e.target.checked)} /> Step into modules
+        </label>
+      ) : null}
       <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} onExit={exitStep} />
     </div>
   );

@@ -18,28 +18,31 @@ export interface Reveal {
   readonly forwardDone: boolean;
 }
 
-const timelines = new WeakMap<RunResults, Step[]>();
-export function timelineFor(results: RunResults): Step[] {
-  let steps = timelines.get(results);
+const timelines = new WeakMap<RunResults, Map<boolean, Step[]>>();
+/** The steps of a run: into composite modules or over them, as the view says (`stepInto`). */
+export function timelineFor(results: RunResults, into = useView.getState().stepInto): Step[] {
+  let byMode = timelines.get(results);
+  if (!byMode) timelines.set(results, byMode = new Map());
+  let steps = byMode.get(into);
   if (!steps) {
-    steps = buildTimeline(useDocument.getState().graph, results);
-    timelines.set(results, steps);
+    steps = buildTimeline(useDocument.getState().graph, results, { into });
+    byMode.set(into, steps);
   }
   return steps;
 }
 
-let last: { results: RunResults; index: number; reveal: Reveal } | null = null;
-export function revealAt(results: RunResults, index: number): Reveal {
-  if (last && last.results === results && last.index === index) return last.reveal;
-  const steps = timelineFor(results);
+let last: { results: RunResults; index: number; into: boolean; reveal: Reveal } | null = null;
+export function revealAt(results: RunResults, index: number, into = useView.getState().stepInto): Reveal {
+  if (last && last.results === results && last.index === index && last.into === into) return last.reveal;
+  const steps = timelineFor(results, into);
   const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
   for (const s of steps.slice(0, index + 1)) {
     for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
-    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId);
+    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId).add(s.canvasNodeId);
   }
   const forwardDone = steps.slice(index + 1).every((s) => s.phase !== 'forward');
   const reveal = { current: steps[index], values, grads, computed, backpropagated, forwardDone };
-  last = { results, index, reveal };
+  last = { results, index, into, reveal };
   return reveal;
 }
 
@@ -47,7 +50,8 @@ export function revealAt(results: RunResults, index: number): Reveal {
 export function useReveal(): Reveal | null {
   const on = useView((s) => s.stepMode);
   const index = useView((s) => (s.stepMode ? s.stepIndex : 0));
+  const into = useView((s) => s.stepInto);
   // Outside step mode, new results must not re-render every node and edge through this hook.
   const results = useRun((s) => (on ? s.results : null));
-  return on && results ? revealAt(results, index) : null;
+  return on && results ? revealAt(results, index, into) : null;
 }

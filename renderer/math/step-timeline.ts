@@ -9,42 +9,96 @@
 //   gradient was revealed by their consumers' steps); it shows the total dL/dx.
 // Order: forward steps follow results.order (topological); backward steps walk it in reverse,
 // only for nodes with a path to a loss, and the data nodes (input, target) come last.
-import { isModuleKind, modules, nodeInputPorts, type Graph, type GraphEdge, type RunResults } from '../../engine/index.ts';
+import {
+  expandModules, instanceModule, isInstance, isModuleKind, modules, nodeInputPorts, topLevelId, type Graph, type GraphEdge, type RunResults, type Tensor,
+} from '../../engine/index.ts';
+import { tensorNorm, texNumber } from './format.ts';
 import { graphSymbols } from '../model/symbols.ts';
-import { backwardTex, forwardTex, kindOf, labelOf, nameOf, type TimelineContext } from './step-tex.ts';
+import { backwardTex, forwardTex, kindOf, labelOf, nameOf, texSymbol, type TimelineContext } from './step-tex.ts';
 
 export type Step = {
   index: number;
   phase: 'forward' | 'backward';
+  /** The node the step computes: a document node, or inside a composite module "m1/fc" (stepping into it). */
   nodeId: string;
+  /** The node on the canvas it belongs to: `nodeId`, or the instance holding that inner node. */
+  canvasNodeId: string;
   edgeIds: string[];
   title: string;
   tex: string;
 };
 
-export function buildTimeline(graph: Graph, results: RunResults): Step[] {
-  const ctx = context(graph, results);
-  const order = results.order.filter((id) => ctx.nodes.has(id) && results.nodes[id]);
+export interface TimelineOptions {
+  /**
+   * Composite modules: step into them (each inner node its own step, named "m1/fc", with its
+   * equation), or over them (one step per instance: y = module(x), and back ∂L/∂x = Jᵀ ∂L/∂y).
+   */
+  readonly into?: boolean;
+}
+
+export function buildTimeline(document: Graph, results: RunResults, options: TimelineOptions = {}): Step[] {
+  const into = options.into ?? true;
+  const graph = into ? expandModules(document).graph : document;
+  const runOrder = into ? results.order : documentOrder(document, results);
+  const ctx = context(graph, results, runOrder);
+  const order = runOrder.filter((id) => ctx.nodes.has(id) && results.nodes[id]);
   const steps: Step[] = [];
   const push = (phase: Step['phase'], nodeId: string, edgeIds: string[], title: string, tex: string): void => {
-    steps.push({ index: steps.length, phase, nodeId, edgeIds, title, tex });
+    steps.push({ index: steps.length, phase, nodeId, canvasNodeId: topLevelId(document, nodeId), edgeIds, title, tex });
   };
+  const fwd = (id: string): string => (isInstance(ctx.nodes.get(id)!) ? instanceForwardTex(ctx, id) : forwardTex(ctx, id));
+  const bwd = (id: string): string => (isInstance(ctx.nodes.get(id)!) ? instanceBackwardTex(ctx, id) : backwardTex(ctx, id));
+  const label = (id: string): string => { const n = ctx.nodes.get(id)!; return isInstance(n) ? `module ${instanceModule(n) ?? ''}` : labelOf(ctx, id); };
   for (const id of order) {
-    push('forward', id, (ctx.outEdges.get(id) ?? []).map((e) => e.id), `Forward: ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => forwardTex(ctx, id)));
+    push('forward', id, (ctx.outEdges.get(id) ?? []).map((e) => e.id), `Forward: ${nameOf(ctx, id)} (${label(id)})`, safely(() => fwd(id)));
   }
   if (ctx.lossCount === 0) return steps;
   const back = [...order].reverse().filter((id) => ctx.reaching.has(id));
   const isData = (id: string): boolean => { const k = kindOf(ctx, id); return k === 'input' || k === 'target'; };
   for (const id of back.filter((i) => !isData(i))) {
-    push('backward', id, (ctx.inEdges.get(id) ?? []).map((e) => e.id), `Backward: ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => backwardTex(ctx, id)));
+    push('backward', id, (ctx.inEdges.get(id) ?? []).map((e) => e.id), `Backward: ${nameOf(ctx, id)} (${label(id)})`, safely(() => bwd(id)));
   }
   for (const id of back.filter(isData)) {
-    push('backward', id, [], `Backward: the gradient reaches ${nameOf(ctx, id)} (${labelOf(ctx, id)})`, safely(() => backwardTex(ctx, id)));
+    push('backward', id, [], `Backward: the gradient reaches ${nameOf(ctx, id)} (${label(id)})`, safely(() => bwd(id)));
   }
   return steps;
 }
 
-function context(graph: Graph, results: RunResults): TimelineContext {
+/** The document's nodes in the run's order, each instance where its last inner node is (all its inputs are known there). */
+function documentOrder(document: Graph, results: RunResults): string[] {
+  const last = new Map<string, number>();
+  results.order.forEach((id, i) => last.set(topLevelId(document, id), i));
+  return [...last.entries()].filter(([id]) => results.nodes[id]).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+}
+
+const texTensor = (t: Tensor | undefined): string => {
+  if (!t) return '?';
+  if (t.data.length > 4) return `\\lVert\\cdot\\rVert = ${texNumber(tensorNorm(t.data))}`;
+  const cells = Array.from(t.data, (v) => texNumber(v));
+  return cells.length === 1 ? cells[0]! : `\\begin{bmatrix}${cells.join(' & ')}\\end{bmatrix}`;
+};
+
+/** Stepping over an instance: its output as a function of its inputs, with the numbers of the run. */
+function instanceForwardTex(ctx: TimelineContext, id: string): string {
+  const name = instanceModule(ctx.nodes.get(id)!) ?? 'module';
+  const ins = ctx.inEdges.get(id) ?? [];
+  const args = ins.map((e) => texSymbol(nameOf(ctx, e.source))).join(', ');
+  return `${texSymbol(nameOf(ctx, id))} = \\mathrm{${texText(name)}}(${args}) = ${texTensor(ctx.results.nodes[id]?.output)}`;
+}
+
+/** Stepping back over an instance: each input's gradient is the module's Jacobian (transposed) times the output's. */
+function instanceBackwardTex(ctx: TimelineContext, id: string): string {
+  const out = texSymbol(nameOf(ctx, id));
+  const lines = (ctx.inEdges.get(id) ?? []).map((e) => {
+    const x = texSymbol(nameOf(ctx, e.source));
+    return `\\frac{\\partial L}{\\partial ${x}} = \\Big(\\frac{\\partial ${out}}{\\partial ${x}}\\Big)^{\\top} \\frac{\\partial L}{\\partial ${out}} = ${texTensor(ctx.results.edges[e.id]?.grad)}`;
+  });
+  return lines.length > 1 ? `\\begin{gathered}${lines.join(' \\\\[4pt] ')}\\end{gathered}` : (lines[0] ?? `\\frac{\\partial L}{\\partial ${out}} = ${texTensor(ctx.results.nodes[id]?.grad)}`);
+}
+
+const texText = (s: string): string => s.replace(/[\\{}_^#$%&~]/g, (c) => `\\${c}`);
+
+function context(graph: Graph, results: RunResults, runOrder: readonly string[]): TimelineContext {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const inEdges = new Map<string, GraphEdge[]>();
   const outEdges = new Map<string, GraphEdge[]>();
@@ -61,11 +115,11 @@ function context(graph: Graph, results: RunResults): TimelineContext {
   }
   const isLoss = (id: string): boolean => { const k = nodes.get(id)?.kind ?? ''; return isModuleKind(k) && modules[k].isLoss; };
   const reaching = new Set<string>();
-  for (let i = results.order.length - 1; i >= 0; i--) {
-    const id = results.order[i]!;
+  for (let i = runOrder.length - 1; i >= 0; i--) {
+    const id = runOrder[i]!;
     if (isLoss(id) || (outEdges.get(id) ?? []).some((e) => reaching.has(e.target))) reaching.add(id);
   }
-  const lossCount = results.order.filter(isLoss).length;
+  const lossCount = runOrder.filter(isLoss).length;
   return { results, nodes, inEdges, outEdges, reaching, lossCount, symbols: graphSymbols(graph) };
 }
 

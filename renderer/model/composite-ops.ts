@@ -9,6 +9,8 @@ import {
 } from '../../engine/index.ts';
 import { freshId } from './graph-ops.ts';
 
+export { topLevelId } from '../../engine/index.ts';
+
 export type GroupResult = { readonly ok: true; readonly graph: Graph; readonly instanceId: string } | { readonly ok: false; readonly reason: string };
 export type UngroupResult = { readonly ok: true; readonly graph: Graph; readonly nodeIds: string[] } | { readonly ok: false; readonly reason: string };
 
@@ -183,13 +185,6 @@ export function setModuleShared(graph: Graph, name: string, shared: boolean): Gr
 function withoutParams(n: GraphNode): GraphNode {
   const { params: _p, ...rest } = n;
   return rest;
-}
-
-/** The top-level node a flat id belongs to ("n1/fc" → "n1"), or the id itself. */
-export function topLevelId(graph: Graph, flatId: string): string {
-  if (graph.nodes.some((n) => n.id === flatId)) return flatId;
-  const cut = flatId.indexOf(PATH_SEPARATOR);
-  return cut > 0 ? flatId.slice(0, cut) : flatId;
 }
 
 /** An instance's ports as its definition gives them; null for a node that is not an instance. */

@@ -1,7 +1,7 @@
 // The right-hand panel: config, parameters (with their gradients) and data of the selected node,
 // or the full tensors of the selected edge.
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
+import { isInstance, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
 import { configFields, type ConfigField } from '../model/config-fields.ts';
 import { CONFIG_EDITORS } from './config-editors.ts';
 import * as ops from '../model/graph-ops.ts';
@@ -14,6 +14,7 @@ import { Heatmap } from '../math/Heatmap.tsx';
 import { Formula } from './Formula.tsx';
 import { DatasetSection } from '../data-ui/DatasetSection.tsx';
 import { MatrixEditor } from './MatrixEditor.tsx';
+import { InstanceInspector } from './InstanceInspector.tsx';
 import { TensorTable } from './TensorDetails.tsx';
 import './inspector-words.css';
 
@@ -114,6 +115,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
       return f;
     };
   }, [commit, node.id]);
+  if (isInstance(node)) return <InstanceInspector node={node} />;
   if (!isModuleKind(node.kind)) return <p>Unknown kind {node.kind}</p>;
   const def = moduleOf(node.kind);
   let config: Record<string, unknown> = {};
