@@ -11,6 +11,9 @@ import { createAppServices, ServicesProvider } from './services.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { StepPanel } from './panels/step/StepPanel.tsx';
+import { ExerciseBox, ExerciseToggle, useExerciseStep } from './exercise/ExercisePanel.tsx';
+import { reachableStep } from './exercise/step-gate.ts';
+import type { Step } from './math/step-timeline.ts';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
 import { useDocument } from './store/document-store.ts';
@@ -32,15 +35,24 @@ function StepDock() {
   const hasModules = useDocument((s) => s.graph.nodes.some(isInstance));
   if (!on) return null;
   if (!results || stale) return <div className="bps-step-dock muted">Step mode needs a valid, run graph.</div>;
-  const steps = timelineFor(results, into);
+  return <StepDockPanel steps={timelineFor(results, into)} index={index} into={hasModules ? into : null} />;
+}
+
+function StepDockPanel(props: { steps: Step[]; index: number; /** null: the graph has no composite modules */ into: boolean | null }) {
+  const { steps } = props;
+  const index = Math.min(props.index, steps.length - 1);
+  const exercise = useExerciseStep(steps, index);
   return (
     <div className="bps-step-dock">
-      {hasModules ? (
+      {props.into !== null ? (
         <label className="bps-step-into" title="step through each node inside a composite module, or over each module as one step">
-          <input type="checkbox" data-testid="step-into" checked={into} onChange={(e) => useView.getState().setStepInto(e.target.checked)} /> Step into modules
+          <input type="checkbox" data-testid="step-into" checked={props.into} onChange={(e) => useView.getState().setStepInto(e.target.checked)} /> Step into modules
         </label>
       ) : null}
-      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} onExit={exitStep} />
+      <StepPanel steps={steps} index={index} onIndexChange={(i) => useView.getState().setStepIndex(reachableStep(i))} onExit={exitStep}
+        limit={exercise.limit} hideEquation={exercise.hideEquation} tools={<ExerciseToggle />}>
+        <ExerciseBox steps={steps} index={index} />
+      </StepPanel>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { findModuleCycle, PATH_SEPARATOR } from '../composite/expand.ts';
 import { MODULE_KIND } from '../graph/types.ts';
+import { quote } from '../text/quote.ts';
 
 export const FILE_FORMAT = 'backprop-studio-graph';
 export const FILE_VERSION = 2;
@@ -181,6 +182,26 @@ export const trainingSettingsSchema = z.object({
   seed: seedSchema.default(1),
 }).loose();
 
+export const exerciseAsks = ['all', 'backward', 'nodes', 'updates'] as const;
+export type ExerciseAsk = (typeof exerciseAsks)[number];
+
+/**
+ * Exercise mode (a teacher's choice, saved with the graph): which steps ask the student for their
+ * number, and how close an answer must be. A file carrying it opens in exercise mode.
+ */
+export const exerciseSchema = z.object({
+  /** all steps, backward steps only, the steps of `nodes`, or parameter updates (θ after one SGD step). */
+  ask: z.enum(exerciseAsks).default('all'),
+  /** ask "nodes": the ids of the nodes whose forward and backward steps ask. */
+  nodes: z.array(z.string().min(1, 'must not be empty')).max(1000).optional(),
+  /** ask "updates": SGD's learning rate η in θ − η ∂L/∂θ. */
+  learningRate: z.number().positive().max(100).default(0.5),
+  /** An answer is correct when it is within one unit of this significant digit of the engine's number. */
+  digits: z.number().int().min(1).max(12).default(3),
+  /** The seed of the last "Try with new numbers" draw (absent: the numbers are the author's). */
+  seed: seedSchema.optional(),
+}).loose();
+
 export const graphFileSchema = z.object({
   format: z.literal(FILE_FORMAT),
   version: z.literal(FILE_VERSION),
@@ -191,12 +212,17 @@ export const graphFileSchema = z.object({
   edges: z.array(edgeSchema),
   datasets: z.record(z.string().min(1), datasetSpecSchema).optional(),
   modules: z.record(z.string().min(1), moduleDefinitionSchema).optional(),
+  exercise: exerciseSchema.optional(),
 }).loose().superRefine((g, ctx) => {
   const loop = findModuleCycle(g.modules);
   if (loop) {
     const used = g.modules![loop[0]!]!.nodes.findIndex((n) => n.kind === MODULE_KIND && n.config?.module === loop[1]);
     ctx.addIssue({ code: 'custom', path: ['modules', loop[0]!, 'nodes', used, 'config', 'module'], message: `modules use each other in a loop: ${loop.map((m) => JSON.stringify(m)).join(' → ')}` });
   }
+  const ids = new Set(g.nodes.map((n) => n.id));
+  g.exercise?.nodes?.forEach((id, i) => {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['exercise', 'nodes', i], message: `no node ${quote(id)} in this file` });
+  });
   g.nodes.forEach((node, i) => {
     if (!node.binding) return;
     if (node.kind !== 'input' && node.kind !== 'target') {
@@ -217,3 +243,4 @@ export type EmbeddedDatasetSpec = z.infer<typeof embeddedDatasetSchema>;
 export type BundledDatasetSpec = z.infer<typeof bundledDatasetSchema>;
 export type DatasetBinding = z.infer<typeof bindingSchema>;
 export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
+export type ExerciseSettings = z.infer<typeof exerciseSchema>;

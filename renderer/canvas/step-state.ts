@@ -3,6 +3,8 @@
 import type { RunResults } from '../../engine/index.ts';
 import { buildTimeline, type Step } from '../math/step-timeline.ts';
 import { useDocument } from '../store/document-store.ts';
+import { isOpen, settingsFrom } from '../exercise/exercise.ts';
+import { useExercise } from '../exercise/exercise-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView } from '../store/view-store.ts';
 
@@ -31,18 +33,24 @@ export function timelineFor(results: RunResults, into = useView.getState().stepI
   return steps;
 }
 
-let last: { results: RunResults; index: number; into: boolean; reveal: Reveal } | null = null;
-export function revealAt(results: RunResults, index: number, into = useView.getState().stepInto): Reveal {
-  if (last && last.results === results && last.index === index && last.into === into) return last.reveal;
+let last: { results: RunResults; index: number; hideCurrent: boolean; into: boolean; reveal: Reveal } | null = null;
+/**
+ * What is shown at step `index`. With `hideCurrent` (exercise mode, the step's question not yet
+ * answered) the step is current but reveals nothing yet: its number is what the student works out.
+ * `into`: the timeline steps into composite modules or over them.
+ */
+export function revealAt(results: RunResults, index: number, hideCurrent = false, into = useView.getState().stepInto): Reveal {
+  if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent && last.into === into) return last.reveal;
   const steps = timelineFor(results, into);
+  const shownUpTo = hideCurrent ? index : index + 1;
   const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
-  for (const s of steps.slice(0, index + 1)) {
+  for (const s of steps.slice(0, shownUpTo)) {
     for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
     (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId).add(s.canvasNodeId);
   }
-  const forwardDone = steps.slice(index + 1).every((s) => s.phase !== 'forward');
+  const forwardDone = steps.slice(shownUpTo).every((s) => s.phase !== 'forward');
   const reveal = { current: steps[index], values, grads, computed, backpropagated, forwardDone };
-  last = { results, index, into, reveal };
+  last = { results, index, hideCurrent, into, reveal };
   return reveal;
 }
 
@@ -53,5 +61,11 @@ export function useReveal(): Reveal | null {
   const into = useView((s) => s.stepInto);
   // Outside step mode, new results must not re-render every node and edge through this hook.
   const results = useRun((s) => (on ? s.results : null));
-  return on && results ? revealAt(results, index, into) : null;
+  // Exercise mode: the current step's number stays hidden until it is answered or revealed.
+  const exercising = useExercise((s) => on && s.on);
+  const attempts = useExercise((s) => (exercising ? s.attempts : null));
+  const raw = useDocument((s) => (exercising ? s.graph.exercise : undefined));
+  if (!on || !results) return null;
+  const hide = exercising && attempts !== null && isOpen(timelineFor(results, into)[index], settingsFrom(raw), attempts);
+  return revealAt(results, index, hide, into);
 }

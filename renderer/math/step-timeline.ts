@@ -14,6 +14,7 @@ import {
 } from '../../engine/index.ts';
 import { tensorNorm, texNumber } from './format.ts';
 import { graphSymbols } from '../model/symbols.ts';
+import { backwardAnswer, forwardAnswer, stepParam, type Question, type StepParam } from './step-answer.ts';
 import { backwardTex, forwardTex, kindOf, labelOf, nameOf, texSymbol, type TimelineContext } from './step-tex.ts';
 
 export type Step = {
@@ -26,6 +27,10 @@ export type Step = {
   edgeIds: string[];
   title: string;
   tex: string;
+  /** The one number this step computes, when it is a scalar (exercise mode asks it). */
+  answer?: Question;
+  /** Backward step of a linear node with a scalar weight: the weight and its gradient (SGD questions). */
+  param?: StepParam;
 };
 
 export interface TimelineOptions {
@@ -44,7 +49,9 @@ export function buildTimeline(document: Graph, results: RunResults, options: Tim
   const order = runOrder.filter((id) => ctx.nodes.has(id) && results.nodes[id]);
   const steps: Step[] = [];
   const push = (phase: Step['phase'], nodeId: string, edgeIds: string[], title: string, tex: string): void => {
-    steps.push({ index: steps.length, phase, nodeId, canvasNodeId: topLevelId(document, nodeId), edgeIds, title, tex });
+    const answer = safeAnswer(() => (phase === 'forward' ? forwardAnswer(ctx, nodeId) : backwardAnswer(ctx, nodeId)));
+    const param = phase === 'backward' ? safeAnswer(() => stepParam(ctx, nodeId)) : undefined;
+    steps.push({ index: steps.length, phase, nodeId, canvasNodeId: topLevelId(document, nodeId), edgeIds, title, tex, ...(answer ? { answer } : {}), ...(param ? { param } : {}) });
   };
   const fwd = (id: string): string => (isInstance(ctx.nodes.get(id)!) ? instanceForwardTex(ctx, id) : forwardTex(ctx, id));
   const bwd = (id: string): string => (isInstance(ctx.nodes.get(id)!) ? instanceBackwardTex(ctx, id) : backwardTex(ctx, id));
@@ -121,6 +128,15 @@ function context(graph: Graph, results: RunResults, runOrder: readonly string[])
   }
   const lossCount = runOrder.filter(isLoss).length;
   return { results, nodes, inEdges, outEdges, reaching, lossCount, symbols: graphSymbols(graph) };
+}
+
+/** A step whose numbers are missing asks nothing (its equation says to run again). */
+function safeAnswer<T>(f: () => T | undefined): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 function safely(f: () => string): string {

@@ -21,7 +21,9 @@ describe('group as module', () => {
     expect(def.edges.map((e) => e.id)).toEqual(['e-w1-h1', 'e-h1-w2']);
     expect(def.nodes.every((n) => n.params === undefined)).toBe(true);
     const inst = r.graph.nodes.find((n) => n.id === r.instanceId)!;
-    expect(inst).toMatchObject({ kind: 'module', config: { module: 'module1' }, position: { x: 260, y: 80 } });
+    const grouped = g.nodes.filter((n) => ['w1', 'h1', 'w2'].includes(n.id));
+    const corner = { x: Math.min(...grouped.map((n) => n.position!.x)), y: Math.min(...grouped.map((n) => n.position!.y)) };
+    expect(inst).toMatchObject({ kind: 'module', config: { module: 'module1' }, position: corner });
     const expected = Object.fromEntries(g.nodes.filter((n) => ['w1', 'w2'].includes(n.id)).flatMap((n) => Object.entries(n.params!).map(([k, t]) => [`${n.id}.${k}`, t])));
     expect(Object.keys(expected)).toContain('w1.W');
     expect(inst.params).toEqual(expected);
