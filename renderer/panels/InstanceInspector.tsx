@@ -1,12 +1,20 @@
 // The inspector of a composite module's instance (issue 13.4): its module, ports and inner nodes, and
 // the definition's own settings. A change of the definition ("Shared weights") is one undoable edit
 // that every instance of the module follows; Ungroup puts this instance's inside back on the canvas.
-import { instanceModule, instancePorts, isInstance, own, formatShape, type GraphIssue, type GraphNode } from '../../engine/index.ts';
-import { innerNodes, setModuleShared } from '../model/composite-ops.ts';
+import { formatShape, instanceModule, instancePorts, isInstance, isModuleKind, moduleOf, own, type GraphIssue, type GraphNode } from '../../engine/index.ts';
+import { innerNodes, setInnerConfig, setModuleShared } from '../model/composite-ops.ts';
+import { configFields } from '../model/config-fields.ts';
+import { ConfigInput } from './config-inputs.tsx';
 import { displayName } from '../model/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
 
 const NO_ISSUES: readonly GraphIssue[] = [];
+
+/** An inner node's config with the module's defaults filled in (as the form shows it). */
+function configOf(n: GraphNode): Record<string, unknown> {
+  if (!isModuleKind(n.kind)) return {};
+  try { return moduleOf(n.kind).parseConfig(n.config ?? {}) as Record<string, unknown>; } catch { return n.config ?? {}; }
+}
 
 export function InstanceInspector({ node }: { node: GraphNode }) {
   const graph = useDocument((s) => s.graph);
@@ -35,6 +43,19 @@ export function InstanceInspector({ node }: { node: GraphNode }) {
               <input type="checkbox" data-testid="module-shared" checked={def.shared} onChange={(e) => setShared(e.target.checked)} />
             </label>
             <p className="muted">{def.shared ? `One set of parameters for all ${users} instance${users === 1 ? '' : 's'} (gradients summed over the uses).` : 'Each instance has its own parameters.'}</p>
+          </section>
+          <section>
+            <h3>Edit the inside</h3>
+            <p className="muted">A change here is a change of module {name}: {users > 1 ? `all ${users} instances follow` : 'every instance follows'} (undoable).</p>
+            {def.nodes.filter((n) => configFields(n.kind).length > 0).map((n) => (
+              <details key={n.id} className="bps-inner-config" data-testid={`inner-config-${n.id}`}>
+                <summary>{n.id} · {n.kind}</summary>
+                {configFields(n.kind).map((f) => (
+                  <ConfigInput key={f.key} field={f} value={configOf(n)[f.key]} testId={`inner-config-${n.id}-${f.key}`}
+                    onCommit={(v) => { const doc = useDocument.getState(); doc.commit('edit module', setInnerConfig(doc.graph, name, n.id, { [f.key]: v })); }} />
+                ))}
+              </details>
+            ))}
           </section>
           <section>
             <h3>Inside</h3>

@@ -50,6 +50,20 @@ test('group w1 → h1 → w2 as a module and ungroup it: one node with its ports
   await expect(page.getByTestId('inner-m1/h1')).toContainText('h1 · sigmoid =');
   await page.screenshot({ path: 'test-results/module-grouped.png' });
 
+  // Edit the definition in the instance's inspector: w2 gets a bias (drawn as zero, so the values
+  // stay), every instance follows, and undo takes it back.
+  await clickAt(page, page.getByTestId('name-m1'));
+  await expect(page.getByTestId('instance-inspector')).toBeVisible();
+  await clickAt(page, page.getByTestId('inner-config-w2').locator('summary'));
+  await clickAt(page, page.getByTestId('inner-config-w2-bias'));
+  await expect.poll(async () => (await getDocument(page)).modules?.module1?.nodes.find((n) => n.id === 'w2')?.config).toMatchObject({ bias: true });
+  expect(Object.keys((await getDocument(page)).nodes.find((n) => n.id === 'm1')!.params!)).toEqual(['w1.W', 'w2.W', 'w2.b']);
+  await waitForRun(page);
+  await expect.poll(() => shown(page)).toEqual(before);
+  await clickAt(page, page.getByRole('button', { name: 'Undo' })); // the focus is in the form, where Ctrl+Z is the field's
+  await expect.poll(async () => (await getDocument(page)).modules?.module1?.nodes.find((n) => n.id === 'w2')?.config).toMatchObject({ bias: false });
+  await restPointer(page);
+
   // Step mode steps into it (the inner equations, on the instance) and, unticked, over it.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('button', { name: 'Step forward' }).click();
