@@ -2,18 +2,11 @@
 // computes written out with the run's actual numbers (every number is read from RunResults, never
 // recomputed here, so the panel shows exactly what the engine did).
 //
-// Reveal rule (edgeIds):
-// - forward step of n: n's OUTGOING edges: n has just produced the value they carry;
-// - backward step of n: n's INCOMING edges: n has just produced dL/d(each input), the gradient
-//   they carry back. Data nodes have no inputs, so their backward step reveals no edge (their
-//   gradient was revealed by their consumers' steps); it shows the total dL/dx.
-// Order: forward steps follow results.order (topological); backward steps walk it in reverse,
-// only for nodes with a path to a loss, and the data nodes (input, target) come last.
-import {
-  expandModules, instanceModule, isInstance, isModuleKind, modules, nodeInputPorts, topLevelId, type Graph, type GraphEdge, type RunResults, type Tensor,
-} from '../../engine/index.ts';
-import { tensorNorm, texNumber } from './format.ts';
-import { graphSymbols } from '../model/symbols.ts';
+// The order of the steps and what each reveals: interop/notation/steps.ts (shared with the figure export).
+import { expandModules, instanceModule, isInstance, topLevelId, type Graph, type RunResults, type Tensor } from '../../engine/index.ts';
+import { tensorNorm, texNumber } from '../../interop/notation/format.ts';
+import { stepOrder, stepWiring } from '../../interop/notation/steps.ts';
+import { graphSymbols } from '../../interop/notation/symbols.ts';
 import { backwardAnswer, forwardAnswer, stepParam, type Question, type StepParam } from './step-answer.ts';
 import { backwardTex, forwardTex, kindOf, labelOf, nameOf, texSymbol, type TimelineContext } from './step-tex.ts';
 
@@ -45,30 +38,22 @@ export function buildTimeline(document: Graph, results: RunResults, options: Tim
   const into = options.into ?? true;
   const graph = into ? expandModules(document).graph : document;
   const runOrder = into ? results.order : documentOrder(document, results);
-  const ctx = context(graph, results, runOrder);
-  const order = runOrder.filter((id) => ctx.nodes.has(id) && results.nodes[id]);
-  const steps: Step[] = [];
-  const push = (phase: Step['phase'], nodeId: string, edgeIds: string[], title: string, tex: string): void => {
-    const answer = safeAnswer(() => (phase === 'forward' ? forwardAnswer(ctx, nodeId) : backwardAnswer(ctx, nodeId)));
-    const param = phase === 'backward' ? safeAnswer(() => stepParam(ctx, nodeId)) : undefined;
-    steps.push({ index: steps.length, phase, nodeId, canvasNodeId: topLevelId(document, nodeId), edgeIds, title, tex, ...(answer ? { answer } : {}), ...(param ? { param } : {}) });
-  };
-  const fwd = (id: string): string => (isInstance(ctx.nodes.get(id)!) ? instanceForwardTex(ctx, id) : forwardTex(ctx, id));
-  const bwd = (id: string): string => (isInstance(ctx.nodes.get(id)!) ? instanceBackwardTex(ctx, id) : backwardTex(ctx, id));
-  const label = (id: string): string => { const n = ctx.nodes.get(id)!; return isInstance(n) ? `module ${instanceModule(n) ?? ''}` : labelOf(ctx, id); };
-  for (const id of order) {
-    push('forward', id, (ctx.outEdges.get(id) ?? []).map((e) => e.id), `Forward: ${nameOf(ctx, id)} (${label(id)})`, safely(() => fwd(id)));
-  }
-  if (ctx.lossCount === 0) return steps;
-  const back = [...order].reverse().filter((id) => ctx.reaching.has(id));
-  const isData = (id: string): boolean => { const k = kindOf(ctx, id); return k === 'input' || k === 'target'; };
-  for (const id of back.filter((i) => !isData(i))) {
-    push('backward', id, (ctx.inEdges.get(id) ?? []).map((e) => e.id), `Backward: ${nameOf(ctx, id)} (${label(id)})`, safely(() => bwd(id)));
-  }
-  for (const id of back.filter(isData)) {
-    push('backward', id, [], `Backward: the gradient reaches ${nameOf(ctx, id)} (${label(id)})`, safely(() => bwd(id)));
-  }
-  return steps;
+  const wiring = stepWiring(graph, results, runOrder);
+  const ctx: TimelineContext = { ...wiring, results, symbols: graphSymbols(graph) };
+  const instance = (id: string): boolean => { const n = ctx.nodes.get(id); return !!n && isInstance(n); };
+  const label = (id: string): string => (instance(id) ? `module ${instanceModule(ctx.nodes.get(id)!) ?? ''}` : labelOf(ctx, id));
+  return stepOrder(graph, results, wiring, runOrder).map((s) => {
+    const dataEnd = s.phase === 'backward' && ['input', 'target'].includes(kindOf(ctx, s.nodeId) ?? '');
+    const title = s.phase === 'forward' ? `Forward: ${nameOf(ctx, s.nodeId)} (${label(s.nodeId)})`
+      : dataEnd ? `Backward: the gradient reaches ${nameOf(ctx, s.nodeId)} (${label(s.nodeId)})`
+        : `Backward: ${nameOf(ctx, s.nodeId)} (${label(s.nodeId)})`;
+    const answer = safeAnswer(() => (s.phase === 'forward' ? forwardAnswer(ctx, s.nodeId) : backwardAnswer(ctx, s.nodeId)));
+    const param = s.phase === 'backward' ? safeAnswer(() => stepParam(ctx, s.nodeId)) : undefined;
+    const tex = safely(() => (instance(s.nodeId)
+      ? (s.phase === 'forward' ? instanceForwardTex(ctx, s.nodeId) : instanceBackwardTex(ctx, s.nodeId))
+      : (s.phase === 'forward' ? forwardTex(ctx, s.nodeId) : backwardTex(ctx, s.nodeId))));
+    return { ...s, canvasNodeId: topLevelId(document, s.nodeId), title, tex, ...(answer ? { answer } : {}), ...(param ? { param } : {}) };
+  });
 }
 
 /** The document's nodes in the run's order, each instance where its last inner node is (all its inputs are known there). */
@@ -88,8 +73,7 @@ const texTensor = (t: Tensor | undefined): string => {
 /** Stepping over an instance: its output as a function of its inputs, with the numbers of the run. */
 function instanceForwardTex(ctx: TimelineContext, id: string): string {
   const name = instanceModule(ctx.nodes.get(id)!) ?? 'module';
-  const ins = ctx.inEdges.get(id) ?? [];
-  const args = ins.map((e) => texSymbol(nameOf(ctx, e.source))).join(', ');
+  const args = (ctx.inEdges.get(id) ?? []).map((e) => texSymbol(nameOf(ctx, e.source))).join(', ');
   return `${texSymbol(nameOf(ctx, id))} = \\mathrm{${texText(name)}}(${args}) = ${texTensor(ctx.results.nodes[id]?.output)}`;
 }
 
@@ -104,31 +88,6 @@ function instanceBackwardTex(ctx: TimelineContext, id: string): string {
 }
 
 const texText = (s: string): string => s.replace(/[\\{}_^#$%&~]/g, (c) => `\\${c}`);
-
-function context(graph: Graph, results: RunResults, runOrder: readonly string[]): TimelineContext {
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const inEdges = new Map<string, GraphEdge[]>();
-  const outEdges = new Map<string, GraphEdge[]>();
-  for (const e of graph.edges) {
-    if (!nodes.has(e.source) || !nodes.has(e.target)) continue;
-    inEdges.set(e.target, [...(inEdges.get(e.target) ?? []), e]);
-    outEdges.set(e.source, [...(outEdges.get(e.source) ?? []), e]);
-  }
-  // Input edges in the order of the module's ports (pred before target, a before b).
-  for (const [id, list] of inEdges) {
-    const kind = nodes.get(id)!.kind;
-    const ports = nodeInputPorts(nodes.get(id)!);
-    if (isModuleKind(kind)) list.sort((a, b) => ports.indexOf(a.targetPort) - ports.indexOf(b.targetPort));
-  }
-  const isLoss = (id: string): boolean => { const k = nodes.get(id)?.kind ?? ''; return isModuleKind(k) && modules[k].isLoss; };
-  const reaching = new Set<string>();
-  for (let i = runOrder.length - 1; i >= 0; i--) {
-    const id = runOrder[i]!;
-    if (isLoss(id) || (outEdges.get(id) ?? []).some((e) => reaching.has(e.target))) reaching.add(id);
-  }
-  const lossCount = runOrder.filter(isLoss).length;
-  return { results, nodes, inEdges, outEdges, reaching, lossCount, symbols: graphSymbols(graph) };
-}
 
 /** A step whose numbers are missing asks nothing (its equation says to run again). */
 function safeAnswer<T>(f: () => T | undefined): T | undefined {
