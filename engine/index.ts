@@ -14,7 +14,7 @@ export type { LinearConfig } from './modules/linear.ts';
 export type { Graph, GraphNode, GraphEdge, ModuleDefinition, ModulePortRef } from './graph/types.ts';
 export { OUTPUT_PORT, MODULE_KIND } from './graph/types.ts';
 export {
-  expandModules, findModuleCycle, instanceModule, instancePorts, isInstance, PATH_SEPARATOR,
+  expandModules, findModuleCycle, instanceModule, instancePorts, isInstance, PATH_SEPARATOR, topLevelId,
   type Expansion, type InstanceInfo, type ParamHome, type PortTarget,
 } from './composite/expand.ts';
 export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssueCode, type ShapeIssueCode } from './graph/issues.ts';

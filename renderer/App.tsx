@@ -16,6 +16,8 @@ import { reachableStep } from './exercise/step-gate.ts';
 import type { Step } from './math/step-timeline.ts';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
+import { useDocument } from './store/document-store.ts';
+import { isInstance } from '../engine/index.ts';
 import { useView } from './store/view-store.ts';
 import { Foldable } from './layout/Foldable.tsx';
 import { textScale, useLayout } from './layout/layout-store.ts';
@@ -29,17 +31,24 @@ function StepDock() {
   const index = useView((s) => s.stepIndex);
   const results = useRun((s) => s.results);
   const stale = useRun((s) => s.stale);
+  const into = useView((s) => s.stepInto);
+  const hasModules = useDocument((s) => s.graph.nodes.some(isInstance));
   if (!on) return null;
   if (!results || stale) return <div className="bps-step-dock muted">Step mode needs a valid, run graph.</div>;
-  return <StepDockPanel steps={timelineFor(results)} index={index} />;
+  return <StepDockPanel steps={timelineFor(results, into)} index={index} into={hasModules ? into : null} />;
 }
 
-function StepDockPanel(props: { steps: Step[]; index: number }) {
+function StepDockPanel(props: { steps: Step[]; index: number; /** null: the graph has no composite modules */ into: boolean | null }) {
   const { steps } = props;
   const index = Math.min(props.index, steps.length - 1);
   const exercise = useExerciseStep(steps, index);
   return (
     <div className="bps-step-dock">
+      {props.into !== null ? (
+        <label className="bps-step-into" title="step through each node inside a composite module, or over each module as one step">
+          <input type="checkbox" data-testid="step-into" checked={props.into} onChange={(e) => useView.getState().setStepInto(e.target.checked)} /> Step into modules
+        </label>
+      ) : null}
       <StepPanel steps={steps} index={index} onIndexChange={(i) => useView.getState().setStepIndex(reachableStep(i))} onExit={exitStep}
         limit={exercise.limit} hideEquation={exercise.hideEquation} tools={<ExerciseToggle />}>
         <ExerciseBox steps={steps} index={index} />

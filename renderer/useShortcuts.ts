@@ -21,6 +21,8 @@ export function useShortcuts(): void {
       else if (key === 'c') doc.copy();
       else if (key === 'x') doc.cut();
       else if (key === 'v') { e.preventDefault(); doc.paste(); }
+      else if (key === 'g' && !e.shiftKey) { e.preventDefault(); doc.groupSelection(); }
+      else if (key === 'g' && e.shiftKey) { e.preventDefault(); doc.ungroupSelection(); }
       else if (key === 'a') { e.preventDefault(); doc.select(doc.graph.nodes.map((n) => n.id), doc.graph.edges.map((x) => x.id)); }
     };
     window.addEventListener('keydown', onKey);

@@ -69,6 +69,13 @@ export function instancePorts(graph: Pick<Graph, 'modules'>, node: GraphNode): {
   return { inputs: def ? Object.keys(def.inputs) : [], outputs: def ? Object.keys(def.outputs) : [] };
 }
 
+/** The document node a flat id belongs to ("n1/fc" → its instance "n1"), or the id itself. */
+export function topLevelId(graph: Pick<Graph, 'nodes'>, flatId: string): string {
+  if (graph.nodes.some((n) => n.id === flatId)) return flatId;
+  const cut = flatId.indexOf(PATH_SEPARATOR);
+  return cut > 0 ? flatId.slice(0, cut) : flatId;
+}
+
 /** One loop among definitions (module names, the first repeated at the end), or null. */
 export function findModuleCycle(modules: Readonly<Record<string, Pick<ModuleDefinition, 'nodes'>>> | undefined): string[] | null {
   if (!modules) return null;

@@ -2,6 +2,7 @@
 // an input that is not connected yet, and everything fed by it, is left out of runs, Step mode and
 // training, so one dangling node no longer makes the whole graph invalid. Any other problem (a shape
 // that does not fit, a cycle) still stops the run: it needs fixing, not finishing.
+import { topLevelId } from '../composite/expand.ts';
 import { isModuleKind, moduleOf } from '../modules/registry.ts';
 import { analyzeGraph } from './analyze.ts';
 import type { GraphIssue } from './issues.ts';
@@ -22,7 +23,9 @@ const cache = new WeakMap<Graph, WiredPart>();
 export function wiredPart(graph: Graph): WiredPart {
   const hit = cache.get(graph);
   if (hit) return hit;
-  const unwired = unwiredFrom(analyzeGraph(graph).issues, graph.edges);
+  // An unconnected port inside a composite module leaves out its instance, the node on the canvas.
+  const issues = analyzeGraph(graph).issues.map((i) => (i.nodeId === undefined ? i : { ...i, nodeId: topLevelId(graph, i.nodeId) }));
+  const unwired = unwiredFrom(issues, graph.edges);
   const part: Graph = unwired.size === 0 ? graph : {
     ...graph,
     nodes: graph.nodes.filter((n) => !unwired.has(n.id)),

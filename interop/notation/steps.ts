@@ -16,6 +16,8 @@ export interface StepOrderEntry {
   readonly index: number;
   readonly phase: 'forward' | 'backward';
   readonly nodeId: string;
+  /** The node on the canvas it belongs to, where it differs (an inner node "m1/fc" of a composite module: "m1"). */
+  readonly canvasNodeId?: string;
   readonly edgeIds: string[];
 }
 
@@ -29,7 +31,7 @@ export interface StepWiring {
   readonly lossCount: number;
 }
 
-export function stepWiring(graph: Graph, results: RunResults): StepWiring {
+export function stepWiring(graph: Graph, results: RunResults, runOrder: readonly string[] = results.order): StepWiring {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const inEdges = new Map<string, GraphEdge[]>();
   const outEdges = new Map<string, GraphEdge[]>();
@@ -46,17 +48,17 @@ export function stepWiring(graph: Graph, results: RunResults): StepWiring {
   }
   const isLoss = (id: string): boolean => { const k = nodes.get(id)?.kind ?? ''; return isModuleKind(k) && modules[k].isLoss; };
   const reaching = new Set<string>();
-  for (let i = results.order.length - 1; i >= 0; i--) {
-    const id = results.order[i]!;
+  for (let i = runOrder.length - 1; i >= 0; i--) {
+    const id = runOrder[i]!;
     if (isLoss(id) || (outEdges.get(id) ?? []).some((e) => reaching.has(e.target))) reaching.add(id);
   }
-  const lossCount = results.order.filter(isLoss).length;
+  const lossCount = runOrder.filter(isLoss).length;
   return { nodes, inEdges, outEdges, reaching, lossCount };
 }
 
 /** Every step of the run, in order. */
-export function stepOrder(graph: Graph, results: RunResults, wiring: StepWiring = stepWiring(graph, results)): StepOrderEntry[] {
-  const order = results.order.filter((id) => wiring.nodes.has(id) && results.nodes[id]);
+export function stepOrder(graph: Graph, results: RunResults, wiring: StepWiring = stepWiring(graph, results), runOrder: readonly string[] = results.order): StepOrderEntry[] {
+  const order = runOrder.filter((id) => wiring.nodes.has(id) && results.nodes[id]);
   const steps: StepOrderEntry[] = [];
   const push = (phase: StepOrderEntry['phase'], nodeId: string, edgeIds: string[]): void => {
     steps.push({ index: steps.length, phase, nodeId, edgeIds });
@@ -89,7 +91,7 @@ export function revealUpTo<S extends StepOrderEntry>(steps: readonly S[], index:
   const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
   for (const s of steps.slice(0, index + 1)) {
     for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
-    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId);
+    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId).add(s.canvasNodeId ?? s.nodeId);
   }
   const forwardDone = steps.slice(index + 1).every((s) => s.phase !== 'forward');
   return { current: steps[index], values, grads, computed, backpropagated, forwardDone };

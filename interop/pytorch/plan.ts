@@ -3,7 +3,7 @@
 // starts from them (stored, or drawn by initialParams), the data as the trainer feeds it (stored
 // values, or the bound dataset split into train and test), and the training settings.
 import {
-  buildFeed, compileGraph, decisionThreshold, graphDatasets, GraphValidationError, isModuleKind, predictionOf,
+  buildFeed, compileGraph, expandModules, own, decisionThreshold, graphDatasets, GraphValidationError, isModuleKind, predictionOf,
   TrainingSetupError, trainingSettings, type DatasetSpec, type Graph, type Program, type TrainingSettings,
 } from '../../engine/index.ts';
 import { kindExports, type Layer, type NodeCode } from './kinds.ts';
@@ -70,6 +70,10 @@ export function planExport(graph: Graph): ExportPlan {
       throw new ExportError(`node "${node.id}" is a ${node.kind}, which the PyTorch export does not handle yet`);
     }
   }
+  // Composite modules export as their inner nodes ("m1/fc"); one parameter shared by several of them
+  // would become separate torch parameters that train apart, so a shared module is refused.
+  const shared = [...expandModules(graph).instances.values()].find((i) => own(graph.modules, i.module)?.shared);
+  if (shared) throw new ExportError(`module "${shared.module}" shares weights: not exported yet`);
   const program = setUp(() => compileGraph(graph, { batch: 1 }));
   const feed = setUp(() => buildFeed(graph));
   const settings = setUp(() => trainingSettings(graph));

@@ -1,6 +1,8 @@
 // The math panels' numbers, computed in the training worker from the document graph exactly as the
 // run worker runs it, so the Jacobian check compares against the gradients the canvas shows.
-import { compileGraph, gradientCheck, hessian, wiredPart, type Graph, type ParamRef, type Tensor } from '../../engine/index.ts';
+import {
+  compileGraph, gradientCheck, hessian, PATH_SEPARATOR, wiredPart, type Graph, type InstanceInfo, type ParamRef, type Program, type Tensor,
+} from '../../engine/index.ts';
 import type { GradcheckSummary, HessianReport, JacobianReport } from '../training/protocol.ts';
 import { runnableGraph } from '../engine-client/runnable-graph.ts';
 import { asymmetry, symmetricEigenvalues } from './eigen.ts';
@@ -19,6 +21,8 @@ function row(t: Tensor, sample: number): number[] {
 export function jacobianReport(graph: Graph, nodeId: string, sample: number): JacobianReport {
   const program = compileGraph(runnableGraph(wiredPart(graph).graph));
   program.run();
+  const inst = program.instance(nodeId);
+  if (inst) return instanceJacobianReport(program, inst, sample);
   const node = program.node(nodeId);
   const upstream = row(node.frame.gradOut, sample);
   const inputs = node.inputEdges.map((e) => {
@@ -34,6 +38,35 @@ export function jacobianReport(graph: Graph, nodeId: string, sample: number): Ja
   });
   const params = node.paramNames.map((name) => ({ name, jacobian: program.jacobian(nodeId, sample, { param: name }) }));
   return { nodeId, kind: node.kind, batch: program.batch, sample, inputs, params };
+}
+
+/**
+ * A composite module's instance: the Jacobian of the whole module (its first output) by each input
+ * port and inner parameter ("fc.W"), and the chain-rule check against the gradient on each input edge.
+ */
+function instanceJacobianReport(program: Program, inst: InstanceInfo, sample: number): JacobianReport {
+  const out = program.node(Object.values(inst.outputs)[0]!);
+  const upstream = row(out.frame.gradOut, sample);
+  const inputs = Object.entries(inst.inputs).flatMap(([port, at]) => {
+    const target = program.node(at.node);
+    const e = target.inputEdges[target.ports.indexOf(at.port)];
+    if (!e) return [];
+    const jacobian = program.jacobian(inst.id, sample, { input: port });
+    const product = Array.from({ length: jacobian.cols }, (_, c) => {
+      let s = 0;
+      for (let r = 0; r < jacobian.rows; r++) s += upstream[r]! * jacobian.data[r * jacobian.cols + c]!;
+      return s;
+    });
+    const edgeGrad = row(e.grad, sample);
+    const maxDiff = product.reduce((m, v, i) => Math.max(m, Math.abs(v - edgeGrad[i]!)), 0);
+    return [{ port, edgeId: e.id, sourceId: e.source.id, jacobian, upstream, product, edgeGrad, maxDiff }];
+  });
+  const prefix = `${inst.id}${PATH_SEPARATOR}`;
+  const params = program.nodes.filter((n) => n.id.startsWith(prefix)).flatMap((n) => n.paramNames.map((p) => {
+    const name = `${n.id.slice(prefix.length)}.${p}`;
+    return { name, jacobian: program.jacobian(inst.id, sample, { param: name }) };
+  }));
+  return { nodeId: inst.id, kind: `module ${inst.module}`, batch: program.batch, sample, inputs, params };
 }
 
 export function hessianReport(graph: Graph, refs: readonly ParamRef[]): HessianReport {

@@ -5,13 +5,13 @@ import {
   type Connection, type EdgeChange, type NodeChange, type ReactFlowState,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { isModuleKind, type ModuleKind } from '../../engine/index.ts';
+import { isModuleKind, MODULE_KIND, type ModuleKind } from '../../engine/index.ts';
 import { useReadableFit } from '../layout/fit.ts';
 import { freeSpot, NEW_NODE_SIZE, nodeBoxes } from '../layout/free-spot.ts';
 import { EmptyHint } from '../layout/EmptyHint.tsx';
 import { usePileLayout } from '../layout/usePileLayout.ts';
 import { useLayout } from '../layout/layout-store.ts';
-import { useDocument } from '../store/document-store.ts';
+import { documentIndex, useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
@@ -77,6 +77,24 @@ export function addNodeAtFreeSpot(kind: ModuleKind, at: { x: number; y: number }
   return doc.addNode(kind, spot);
 }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+
+/** Group as module (any selected nodes) and Ungroup (one selected instance), over the canvas' top-right corner. */
+function SelectionActions() {
+  const count = useDocument((s) => s.selectedNodes.length);
+  const oneInstance = useDocument((s) => s.selectedNodes.length === 1 && documentIndex(s).nodeById.get(s.selectedNodes[0]!)?.kind === MODULE_KIND);
+  if (count === 0) return null;
+  return (
+    <Panel position="top-right">
+      <div className="bps-selection-actions" role="toolbar" aria-label="Selection">
+        <button type="button" data-testid="group-as-module" title="Group the selected nodes into a module: the edges across the selection become its ports (Ctrl+G)"
+          onClick={() => useDocument.getState().groupSelection()}>Group as module</button>
+        {oneInstance ? (
+          <button type="button" data-testid="ungroup" title="Put this module's nodes back on the canvas (Ctrl+Shift+G)" onClick={() => useDocument.getState().ungroupSelection()}>Ungroup</button>
+        ) : null}
+      </div>
+    </Panel>
+  );
+}
 
 export function GraphCanvas() {
   const graph = useDocument((s) => s.graph);
@@ -148,7 +166,7 @@ export function GraphCanvas() {
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.targetHandle) return;
-    useDocument.getState().connect({ source: c.source, target: c.target, targetPort: c.targetHandle });
+    useDocument.getState().connect({ source: c.source, ...(c.sourceHandle ? { sourcePort: c.sourceHandle } : {}), target: c.target, targetPort: c.targetHandle });
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -190,6 +208,7 @@ export function GraphCanvas() {
         <Controls>
           <ControlButton aria-label={minimap ? 'Hide minimap' : 'Show minimap'} title={minimap ? 'Hide the minimap' : 'Show the minimap (it steps aside while nodes are under it)'} aria-pressed={minimap} onClick={() => useLayout.getState().setMinimap(!minimap)}>▦</ControlButton>
         </Controls>
+        <SelectionActions />
         {refusal ? (
           <Panel position="top-center">
             <RefusalBanner key={refusal.at} message={refusal.message} />

@@ -11,7 +11,7 @@ const AFTER_REFIT_MS = 320;
 const size = (s: ReactFlowState): string => `${s.width}x${s.height}`;
 
 export function StepFollow() {
-  const nodeId = useReveal()?.current?.nodeId ?? null;
+  const nodeId = useReveal()?.current?.canvasNodeId ?? null;
   const { getInternalNode, getViewport, setCenter } = useReactFlow();
   const dims = useStore(size);
   useEffect(() => {

@@ -3,7 +3,7 @@
 // the version derived last says, and the whole array is reused when no element changed: a parameter
 // edit then does not hand React Flow 200 nodes to re-adopt.
 import type { Edge, Node } from '@xyflow/react';
-import { isModuleKind, moduleOf, type Graph, type GraphEdge, type GraphNode } from '../../engine/index.ts';
+import { isModuleKind, MODULE_KIND, moduleOf, type Graph, type GraphEdge, type GraphNode } from '../../engine/index.ts';
 import { diffGraphs } from '../model/graph-change.ts';
 
 export type FlowNode = Node<{ kind: string }>;
@@ -19,6 +19,7 @@ type Size = { width: number; height: number };
 export const CULL_ABOVE = 64;
 
 export function familyOf(kind: string): string {
+  if (kind === MODULE_KIND) return 'composite';
   return isModuleKind(kind) ? moduleOf(kind).family : 'layer';
 }
 

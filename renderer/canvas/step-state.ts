@@ -12,26 +12,29 @@ import { useView } from '../store/view-store.ts';
 
 export type Reveal = SharedReveal<Step>;
 
-const timelines = new WeakMap<RunResults, Step[]>();
-export function timelineFor(results: RunResults): Step[] {
-  let steps = timelines.get(results);
+const timelines = new WeakMap<RunResults, Map<boolean, Step[]>>();
+/** The steps of a run: into composite modules or over them, as the view says (`stepInto`). */
+export function timelineFor(results: RunResults, into = useView.getState().stepInto): Step[] {
+  let byMode = timelines.get(results);
+  if (!byMode) timelines.set(results, byMode = new Map());
+  let steps = byMode.get(into);
   if (!steps) {
-    steps = buildTimeline(useDocument.getState().graph, results);
-    timelines.set(results, steps);
+    steps = buildTimeline(useDocument.getState().graph, results, { into });
+    byMode.set(into, steps);
   }
   return steps;
 }
 
-let last: { results: RunResults; index: number; hideCurrent: boolean; reveal: Reveal } | null = null;
+let last: { results: RunResults; index: number; hideCurrent: boolean; into: boolean; reveal: Reveal } | null = null;
 /**
  * What is shown at step `index`. With `hideCurrent` (exercise mode, the step's question not yet
  * answered) the step is current but reveals nothing yet: its number is what the student works out.
  */
-export function revealAt(results: RunResults, index: number, hideCurrent = false): Reveal {
-  if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent) return last.reveal;
-  const steps = timelineFor(results);
+export function revealAt(results: RunResults, index: number, hideCurrent = false, into = useView.getState().stepInto): Reveal {
+  if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent && last.into === into) return last.reveal;
+  const steps = timelineFor(results, into);
   const reveal = { ...revealUpTo(steps, hideCurrent ? index - 1 : index), current: steps[index] };
-  last = { results, index, hideCurrent, reveal };
+  last = { results, index, hideCurrent, into, reveal };
   return reveal;
 }
 
@@ -39,6 +42,7 @@ export function revealAt(results: RunResults, index: number, hideCurrent = false
 export function useReveal(): Reveal | null {
   const on = useView((s) => s.stepMode);
   const index = useView((s) => (s.stepMode ? s.stepIndex : 0));
+  const into = useView((s) => s.stepInto);
   // Outside step mode, new results must not re-render every node and edge through this hook.
   const results = useRun((s) => (on ? s.results : null));
   // Exercise mode: the current step's number stays hidden until it is answered or revealed.
@@ -46,6 +50,6 @@ export function useReveal(): Reveal | null {
   const attempts = useExercise((s) => (exercising ? s.attempts : null));
   const raw = useDocument((s) => (exercising ? s.graph.exercise : undefined));
   if (!on || !results) return null;
-  const hide = exercising && attempts !== null && isOpen(timelineFor(results)[index], settingsFrom(raw), attempts);
-  return revealAt(results, index, hide);
+  const hide = exercising && attempts !== null && isOpen(timelineFor(results, into)[index], settingsFrom(raw), attempts);
+  return revealAt(results, index, hide, into);
 }

@@ -4,10 +4,12 @@
 // their parameters as "<innerId>.<param>"; ungrouping puts the inside back, rewiring the instance's
 // edges through the port map. Both keep every number, so a run gives the same values (tested).
 import {
-  expandModules, instanceModule, isInstance, isModuleKind, MODULE_KIND, moduleOf, OUTPUT_PORT, own, PATH_SEPARATOR,
+  expandModules, initialParams, instanceModule, isInstance, isModuleKind, MODULE_KIND, moduleOf, OUTPUT_PORT, own, PATH_SEPARATOR,
   type Graph, type GraphEdge, type GraphNode, type ModuleDefinition, type ModulePortRef, type TensorJson,
 } from '../../engine/index.ts';
-import { freshId } from './graph-ops.ts';
+import { freshId, keepOverlap } from './graph-ops.ts';
+
+export { topLevelId } from '../../engine/index.ts';
 
 export type GroupResult = { readonly ok: true; readonly graph: Graph; readonly instanceId: string } | { readonly ok: false; readonly reason: string };
 export type UngroupResult = { readonly ok: true; readonly graph: Graph; readonly nodeIds: string[] } | { readonly ok: false; readonly reason: string };
@@ -180,16 +182,55 @@ export function setModuleShared(graph: Graph, name: string, shared: boolean): Gr
   };
 }
 
+/**
+ * Changes the config of a node inside a definition: every instance follows. Parameters the new config
+ * shapes differently keep their overlap with the old (the rest drawn as the engine draws that inner
+ * node of each instance, "m1/fc"), new ones are drawn so, and parameters it no longer has are dropped.
+ */
+export function setInnerConfig(graph: Graph, name: string, innerId: string, patch: Record<string, unknown>): Graph {
+  const def = own(graph.modules, name);
+  const inner = def?.nodes.find((n) => n.id === innerId);
+  if (!def || !inner || !isModuleKind(inner.kind)) return graph;
+  const kind = moduleOf(inner.kind);
+  const config = { ...inner.config, ...patch };
+  // A config the module refuses is shown as an issue at the instance; the parameters then stay as they are.
+  const parsed = ((): unknown => { try { return kind.parseConfig(config); } catch { return null; } })();
+  const shapes = parsed === null ? {} : kind.paramShapes(parsed);
+  const refit = (params: Readonly<Record<string, TensorJson>> | undefined, flatId: string): Record<string, TensorJson> | undefined => {
+    if (parsed === null) return params ? { ...params } : undefined;
+    const prefix = `${innerId}.`;
+    const out: Record<string, TensorJson> = {};
+    for (const [k, t] of Object.entries(params ?? {})) if (!k.startsWith(prefix)) out[k] = t;
+    const fresh = initialParams(kind, parsed, graph.seed ?? 0, flatId);
+    for (const [p, shape] of Object.entries(shapes)) {
+      const old = params?.[`${prefix}${p}`];
+      const drawn: TensorJson = { shape: [...shape], data: Array.from(fresh[p]!.data) };
+      out[`${prefix}${p}`] = old ? keepOverlap(old, drawn) : drawn;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const nodes = def.nodes.map((n) => (n === inner ? { ...inner, config } : n));
+  const users = graph.nodes.filter((n) => isInstance(n) && instanceModule(n) === name);
+  const nextDef: ModuleDefinition = { ...def, nodes };
+  if (def.shared) {
+    const params = refit(def.params, `${users[0]?.id ?? name}${PATH_SEPARATOR}${innerId}`);
+    if (params) nextDef.params = params;
+    else delete nextDef.params;
+  }
+  return {
+    ...graph,
+    modules: { ...graph.modules, [name]: nextDef },
+    nodes: def.shared ? graph.nodes : graph.nodes.map((n) => {
+      if (!users.includes(n)) return n;
+      const params = refit(n.params, `${n.id}${PATH_SEPARATOR}${innerId}`);
+      return params ? { ...n, params } : withoutParams(n);
+    }),
+  };
+}
+
 function withoutParams(n: GraphNode): GraphNode {
   const { params: _p, ...rest } = n;
   return rest;
-}
-
-/** The top-level node a flat id belongs to ("n1/fc" → "n1"), or the id itself. */
-export function topLevelId(graph: Graph, flatId: string): string {
-  if (graph.nodes.some((n) => n.id === flatId)) return flatId;
-  const cut = flatId.indexOf(PATH_SEPARATOR);
-  return cut > 0 ? flatId.slice(0, cut) : flatId;
 }
 
 /** An instance's ports as its definition gives them; null for a node that is not an instance. */

@@ -4,7 +4,7 @@
 // so: only positions or finite numbers changed) reuses the previous version's issues and shapes
 // instead of re-analysing the whole graph on the UI thread; the full analysis is then computed only
 // if someone asks for it.
-import { analyzeGraph, formatShape, type Analysis, type Graph, type GraphIssue, type GraphNode } from '../../engine/index.ts';
+import { analyzeGraph, formatShape, topLevelId, type Analysis, type Graph, type GraphIssue, type GraphNode } from '../../engine/index.ts';
 import { changesAnalysis, type GraphChange } from './graph-change.ts';
 
 export interface GraphIndex {
@@ -35,13 +35,30 @@ export function indexGraph(graph: Graph, change?: GraphChange): GraphIndex {
 function fullIndex(graph: Graph, nodeById: ReadonlyMap<string, GraphNode>): GraphIndex {
   const analysis = analyzeGraph(graph);
   const issuesByNode = new Map<string, GraphIssue[]>();
+  // An issue inside a composite module ("n1/fc") is shown on its instance ("n1"), the node on the canvas.
+  const onCanvas = (id: string): string => (nodeById.has(id) ? id : topLevelId(graph, id));
   for (const issue of analysis.issues) {
     const ids = issue.code === 'cycle' && issue.nodes ? issue.nodes : issue.nodeId ? [issue.nodeId] : [];
-    for (const id of ids) issuesByNode.set(id, [...(issuesByNode.get(id) ?? []), issue]);
+    for (const id of new Set(ids.map(onCanvas))) {
+      const shown = id === issue.nodeId || issue.nodeId === undefined ? issue : { ...issue, nodeId: id, port: instancePort(analysis, id, issue) };
+      issuesByNode.set(id, [...(issuesByNode.get(id) ?? []), shown]);
+    }
   }
   const shapeText = new Map<string, string>();
   for (const [id, a] of analysis.nodes) if (a.shape) shapeText.set(id, formatShape(a.shape));
+  // An instance's shape is that of its first output.
+  for (const inst of analysis.composite.instances.values()) {
+    const out = analysis.nodes.get(Object.values(inst.outputs)[0] ?? '')?.shape;
+    if (out) shapeText.set(inst.id, formatShape(out));
+  }
   return { analysis, nodeById, issuesByNode, shapeText };
+}
+
+/** The instance's own port where an inner node's port is one of its inputs (an unconnected "x", not "fc.in"). */
+function instancePort(analysis: Analysis, instanceId: string, issue: GraphIssue): string | undefined {
+  const inst = analysis.composite.instances.get(instanceId);
+  if (!inst || issue.port === undefined) return undefined;
+  return Object.entries(inst.inputs).find(([, t]) => t.node === issue.nodeId && t.port === issue.port)?.[0];
 }
 
 function lazyAnalysis(graph: Graph, nodeById: ReadonlyMap<string, GraphNode>, issuesByNode: ReadonlyMap<string, GraphIssue[]>, shapeText: ReadonlyMap<string, string>): GraphIndex {

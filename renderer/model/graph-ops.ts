@@ -105,7 +105,8 @@ export function addNode(graph: Graph, kind: ModuleKind, position: { x: number; y
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }
 
-export interface Connection { source: string; target: string; targetPort: string }
+/** `sourcePort`: an instance of a composite module has one output per port of its definition (default "out"). */
+export interface Connection { source: string; sourcePort?: string; target: string; targetPort: string }
 
 export type ConnectionCheck =
   | { ok: true; graph: Graph; edgeId: string }
@@ -123,7 +124,7 @@ export function tryConnect(graph: Graph, c: Connection): ConnectionCheck {
   const occupant = graph.edges.find((e) => e.target === c.target && e.targetPort === c.targetPort);
   if (occupant) return refuse(`input "${c.targetPort}" of "${nameOf(c.target)}" is already fed by "${nameOf(occupant.source)}"; delete that edge first`);
   const edgeId = freshId(graph, `e-${c.source}-${c.target}-`);
-  const edge: GraphEdge = { id: edgeId, source: c.source, sourcePort: OUTPUT_PORT, target: c.target, targetPort: c.targetPort };
+  const edge: GraphEdge = { id: edgeId, source: c.source, sourcePort: c.sourcePort ?? OUTPUT_PORT, target: c.target, targetPort: c.targetPort };
   // A linear layer's `in` (and those below it) follows what is now wired into it.
   const candidate: Graph = followWiring({ ...graph, edges: [...graph.edges, edge] });
   const before = new Set(indexGraph(graph).analysis.issues.map((i) => i.message));

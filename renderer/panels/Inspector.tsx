@@ -1,8 +1,9 @@
 // The right-hand panel: config, parameters (with their gradients) and data of the selected node,
 // or the full tensors of the selected edge.
 import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
-import { configFields, type ConfigField } from '../model/config-fields.ts';
+import { isInstance, isModuleKind, moduleOf, tensor, type GraphIssue, type GraphNode, type NodeResult, type Tensor } from '../../engine/index.ts';
+import { configFields } from '../model/config-fields.ts';
+import { ConfigInput, IntField } from './config-inputs.tsx';
 import { CONFIG_EDITORS } from './config-editors.ts';
 import * as ops from '../model/graph-ops.ts';
 import { lossFormula } from '../model/loss-formula.ts';
@@ -14,10 +15,10 @@ import { Heatmap } from '../math/Heatmap.tsx';
 import { Formula } from './Formula.tsx';
 import { DatasetSection } from '../data-ui/DatasetSection.tsx';
 import { MatrixEditor } from './MatrixEditor.tsx';
+import { InstanceInspector } from './InstanceInspector.tsx';
 import { TensorTable } from './TensorDetails.tsx';
 import './inspector-words.css';
 
-const MAX_SIZE = 512;
 const NO_ISSUES: readonly GraphIssue[] = [];
 
 export function Inspector() {
@@ -30,64 +31,6 @@ export function Inspector() {
   else if (selectedNodes.length > 1) body = <p className="muted">{selectedNodes.length} nodes selected. Ctrl+C copies them with the edges among them.</p>;
   else body = <p className="muted">Select a node to edit it, or an edge to see its tensors.</p>;
   return <aside className="bps-inspector" data-testid="inspector" aria-label="Inspector">{body}</aside>;
-}
-
-function IntField({ label, value, onCommit, testId }: { label: string; value: number; onCommit: (n: number) => void; testId: string }) {
-  const [bad, setBad] = useState(false);
-  const commit = (text: string): void => {
-    const n = Number(text);
-    if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_SIZE) { setBad(true); return; }
-    setBad(false);
-    if (n !== value) onCommit(n);
-  };
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        key={value} type="text" inputMode="numeric" defaultValue={String(value)} aria-invalid={bad} data-testid={testId}
-        title={bad ? `a whole number from 1 to ${MAX_SIZE}` : undefined}
-        onBlur={(e) => commit(e.currentTarget.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter') commit(e.currentTarget.value); }}
-      />
-      {bad ? <em className="field-error">1…{MAX_SIZE}</em> : null}
-    </label>
-  );
-}
-
-/** One field of the generic config form, by the type its schema gives it. */
-function ConfigInput({ field: f, value, onCommit }: { field: ConfigField; value: unknown; onCommit: (v: unknown) => void }) {
-  const testId = `config-${f.key}`;
-  switch (f.type) {
-    case 'int': return <IntField label={f.key} value={value as number} testId={testId} onCommit={onCommit} />;
-    case 'boolean': return <label className="field"><span>{f.key}</span><input type="checkbox" data-testid={testId} checked={value as boolean} onChange={(e) => onCommit(e.target.checked)} /></label>;
-    case 'choice': return (
-      <label className="field"><span>{f.key}</span>
-        <select data-testid={testId} value={value as string} onChange={(e) => onCommit(e.target.value)}>
-          {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
-        </select>
-      </label>
-    );
-    case 'number': return <TextField label={f.key} value={String(value)} testId={testId} valid={(t) => t.trim() !== '' && Number.isFinite(Number(t))} onCommit={(t) => onCommit(Number(t))} />;
-    case 'text': return <TextField label={f.key} value={String(value ?? '')} testId={testId} valid={() => true} onCommit={onCommit} />;
-    case 'names': return <TextField label={f.key} value={(value as string[] | undefined)?.join(', ') ?? ''} testId={testId} valid={() => true} onCommit={(t) => onCommit(t.split(/[\s,]+/).filter(Boolean))} />;
-  }
-}
-
-/** A text committed on Enter or blur, when `valid` accepts it. */
-function TextField({ label, value, testId, valid, onCommit }: { label: string; value: string; testId: string; valid: (t: string) => boolean; onCommit: (t: string) => void }) {
-  const [bad, setBad] = useState(false);
-  const commit = (text: string): void => {
-    if (!valid(text)) { setBad(true); return; }
-    setBad(false);
-    if (text !== value) onCommit(text);
-  };
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input key={value} type="text" defaultValue={value} aria-invalid={bad} data-testid={testId}
-        onBlur={(e) => commit(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') commit(e.currentTarget.value); }} />
-    </label>
-  );
 }
 
 function NodeInspector({ node }: { node: GraphNode }) {
@@ -114,6 +57,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
       return f;
     };
   }, [commit, node.id]);
+  if (isInstance(node)) return <InstanceInspector node={node} />;
   if (!isModuleKind(node.kind)) return <p>Unknown kind {node.kind}</p>;
   const def = moduleOf(node.kind);
   let config: Record<string, unknown> = {};

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Graph, ModuleKind } from '../../engine/index.ts';
 import { copySelection, pasteClip, type Clip } from '../model/clipboard.ts';
+import { groupAsModule, ungroupModule } from '../model/composite-ops.ts';
 import * as ops from '../model/graph-ops.ts';
 import { indexGraph, type GraphIndex } from '../model/graph-index.ts';
 import { diffGraphs, isUnchanged, type GraphChange } from '../model/graph-change.ts';
@@ -11,7 +12,7 @@ import { useHistory } from './history-store.ts';
 export type UserAction =
   | 'add node' | 'connect' | 'delete' | 'move' | 'edit config' | 'edit parameter' | 'edit value'
   | 're-initialise' | 'paste' | 'cut' | 'layout' | 'new document' | 'open' | 'train' | 'bind dataset' | 'rename'
-  | 'exercise settings' | 'new numbers';
+  | 'group as module' | 'ungroup' | 'edit module' | 'exercise settings' | 'new numbers';
 
 export interface Refusal { message: string; nodeIds: string[]; edgeIds: string[]; at: number }
 
@@ -37,6 +38,10 @@ interface DocumentState {
   dragPositions(positions: ReadonlyMap<string, { x: number; y: number }>): void;
   dragStop(): void;
   select(nodes: string[], edges: string[]): void;
+  /** The selected nodes become one instance of a new composite module (refused with a reason otherwise). */
+  groupSelection(): boolean;
+  /** The selected instance's inside goes back on the canvas. */
+  ungroupSelection(): boolean;
   copy(): void;
   cut(): void;
   paste(): void;
@@ -112,6 +117,27 @@ export const useDocument = create<DocumentState>()((set, get) => ({
     const s = get();
     if (sameList(s.selectedNodes, nodes) && sameList(s.selectedEdges, edges)) return;
     set({ selectedNodes: nodes, selectedEdges: edges });
+  },
+  groupSelection() {
+    const r = groupAsModule(get().graph, get().selectedNodes);
+    if (!r.ok) {
+      set({ refusal: { message: r.reason, nodeIds: [], edgeIds: [], at: Date.now() } });
+      return false;
+    }
+    get().commit('group as module', r.graph);
+    set({ selectedNodes: [r.instanceId], selectedEdges: [] });
+    return true;
+  },
+  ungroupSelection() {
+    const { graph, selectedNodes } = get();
+    const r = selectedNodes.length === 1 ? ungroupModule(graph, selectedNodes[0]!) : { ok: false as const, reason: 'select one module instance to ungroup' };
+    if (!r.ok) {
+      set({ refusal: { message: r.reason, nodeIds: [], edgeIds: [], at: Date.now() } });
+      return false;
+    }
+    get().commit('ungroup', r.graph);
+    set({ selectedNodes: r.nodeIds, selectedEdges: [] });
+    return true;
   },
   copy() {
     const clip = copySelection(get().graph, get().selectedNodes);

@@ -11,6 +11,8 @@ interface ViewState {
   theme: Theme;
   stepMode: boolean;
   stepIndex: number;
+  /** Step mode steps into composite modules (each inner node) or over them (one step per instance). */
+  stepInto: boolean;
   hoveredEdge: string | null;
   codePanel: boolean;
   /** The node whose name is being edited on the canvas (double-click on its title, or F2). */
@@ -21,6 +23,7 @@ interface ViewState {
   toggleTheme(): void;
   setStepMode(on: boolean): void;
   setStepIndex(i: number): void;
+  setStepInto(into: boolean): void;
   setHoveredEdge(id: string | null): void;
   setCodePanel(open: boolean): void;
 }
@@ -31,6 +34,7 @@ export const useView = create<ViewState>()((set) => ({
   theme: 'light',
   stepMode: false,
   stepIndex: 0,
+  stepInto: true,
   hoveredEdge: null,
   codePanel: false,
   renaming: null,
@@ -50,6 +54,7 @@ export const useView = create<ViewState>()((set) => ({
   toggleTheme: () => set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' })),
   setStepMode: (stepMode) => set({ stepMode, stepIndex: 0 }),
   setStepIndex: (stepIndex) => set({ stepIndex }),
+  setStepInto: (stepInto) => set({ stepInto, stepIndex: 0 }),
   setHoveredEdge: (hoveredEdge) => set({ hoveredEdge }),
   setCodePanel: (codePanel) => set({ codePanel }),
 }));

@@ -96,6 +96,15 @@ describe('composite modules in the CLI', () => {
     expect(Object.keys(inner.jacobians)).toEqual(['in', 'W', 'b']);
   });
 
+  it('export --to pytorch writes the inner nodes; a shared module is refused, naming it', async () => {
+    const own = await cli(['export', 'g.bpgraph', '--to', 'pytorch']);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain('"p/a/fc.W"');
+    const shared = await cli(['export', 'g.bpgraph', '--to', 'pytorch'], true);
+    expect(shared.code).toBe(2);
+    expect(shared.stderr).toContain('module "neuron" shares weights: not exported yet');
+  });
+
   it('a loop among definitions is refused with exit 2, naming it', async () => {
     const doc = JSON.parse(file(false));
     doc.modules.neuron.nodes.push({ id: 'again', kind: 'module', config: { module: 'pair' } });

@@ -3,7 +3,7 @@
 // input outside the module's domain, bce's clamp). Each family adds its own line.
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useEffect, useRef, type ReactNode } from 'react';
-import { formatShape, nodeInputPorts, OUTPUT_PORT, wiringMarks, type RunDiagnostic } from '../../../engine/index.ts';
+import { formatShape, instancePorts, isInstance, nodeInputPorts, OUTPUT_PORT, wiringMarks, type RunDiagnostic } from '../../../engine/index.ts';
 import { displayedShape } from '../../../interop/notation/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
@@ -23,9 +23,20 @@ export function useGraphNode(id: string) {
   return useDocument((s) => documentIndex(s).nodeById.get(id));
 }
 
-/** The node's input ports, one per line (a string, so equal ports re-render nothing). */
+/** The node's input ports, one per line (a string, so equal ports re-render nothing); an instance's from its definition. */
 function useGraphNodePorts(id: string): string {
-  return useDocument((s) => { const n = documentIndex(s).nodeById.get(id); return n ? nodeInputPorts(n).join('\n') : ''; });
+  return useDocument((s) => {
+    const n = documentIndex(s).nodeById.get(id);
+    return n ? (isInstance(n) ? instancePorts(s.graph, n).inputs : nodeInputPorts(n)).join('\n') : '';
+  });
+}
+
+/** The node's output ports: "out", or a composite module instance's, one per line. */
+function useGraphNodeOutputs(id: string): string {
+  return useDocument((s) => {
+    const n = documentIndex(s).nodeById.get(id);
+    return n && isInstance(n) ? instancePorts(s.graph, n).outputs.join('\n') : OUTPUT_PORT;
+  });
 }
 
 /** The node's display name, edited in place: double-click it (or F2 on a selected node), Enter or a click elsewhere keeps it, Esc cancels. */
@@ -69,11 +80,12 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   const runErrors = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'error'));
   const runWarnings = useRun((s) => runNotes(s.stale ? undefined : s.results?.diagnostics, id, 'warning'));
   const reveal = useReveal();
-  const stepCurrent = reveal?.current?.nodeId === id;
+  const stepCurrent = reveal?.current?.canvasNodeId === id; // inside a module: its instance
   // A formula's ports follow its config: one string, so React Flow re-measures the handles when they change.
   const portList = useGraphNodePorts(id);
+  const outputList = useGraphNodeOutputs(id);
   const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [id, portList, updateNodeInternals]);
+  useEffect(() => updateNodeInternals(id), [id, portList, outputList, updateNodeInternals]);
   if (!node) return null;
   const { label, summary } = nodeTitle(node.kind, node.config);
   const inputs = portList ? portList.split('\n') : [];
@@ -94,10 +106,12 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
           ))}
         </div>
         <div className="bps-node-outputs">
-          <div className="bps-port bps-port-out">
-            <span>{OUTPUT_PORT}</span>
-            <Handle type="source" position={Position.Right} id={OUTPUT_PORT} data-testid={`handle-${id}-${OUTPUT_PORT}`} className="bps-handle" />
-          </div>
+          {(outputList ? outputList.split('\n') : []).map((port) => (
+            <div key={port} className="bps-port bps-port-out">
+              <span>{port}</span>
+              <Handle type="source" position={Position.Right} id={port} data-testid={`handle-${id}-${port}`} className="bps-handle" />
+            </div>
+          ))}
         </div>
       </div>
       <div className="bps-node-shape"><span data-testid={`shape-${id}`} title="output shape [batch, features]">{shape ?? '?'}</span>{node.name !== undefined ? <span className="bps-node-id" title="id (stable: edges and files refer to it)">{id}</span> : null}</div>

@@ -1,6 +1,8 @@
 // One component per module family, registered once at module level as React Flow nodeTypes.
 import type { NodeProps, NodeTypes } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
+import { innerNodes } from '../../model/composite-ops.ts';
+import { summarizeTensor } from '../../../interop/notation/format.ts';
 import { boundDataText } from '../../../interop/notation/node-display.ts';
 import { nodeSymbols } from '../../../interop/notation/symbols.ts';
 import { dataLine, dataSymbol, lossLine, paramLines } from '../../../interop/notation/node-text.ts';
@@ -73,7 +75,35 @@ const LossNode = memo(function LossNode({ id }: NodeProps) {
   );
 });
 
+// A composite module's instance: one node with its definition's ports; "inside" opens the list of its
+// inner nodes ("fc · linear"), each with the value it computed in the last run (their flat ids "m1/fc").
+const CompositeNode = memo(function CompositeNode({ id }: NodeProps) {
+  const [open, setOpen] = useState(false);
+  // One string per inner node, so a run that leaves the values alone re-renders nothing.
+  const inner = useDocument((s) => innerNodes(s.graph, id).map((n) => `${n.id}\u0000${n.kind}`).join('\n'));
+  const values = useRun((s) => (!open || s.stale ? '' : inner.split('\n').map((line) => {
+    const o = s.results?.nodes[line.split('\u0000')[0]!]?.output;
+    return o ? summarizeTensor(o, 3) : '';
+  }).join('\n')));
+  const rows = inner ? inner.split('\n').map((line) => line.split('\u0000') as [string, string]) : [];
+  const shown = values.split('\n');
+  return (
+    <ModuleNode id={id} family="composite">
+      <button type="button" className="bps-inside-toggle nodrag" data-testid={`inside-toggle-${id}`} aria-expanded={open} title="show the nodes inside this module and their values"
+        onClick={(e) => { e.stopPropagation(); setOpen(!open); }}>{open ? '▾' : '▸'} inside ({rows.length})</button>
+      {open ? (
+        <ul className="bps-inside" data-testid={`inside-${id}`}>
+          {rows.map(([flat, kind], i) => (
+            <li key={flat} data-testid={`inner-${flat}`}>{flat.slice(id.length + 1)} · {kind}{shown[i] ? ` = ${shown[i]!.replace(/-/g, '−')}` : ''}</li>
+          ))}
+        </ul>
+      ) : null}
+    </ModuleNode>
+  );
+});
+
 export const nodeTypes: NodeTypes = {
+  composite: CompositeNode,
   data: DataNode,
   layer: LayerNode,
   activation: ActivationNode,

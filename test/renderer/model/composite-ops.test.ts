@@ -3,8 +3,8 @@
 // original document back.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileGraph, parseGraphFile, serializeGraph, type Graph } from '../../../engine/index.ts';
-import { groupAsModule, innerNodes, setModuleShared, topLevelId, ungroupModule } from '../../../renderer/model/composite-ops.ts';
+import { analyzeGraph, compileGraph, parseGraphFile, serializeGraph, type Graph } from '../../../engine/index.ts';
+import { groupAsModule, innerNodes, setInnerConfig, setModuleShared, topLevelId, ungroupModule } from '../../../renderer/model/composite-ops.ts';
 
 const file = (name: string): Graph => parseGraphFile(readFileSync(new URL(`../../../examples/${name}.bpgraph`, import.meta.url), 'utf8'));
 const runOf = (g: Graph) => { const p = compileGraph(g); p.run(); return p.results(); };
@@ -21,7 +21,9 @@ describe('group as module', () => {
     expect(def.edges.map((e) => e.id)).toEqual(['e-w1-h1', 'e-h1-w2']);
     expect(def.nodes.every((n) => n.params === undefined)).toBe(true);
     const inst = r.graph.nodes.find((n) => n.id === r.instanceId)!;
-    expect(inst).toMatchObject({ kind: 'module', config: { module: 'module1' }, position: { x: 260, y: 80 } });
+    const grouped = g.nodes.filter((n) => ['w1', 'h1', 'w2'].includes(n.id));
+    const corner = { x: Math.min(...grouped.map((n) => n.position!.x)), y: Math.min(...grouped.map((n) => n.position!.y)) };
+    expect(inst).toMatchObject({ kind: 'module', config: { module: 'module1' }, position: corner });
     const expected = Object.fromEntries(g.nodes.filter((n) => ['w1', 'w2'].includes(n.id)).flatMap((n) => Object.entries(n.params!).map(([k, t]) => [`${n.id}.${k}`, t])));
     expect(Object.keys(expected)).toContain('w1.W');
     expect(inst.params).toEqual(expected);
@@ -79,5 +81,30 @@ describe('group as module', () => {
     expect(runOf(shared).loss).toBe(runOf(g).loss);
     const own = setModuleShared(shared, 'module1', false);
     expect(own.nodes.find((n) => n.id === 'm1')!.params).toEqual(r.graph.nodes.find((n) => n.id === 'm1')!.params);
+  });
+});
+
+describe('editing a definition', () => {
+  it('a config change inside updates every instance, keeping what overlaps of each one\'s parameters', () => {
+    const g = file('lecture-two-layer');
+    const r = groupAsModule(g, ['w1', 'h1']);
+    if (!r.ok) throw new Error(r.reason);
+    // a second instance of the same module, with parameters of its own
+    const m1 = r.graph.nodes.find((n) => n.id === 'm1')!;
+    const two: Graph = { ...r.graph, nodes: [...r.graph.nodes, { ...m1, id: 'm2', params: { 'w1.W': { shape: [1, 1], data: [-3] }, 'w1.b': { shape: [1], data: [0.5] } } }] };
+    const wider = setInnerConfig(two, 'module1', 'w1', { out: 2 });
+    expect(wider.modules!.module1!.nodes.find((n) => n.id === 'w1')!.config).toMatchObject({ out: 2 });
+    const W1 = wider.nodes.find((n) => n.id === 'm1')!.params!['w1.W']!, W2 = wider.nodes.find((n) => n.id === 'm2')!.params!['w1.W']!;
+    expect(W1.shape).toEqual([2, 1]);
+    expect(W1.data[0]).toBe(m1.params!['w1.W']!.data[0]);
+    expect(W2.shape).toEqual([2, 1]);
+    expect(W2.data[0]).toBe(-3);
+    // the instance now feeds h2 two features where w2 expects one: the canvas names it on the instance
+    expect(analyzeGraph(wider).nodes.get('m1/w1')!.shape).toEqual([1, 2]);
+    const noBias = setInnerConfig(two, 'module1', 'w1', { bias: false });
+    expect(Object.keys(noBias.nodes.find((n) => n.id === 'm2')!.params!)).toEqual(['w1.W']);
+    // and back: the new bias is drawn as the engine draws it (zeros), for each instance
+    expect(setInnerConfig(noBias, 'module1', 'w1', { bias: true }).nodes.find((n) => n.id === 'm1')!.params!['w1.b']).toEqual({ shape: [1], data: [0] });
+    expect(analyzeGraph(noBias).issues.filter((i) => i.code !== 'unconnected-port')).toEqual([]); // m2 is not wired in this test
   });
 });
