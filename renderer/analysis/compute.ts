@@ -18,23 +18,35 @@ function row(t: Tensor, sample: number): number[] {
   return Array.from(t.data.subarray(r * cols, (r + 1) * cols));
 }
 
+type Jacobian = ReturnType<Program['jacobian']>;
+type CompiledEdge = Program['nodes'][number]['inputEdges'][number];
+
+/** The chain rule on one input edge: upstream · J against the gradient the backward pass left on the edge. */
+function chainCheck(port: string, e: CompiledEdge, jacobian: Jacobian, upstream: number[], sample: number) {
+  const product = Array.from({ length: jacobian.cols }, (_, c) => {
+    let s = 0;
+    for (let r = 0; r < jacobian.rows; r++) s += upstream[r]! * jacobian.data[r * jacobian.cols + c]!;
+    return s;
+  });
+  const edgeGrad = row(e.grad, sample);
+  const maxDiff = product.reduce((m, v, i) => Math.max(m, Math.abs(v - edgeGrad[i]!)), 0);
+  return { port, edgeId: e.id, sourceId: e.source.id, jacobian, upstream, product, edgeGrad, maxDiff };
+}
+
+/** The program the canvas runs: the wired part of the document, made runnable. */
+function compileWired(graph: Graph): Program {
+  return compileGraph(runnableGraph(wiredPart(graph).graph));
+}
+
 export function jacobianReport(graph: Graph, nodeId: string, sample: number): JacobianReport {
-  const program = compileGraph(runnableGraph(wiredPart(graph).graph));
+  const program = compileWired(graph);
   program.run();
   const inst = program.instance(nodeId);
   if (inst) return instanceJacobianReport(program, inst, sample);
   const node = program.node(nodeId);
   const upstream = row(node.frame.gradOut, sample);
   const inputs = node.inputEdges.map((e) => {
-    const jacobian = program.jacobian(nodeId, sample, { input: e.portName });
-    const product = Array.from({ length: jacobian.cols }, (_, c) => {
-      let s = 0;
-      for (let r = 0; r < jacobian.rows; r++) s += upstream[r]! * jacobian.data[r * jacobian.cols + c]!;
-      return s;
-    });
-    const edgeGrad = row(e.grad, sample);
-    const maxDiff = product.reduce((m, v, i) => Math.max(m, Math.abs(v - edgeGrad[i]!)), 0);
-    return { port: e.portName, edgeId: e.id, sourceId: e.source.id, jacobian, upstream, product, edgeGrad, maxDiff };
+    return chainCheck(e.portName, e, program.jacobian(nodeId, sample, { input: e.portName }), upstream, sample);
   });
   const params = node.paramNames.map((name) => ({ name, jacobian: program.jacobian(nodeId, sample, { param: name }) }));
   return { nodeId, kind: node.kind, batch: program.batch, sample, inputs, params };
@@ -51,15 +63,7 @@ function instanceJacobianReport(program: Program, inst: InstanceInfo, sample: nu
     const target = program.node(at.node);
     const e = target.inputEdges[target.ports.indexOf(at.port)];
     if (!e) return [];
-    const jacobian = program.jacobian(inst.id, sample, { input: port });
-    const product = Array.from({ length: jacobian.cols }, (_, c) => {
-      let s = 0;
-      for (let r = 0; r < jacobian.rows; r++) s += upstream[r]! * jacobian.data[r * jacobian.cols + c]!;
-      return s;
-    });
-    const edgeGrad = row(e.grad, sample);
-    const maxDiff = product.reduce((m, v, i) => Math.max(m, Math.abs(v - edgeGrad[i]!)), 0);
-    return [{ port, edgeId: e.id, sourceId: e.source.id, jacobian, upstream, product, edgeGrad, maxDiff }];
+    return [chainCheck(port, e, program.jacobian(inst.id, sample, { input: port }), upstream, sample)];
   });
   const prefix = `${inst.id}${PATH_SEPARATOR}`;
   const params = program.nodes.filter((n) => n.id.startsWith(prefix)).flatMap((n) => n.paramNames.map((p) => {
@@ -70,12 +74,12 @@ function instanceJacobianReport(program: Program, inst: InstanceInfo, sample: nu
 }
 
 export function hessianReport(graph: Graph, refs: readonly ParamRef[]): HessianReport {
-  const program = compileGraph(runnableGraph(wiredPart(graph).graph));
+  const program = compileWired(graph);
   const { labels, matrix } = hessian(program, refs);
   if (labels.length > HESSIAN_PANEL_LIMIT) throw new Error(`${labels.length} entries selected; this panel shows at most ${HESSIAN_PANEL_LIMIT}`);
   return { labels, matrix, asymmetry: asymmetry(matrix.rows, matrix.data), eigenvalues: symmetricEigenvalues(matrix.rows, matrix.data).values };
 }
 
 export function gradcheckSummary(graph: Graph): GradcheckSummary {
-  return gradientCheck(compileGraph(runnableGraph(wiredPart(graph).graph)));
+  return gradientCheck(compileWired(graph));
 }
