@@ -3,9 +3,9 @@
 // the teacher's settings (saved in the document's `exercise` field).
 import { useState, type FormEvent } from 'react';
 import { exerciseAsks, type ExerciseAsk, type ExerciseSettings, type Graph } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import type { Step } from '../math/step-timeline.ts';
-import { displayName } from '../model/symbols.ts';
+import { displayName } from '../../interop/notation/symbols.ts';
 import { stepHtml } from '../panels/step/StepPanel.tsx';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';

@@ -1,7 +1,7 @@
 // Exercise mode's verdict on one typed answer against the engine's number (issue 11.1): correct within
 // the tolerance, or how far off it is: the sign, a factor of the chain rule missing or extra, another
 // number of the step given instead, or the relative error. Pure: the numbers come from the run results.
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import type { NamedNumber, Question } from '../math/step-answer.ts';
 
 export type { NamedNumber, Question } from '../math/step-answer.ts';

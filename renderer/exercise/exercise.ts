@@ -4,7 +4,7 @@
 // Every asked number is the step's `answer` (the run results the canvas shows); a parameter-update
 // question applies the engine's own SGD (`createOptimizer`) to the weight and gradient of the run.
 import { createOptimizer, exerciseSchema, trainingSettingsSchema, type ExerciseSettings, type Graph } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import type { Step } from '../math/step-timeline.ts';
 import { checkAnswer, parseAnswer, verdictMessage, type Question, type Verdict } from './check.ts';
 

@@ -5,7 +5,7 @@ import { formatShape, instanceModule, instancePorts, isInstance, isModuleKind, m
 import { innerNodes, setInnerConfig, setModuleShared } from '../model/composite-ops.ts';
 import { configFields } from '../model/config-fields.ts';
 import { ConfigInput } from './config-inputs.tsx';
-import { displayName } from '../model/symbols.ts';
+import { displayName } from '../../interop/notation/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
 
 const NO_ISSUES: readonly GraphIssue[] = [];

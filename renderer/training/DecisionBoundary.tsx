@@ -1,7 +1,7 @@
 // The model's function over its input, as in TensorFlow Playground: class probabilities as a coloured
 // map under the data points (2-D classification), or the fitted curve through the data (1-D regression).
 import { useEffect, useRef, useState } from 'react';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { gridChecksum } from './boundary.ts';
 import { niceTicks } from './ticks.ts';
 import type { BoundaryGrid, BoundaryView } from './protocol.ts';

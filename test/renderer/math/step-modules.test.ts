@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGraph, parseGraphFile, type Graph } from '../../../engine/index.ts';
-import { texNumber } from '../../../renderer/math/format.ts';
+import { texNumber } from '../../../interop/notation/format.ts';
 import { buildTimeline } from '../../../renderer/math/step-timeline.ts';
 import { groupAsModule } from '../../../renderer/model/composite-ops.ts';
 

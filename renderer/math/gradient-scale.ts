@@ -1,3 +1,0 @@
-// Moved to interop/notation/gradient-scale.ts (issue 11: the figure export draws with the same notation in the CLI).
-// Only a forward for code written before the move; new code imports interop/notation/ directly.
-export * from '../../interop/notation/gradient-scale.ts';
