@@ -121,3 +121,31 @@ test('a file with an exercise field opens straight into exercise mode and asks t
   await expect(page.getByTestId('exercise-verdict')).toHaveText('Correct');
   await expect(page.getByTestId('exercise-score')).toHaveText('Score: 1 of 2 answered · 1 correct · 0 revealed');
 });
+
+test('"Try with new numbers" redraws input and weights as one undoable change and asks the new numbers', async ({ page }) => {
+  await openApp(page);
+  await toolbarCommand(page, 'Step');
+  await clickAt(page, page.getByRole('button', { name: 'Exercise mode' }));
+  await stepForward(page);
+  await answer(page, '1.2');
+  await expect(page.getByTestId('exercise-score')).toHaveText('Score: 1 of 12 answered · 1 correct · 0 revealed');
+
+  await clickAt(page, page.getByRole('button', { name: 'Try with new numbers' }));
+  await expect(page.getByTestId('exercise-score')).toHaveText('Score: 0 of 12 answered · 0 correct · 0 revealed');
+  await expect(page.getByRole('slider', { name: 'Step' })).toHaveValue('0');
+  const drawn = await getDocument(page);
+  const x = drawn.nodes.find((n) => n.id === 'x')!.value!.data[0]!, w1 = drawn.nodes.find((n) => n.id === 'w1')!.params!.W!.data[0]!;
+  expect([x, w1]).not.toEqual([1.5, 0.8]);
+  expect(drawn.exercise).toMatchObject({ seed: 1 });
+  // The question is the engine's number for the new document.
+  await expect(page.getByTestId('edge-label-e-x-w1')).toHaveText(sig4(x)); // the new document has run
+  const r = await oracle(page);
+  await stepForward(page);
+  await answer(page, r.nodes.w1!.output.data[0]!.toPrecision(3));
+  await expect(page.getByTestId('exercise-verdict')).toHaveText('Correct');
+
+  await restPointer(page);
+  await toolbarCommand(page, 'Undo');
+  await expect.poll(async () => (await getDocument(page)).nodes.find((n) => n.id === 'x')!.value!.data[0]).toBe(1.5);
+  expect((await getDocument(page)).exercise).toBeUndefined();
+});
