@@ -2,7 +2,7 @@
 // symmetry and its extreme eigenvalues: negative ones mean a saddle, a large ratio an ill-conditioned valley.
 import { useMemo, useState } from 'react';
 import { isModuleKind, moduleOf, type Graph } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';

@@ -2,7 +2,7 @@
 // precision) for tests and copy-paste. Large matrices are painted on a canvas instead of one div per cell.
 import { useEffect, useRef, useState } from 'react';
 import type { Matrix } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { divergingColor, Heatmap, maxAbsFinite } from '../math/Heatmap.tsx';
 
 const DIV_LIMIT = 1600;

@@ -1,6 +1,8 @@
-// What step mode reveals at a given step: forward steps show values on their edges, backward steps
-// show gradients. Computed once per (results, index) and shared by every node and edge.
+// What step mode reveals at a given step (the rule: interop/notation/steps.ts `revealUpTo`): forward
+// steps show values on their edges, backward steps show gradients.
+// Computed once per (results, index) and shared by every node and edge.
 import type { RunResults } from '../../engine/index.ts';
+import { revealUpTo, type Reveal as SharedReveal } from '../../interop/notation/steps.ts';
 import { buildTimeline, type Step } from '../math/step-timeline.ts';
 import { useDocument } from '../store/document-store.ts';
 import { isOpen, settingsFrom } from '../exercise/exercise.ts';
@@ -8,17 +10,7 @@ import { useExercise } from '../exercise/exercise-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView } from '../store/view-store.ts';
 
-export interface Reveal {
-  readonly current: Step | undefined;
-  readonly values: ReadonlySet<string>;
-  readonly grads: ReadonlySet<string>;
-  /** Nodes whose forward step has been reached: their outputs (a loss's L) may be shown. */
-  readonly computed: ReadonlySet<string>;
-  /** Nodes whose backward step has been reached: their parameter gradients may be shown. */
-  readonly backpropagated: ReadonlySet<string>;
-  /** Every forward step has been reached: the total loss is known. */
-  readonly forwardDone: boolean;
-}
+export type Reveal = SharedReveal<Step>;
 
 const timelines = new WeakMap<RunResults, Step[]>();
 export function timelineFor(results: RunResults): Step[] {
@@ -38,14 +30,7 @@ let last: { results: RunResults; index: number; hideCurrent: boolean; reveal: Re
 export function revealAt(results: RunResults, index: number, hideCurrent = false): Reveal {
   if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent) return last.reveal;
   const steps = timelineFor(results);
-  const shownUpTo = hideCurrent ? index : index + 1;
-  const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
-  for (const s of steps.slice(0, shownUpTo)) {
-    for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
-    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId);
-  }
-  const forwardDone = steps.slice(shownUpTo).every((s) => s.phase !== 'forward');
-  const reveal = { current: steps[index], values, grads, computed, backpropagated, forwardDone };
+  const reveal = { ...revealUpTo(steps, hideCurrent ? index - 1 : index), current: steps[index] };
   last = { results, index, hideCurrent, reveal };
   return reveal;
 }

@@ -1,11 +1,11 @@
 // The equation each step computes, per module kind, written with the run's numbers (read from
-// RunResults, never recomputed). Symbols come from `model/symbols.ts`, the one notation of the app:
+// RunResults, never recomputed). Symbols come from `interop/notation/symbols.ts`, the one notation of the app:
 // a node's name (h1 → h_{1}), a linear node's weight w_{2} and output z_{2}, as on the lecture slides.
 import { compileFormula, isModuleKind, modules, toTex, type CompiledFormula, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
-import { texSymbol, type NodeSymbols } from '../model/symbols.ts';
-import { tensorNorm, texNumber } from './format.ts';
+import { texSymbol, type NodeSymbols } from '../../interop/notation/symbols.ts';
+import { tensorNorm, texNumber } from '../../interop/notation/format.ts';
 
-export { texSymbol } from '../model/symbols.ts';
+export { texSymbol } from '../../interop/notation/symbols.ts';
 
 /** Tensors with at most this many entries are written out in full. */
 const SMALL = 4;

@@ -5,7 +5,7 @@ import {
   type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
-import { displayName } from './symbols.ts';
+import { displayName } from '../../interop/notation/symbols.ts';
 
 /** A fresh id "<prefix><n>" not used by any node or edge. */
 export function freshId(graph: Graph, prefix: string, taken: Set<string> = new Set()): string {
