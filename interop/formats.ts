@@ -1,9 +1,11 @@
 // The formats a graph exports to: what menus call them and how their files are named. Data only (no
-// exporter code), so the desktop shell's checks, dialogs and menus can use it cheaply. PyTorch is text,
-// ONNX bytes (ExportContent); figures are SVG text or PNG bytes.
+// exporter code), so the desktop shell's checks, dialogs and menus can use it cheaply. PyTorch and LaTeX
+// are text, ONNX bytes (ExportContent); figures are SVG text or PNG bytes.
 export const exportFormats = {
   pytorch: { label: 'PyTorch script', noun: 'a PyTorch script', extension: 'py', mime: 'text/x-python', filterName: 'Python script' },
   onnx: { label: 'ONNX', noun: 'an ONNX model', extension: 'onnx', mime: 'application/octet-stream', filterName: 'ONNX model' },
+  /** Step mode's chain-rule equations with the run's numbers (made by the app from its run: no CLI target). */
+  latex: { label: 'Equations (LaTeX)', noun: 'the equations as LaTeX', extension: 'tex', mime: 'application/x-tex', filterName: 'LaTeX document' },
 } as const;
 
 export type ExportFormat = keyof typeof exportFormats;

@@ -11,6 +11,7 @@ import { createAppServices, ServicesProvider } from './services.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { StepPanel } from './panels/step/StepPanel.tsx';
+import { StepExport } from './panels/step/StepExport.tsx';
 import { ExerciseBox, ExerciseToggle, useExerciseStep } from './exercise/ExercisePanel.tsx';
 import { reachableStep } from './exercise/step-gate.ts';
 import type { Step } from './math/step-timeline.ts';
@@ -50,7 +51,7 @@ function StepDockPanel(props: { steps: Step[]; index: number; /** null: the grap
         </label>
       ) : null}
       <StepPanel steps={steps} index={index} onIndexChange={(i) => useView.getState().setStepIndex(reachableStep(i))} onExit={exitStep}
-        limit={exercise.limit} hideEquation={exercise.hideEquation} tools={<ExerciseToggle />}>
+        limit={exercise.limit} hideEquation={exercise.hideEquation} tools={<><ExerciseToggle /><StepExport index={index} hidden={exercise.hideEquation} /></>}>
         <ExerciseBox steps={steps} index={index} />
       </StepPanel>
     </div>

@@ -32,7 +32,8 @@ export function displayName(node: Pick<GraphNode, 'id' | 'name'>): string {
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 const unicodeSub = (sub: string): string => (/^\d+$/.test(sub) ? [...sub].map((d) => SUBSCRIPT_DIGITS[Number(d)]).join('') : `_${sub}`);
 
-const escapeText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => (
+/** Text for TeX's text mode: its special characters escaped (\text{…}, and the .tex export's headings). */
+export const escapeText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => (
   c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`
 ));
 

@@ -12,6 +12,8 @@ import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
+import { useRun } from '../store/run-store.ts';
+import { timelineFor } from '../canvas/step-state.ts';
 import { useExercise } from '../exercise/exercise-store.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { exportContent } from './export-document.ts';
@@ -144,9 +146,14 @@ export class FileController {
     return result.status;
   }
 
-  /** File → Export: the document in `format`, downloaded (browser) or where the user says (desktop). */
-  async exportDocument(format: ExportFormat): Promise<SaveResult> {
-    const made = exportContent(format, useDocument.getState().graph);
+  /**
+   * File → Export: the document in `format`, downloaded (browser) or where the user says (desktop).
+   * The equations (LaTeX) are those of the run the canvas shows; `step` exports only that step's.
+   */
+  async exportDocument(format: ExportFormat, options: { step?: number } = {}): Promise<SaveResult> {
+    const run = useRun.getState();
+    const steps = run.results && !run.stale ? timelineFor(run.results) : null;
+    const made = exportContent(format, { graph: useDocument.getState().graph, steps, ...(options.step === undefined ? {} : { step: options.step }) });
     if ('error' in made) {
       const message = `Cannot export ${exportFormats[format].noun}: ${made.error}`;
       showError(message);

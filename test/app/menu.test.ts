@@ -67,7 +67,7 @@ describe('application menu', () => {
   it('File → Export lists every export format and sends it as a command', () => {
     const m = inputs();
     const exportMenu = sub(find(sub(buildMenuTemplate(m)[0]), 'Export'));
-    expect(exportMenu.map((i) => i.label)).toEqual(['PyTorch script…', 'ONNX…']);
+    expect(exportMenu.map((i) => i.label)).toEqual(['PyTorch script…', 'ONNX…', 'Equations (LaTeX)…']);
     click(exportMenu[0]!);
     expect(m.sent.at(-1)).toEqual({ type: 'export', format: 'pytorch' });
     click(exportMenu[1]!);

@@ -35,6 +35,10 @@ describe('diffGraphs', () => {
     const settings = diffGraphs(g, { ...g, training: { epochs: 3 } });
     expect(settings).toMatchObject({ kind: 'same', training: true });
     expect([isUnchanged(settings), changesResults(settings), changesModel(settings)]).toEqual([false, false, true]);
+    // Exercise settings (issue 11.2): a version of its own for undo and the dirty flag; nothing re-runs.
+    const exercise = diffGraphs(g, { ...g, exercise: { ask: 'backward', learningRate: 0.5, digits: 3 } });
+    expect(exercise).toMatchObject({ kind: 'same', exercise: true, training: false });
+    expect([isUnchanged(exercise), changesResults(exercise), changesModel(exercise), changesAnalysis(exercise)]).toEqual([false, false, false, false]);
     const renamed = diffGraphs(g, { ...g, name: 'other' });
     expect([isUnchanged(renamed), changesResults(renamed), changesModel(renamed)]).toEqual([false, false, false]);
     const seeded = diffGraphs(g, { ...g, seed: 99 });
