@@ -1,5 +1,6 @@
 // Everything the files feature shows over the editor: the restore banner, file errors, the
 // unsaved-changes dialog, a short status line and the drop overlay. Also installs the wiring.
+import { FileDialogs } from './FileDialogs.tsx';
 import { useEffect, useRef } from 'react';
 import './files.css';
 import { dismissError, showStatus, useFileState } from './file-state.ts';
@@ -94,6 +95,7 @@ export function FilesLayer() {
       </div>
       <FileStatus />
       <UnsavedDialog />
+      <FileDialogs />
       <DropOverlay />
     </>
   );
