@@ -26,6 +26,8 @@ export interface FigureOptions {
   readonly results?: RunResults | null;
   /** Step mode's step (0-based, as `stepOrder` counts): only what that step has revealed is shown, the step highlighted. */
   readonly step?: number;
+  /** Exercise mode: the step is current but its own number stays hidden (the question a student answers). */
+  readonly hideStep?: boolean;
   /** Pixels per canvas pixel (1 = the canvas at 100 %). */
   readonly scale?: number;
   readonly background?: FigureBackground;
@@ -153,7 +155,7 @@ export function drawFigure(graph: Graph, options: FigureOptions = {}): Figure {
     if (!Number.isInteger(options.step) || options.step < 0 || options.step >= steps.length) {
       throw new FigureError(`step ${options.step + 1} is not in this run: it has ${steps.length} steps (1 to ${steps.length})`);
     }
-    reveal = revealUpTo(steps, options.step);
+    reveal = revealUpTo(steps, options.step, options.hideStep ?? false);
   }
   const labelsMode = options.labels ?? 'both';
   const symbols = graphSymbols(graph);

@@ -5,6 +5,8 @@ import type { RunResults } from '../../engine/index.ts';
 import { revealUpTo, type Reveal as SharedReveal } from '../../interop/notation/steps.ts';
 import { buildTimeline, type Step } from '../math/step-timeline.ts';
 import { useDocument } from '../store/document-store.ts';
+import { isOpen, settingsFrom } from '../exercise/exercise.ts';
+import { useExercise } from '../exercise/exercise-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView } from '../store/view-store.ts';
 
@@ -20,11 +22,15 @@ export function timelineFor(results: RunResults): Step[] {
   return steps;
 }
 
-let last: { results: RunResults; index: number; reveal: Reveal } | null = null;
-export function revealAt(results: RunResults, index: number): Reveal {
-  if (last && last.results === results && last.index === index) return last.reveal;
-  const reveal = revealUpTo(timelineFor(results), index);
-  last = { results, index, reveal };
+let last: { results: RunResults; index: number; hideCurrent: boolean; reveal: Reveal } | null = null;
+/**
+ * What is shown at step `index`. With `hideCurrent` (exercise mode, the step's question not yet
+ * answered) the step is current but reveals nothing yet: its number is what the student works out.
+ */
+export function revealAt(results: RunResults, index: number, hideCurrent = false): Reveal {
+  if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent) return last.reveal;
+  const reveal = revealUpTo(timelineFor(results), index, hideCurrent);
+  last = { results, index, hideCurrent, reveal };
   return reveal;
 }
 
@@ -34,5 +40,11 @@ export function useReveal(): Reveal | null {
   const index = useView((s) => (s.stepMode ? s.stepIndex : 0));
   // Outside step mode, new results must not re-render every node and edge through this hook.
   const results = useRun((s) => (on ? s.results : null));
-  return on && results ? revealAt(results, index) : null;
+  // Exercise mode: the current step's number stays hidden until it is answered or revealed.
+  const exercising = useExercise((s) => on && s.on);
+  const attempts = useExercise((s) => (exercising ? s.attempts : null));
+  const raw = useDocument((s) => (exercising ? s.graph.exercise : undefined));
+  if (!on || !results) return null;
+  const hide = exercising && attempts !== null && isOpen(timelineFor(results)[index], settingsFrom(raw), attempts);
+  return revealAt(results, index, hide);
 }

@@ -17,6 +17,9 @@ import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
+import { useExercise } from '../exercise/exercise-store.ts';
+import { isOpen, settingsFrom } from '../exercise/exercise.ts';
+import { timelineFor } from '../canvas/step-state.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { exportContent } from './export-document.ts';
 import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
@@ -51,13 +54,13 @@ export interface FileControllerDeps {
 export interface FigureChoice { readonly scale: number; readonly background: FigureBackground }
 
 /** What a figure shows: the document, its run (null while it does not run), Step mode's step and the label mode. */
-export interface FigureView { readonly graph: Graph; readonly results: RunResults | null; readonly step: number | null; readonly labelMode: LabelMode }
+export interface FigureView { readonly graph: Graph; readonly results: RunResults | null; readonly step: number | null; readonly labelMode: LabelMode; readonly hideStep?: boolean }
 
 /** The figure of a view of the canvas (interop/figure draws it; labels hidden on the canvas are drawn in full). */
 export function figureOf(view: FigureView, choice: FigureChoice): Figure {
   const labels = view.labelMode === 'off' ? 'both' : view.labelMode;
   const step = view.results && view.step !== null ? view.step : undefined;
-  return drawFigure(view.graph, { results: view.results, step, scale: choice.scale, background: choice.background, labels });
+  return drawFigure(view.graph, { results: view.results, step, hideStep: view.hideStep ?? false, scale: choice.scale, background: choice.background, labels });
 }
 
 /** File → Copy link's answer: the link, and why not to share it when it is too long. */
@@ -197,7 +200,12 @@ export class FileController {
    */
   currentFigure(choice: FigureChoice): Figure {
     const run = useRun.getState(), view = useView.getState();
-    return figureOf({ graph: useDocument.getState().graph, results: run.stale ? null : run.results, step: view.stepMode ? view.stepIndex : null, labelMode: view.labelMode }, choice);
+    const graph = useDocument.getState().graph, results = run.stale ? null : run.results;
+    const step = view.stepMode ? view.stepIndex : null;
+    // In exercise mode the figure hides what the canvas hides: the open question's number (a handout).
+    const ex = useExercise.getState();
+    const hideStep = !!results && step !== null && ex.on && isOpen(timelineFor(results)[step], settingsFrom(graph.exercise), ex.attempts);
+    return figureOf({ graph, results, step, labelMode: view.labelMode, hideStep }, choice);
   }
 
   /** File → Export figure…: the figure as SVG text or PNG bytes, downloaded or saved where the user says. */
@@ -317,6 +325,10 @@ export class FileController {
     } finally {
       this.replacing = false;
     }
+    // A document with a teacher's exercise settings opens in exercise mode, at its first step (issue 11.2).
+    const exercise = graph.exercise !== undefined;
+    useExercise.setState({ on: exercise, attempts: new Map() });
+    if (exercise) useView.getState().setStepMode(true);
     return useDocument.getState().graph;
   }
 

@@ -44,20 +44,21 @@ export function nameOf(ctx: TimelineContext, id: string): string {
   return ctx.symbols.get(id)?.name ?? id;
 }
 
-function outSym(ctx: TimelineContext, id: string): string {
+/** The TeX symbol of a node's output as the equations write it (L for the one loss, z₂ for a linear w2). */
+export function outSym(ctx: TimelineContext, id: string): string {
   const k = kindOf(ctx, id);
   if (k && modules[k].isLoss) return ctx.lossCount === 1 ? 'L' : `L_{${texSymbol(nameOf(ctx, id))}}`;
   return (k && STEP_TEX[k].symbol?.(ctx, id)) ?? ctx.symbols.get(id)?.out.tex ?? texSymbol(id);
 }
 
-const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
+export const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
 
 function reachingConsumers(ctx: TimelineContext, id: string): GraphEdge[] {
   return (ctx.outEdges.get(id) ?? []).filter((e) => ctx.reaching.has(e.target));
 }
 
 /** dL/d(source) as carried by one edge: the whole gradient, or this consumer's share on fan-out. */
-function edgeGradSym(ctx: TimelineContext, e: GraphEdge): string {
+export function edgeGradSym(ctx: TimelineContext, e: GraphEdge): string {
   const full = `\\frac{\\partial L}{\\partial ${outSym(ctx, e.source)}}`;
   return reachingConsumers(ctx, e.source).length > 1 ? `${full}\\Big|_{\\to ${outSym(ctx, e.target)}}` : full;
 }

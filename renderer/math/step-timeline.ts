@@ -6,6 +6,7 @@
 import type { Graph, RunResults } from '../../engine/index.ts';
 import { stepOrder, stepWiring } from '../../interop/notation/steps.ts';
 import { graphSymbols } from '../../interop/notation/symbols.ts';
+import { backwardAnswer, forwardAnswer, stepParam, type Question, type StepParam } from './step-answer.ts';
 import { backwardTex, forwardTex, kindOf, labelOf, nameOf, type TimelineContext } from './step-tex.ts';
 
 export type Step = {
@@ -15,6 +16,10 @@ export type Step = {
   edgeIds: string[];
   title: string;
   tex: string;
+  /** The one number this step computes, when it is a scalar (exercise mode asks it). */
+  answer?: Question;
+  /** Backward step of a linear node with a scalar weight: the weight and its gradient (SGD questions). */
+  param?: StepParam;
 };
 
 export function buildTimeline(graph: Graph, results: RunResults): Step[] {
@@ -25,8 +30,20 @@ export function buildTimeline(graph: Graph, results: RunResults): Step[] {
     const title = s.phase === 'forward' ? `Forward: ${nameOf(ctx, s.nodeId)} (${labelOf(ctx, s.nodeId)})`
       : dataEnd ? `Backward: the gradient reaches ${nameOf(ctx, s.nodeId)} (${labelOf(ctx, s.nodeId)})`
         : `Backward: ${nameOf(ctx, s.nodeId)} (${labelOf(ctx, s.nodeId)})`;
-    return { ...s, title, tex: safely(() => (s.phase === 'forward' ? forwardTex(ctx, s.nodeId) : backwardTex(ctx, s.nodeId))) };
+    const tex = safely(() => (s.phase === 'forward' ? forwardTex(ctx, s.nodeId) : backwardTex(ctx, s.nodeId)));
+    const answer = safeAnswer(() => (s.phase === 'forward' ? forwardAnswer(ctx, s.nodeId) : backwardAnswer(ctx, s.nodeId)));
+    const param = s.phase === 'backward' ? safeAnswer(() => stepParam(ctx, s.nodeId)) : undefined;
+    return { ...s, title, tex, ...(answer ? { answer } : {}), ...(param ? { param } : {}) };
   });
+}
+
+/** A step whose numbers are missing asks nothing (its equation says to run again). */
+function safeAnswer<T>(f: () => T | undefined): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 function safely(f: () => string): string {

@@ -1,7 +1,9 @@
 // The model's function over its input, as in TensorFlow Playground: class probabilities as a coloured
 // map under the data points (2-D classification), or the fitted curve through the data (1-D regression).
 import { useEffect, useRef, useState } from 'react';
+import { formatNumber } from '../math/format.ts';
 import { gridChecksum } from './boundary.ts';
+import { niceTicks } from './ticks.ts';
 import type { BoundaryGrid, BoundaryView } from './protocol.ts';
 import { useTraining } from './training-store.ts';
 
@@ -68,6 +70,57 @@ function draw(ctx: CanvasRenderingContext2D, view: BoundaryView, grid: BoundaryG
   ctx.stroke();
 }
 
+const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
+
+/** Ticks along one side of the picture: `at` is the share of the way from the start (left, or top). */
+function AxisTicks({ side, lo, hi, name, testId }: { side: 'x' | 'y'; lo: number; hi: number; name: string; testId: string }) {
+  const ticks = niceTicks(lo, hi, 5);
+  return (
+    <div className={`bps-boundary-axis ${side}`} data-testid={testId} data-label={name}>
+      {ticks.map((v) => {
+        const t = (v - lo) / (hi - lo);
+        const style = side === 'x' ? { left: `${t * 100}%` } : { top: `${(1 - t) * 100}%` };
+        return <span key={v} className="tick" style={style} data-value={v}>{formatNumber(v, 3)}</span>;
+      })}
+      <span className="name">{name}</span>
+    </div>
+  );
+}
+
+/** What the colours mean: one swatch per class, and how sure the model is (faded: unsure). */
+function Legend({ view }: { view: BoundaryView }) {
+  if (view.kind === 'regression') {
+    return (
+      <div className="bps-boundary-legend" data-testid="boundary-legend">
+        <span><i className="dot" style={{ background: '#3461d1' }} /> train</span>
+        <span><i className="dot" style={{ background: '#e07b00' }} /> test</span>
+        <span><i className="line" style={{ background: '#c0392b' }} /> model</span>
+      </div>
+    );
+  }
+  const k = view.classes;
+  const scale = (cls: number): string => {
+    // cellColour of class `cls` at probability p, from a coin toss (1/k) to certain (1)
+    const stops = [0, 0.5, 1].map((s) => {
+      const probs = Array.from({ length: k }, (_, j) => (j === cls ? 1 / k + s * (1 - 1 / k) : (1 - (1 / k + s * (1 - 1 / k))) / (k - 1)));
+      return rgb(cellColour(probs, 0, k));
+    });
+    return `linear-gradient(to right, ${stops.join(', ')})`;
+  };
+  return (
+    <div className="bps-boundary-legend" data-testid="boundary-legend" data-classes={k}>
+      {Array.from({ length: k }, (_, c) => (
+        <span key={c} data-testid={`boundary-legend-class-${c}`}><i className="dot" style={{ background: rgb(CLASS_COLOURS[c % CLASS_COLOURS.length]!) }} /> class {c}</span>
+      ))}
+      <span className="bps-boundary-scale" title="The colour of the most likely class, paler where the model is less sure">
+        <span className="muted">p {formatNumber(1 / k, 2)}</span>
+        <i className="ramp" data-testid="boundary-probability-scale" style={{ background: scale(0) }} />
+        <span className="muted">1</span>
+      </span>
+    </div>
+  );
+}
+
 export function DecisionBoundary() {
   const view = useTraining((s) => s.boundary);
   const grid = useTraining((s) => s.grid);
@@ -87,8 +140,14 @@ export function DecisionBoundary() {
   return (
     <figure className="bps-boundary">
       <figcaption>{title}</figcaption>
-      <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="decision-boundary" data-kind={view.kind}
-        data-checksum={drawn.checksum} data-step={drawn.step} data-draws={drawn.count} aria-label={title} role="img" />
+      <div className="bps-boundary-plot">
+        <AxisTicks side="y" lo={view.y0} hi={view.y1} name={view.kind === 'classification' ? 'x2' : 'y'} testId="boundary-y-axis" />
+        <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="decision-boundary" data-kind={view.kind}
+          data-checksum={drawn.checksum} data-step={drawn.step} data-draws={drawn.count} aria-label={title} role="img" />
+        <span />
+        <AxisTicks side="x" lo={view.x0} hi={view.x1} name={view.kind === 'classification' ? 'x1' : 'x'} testId="boundary-x-axis" />
+      </div>
+      <Legend view={view} />
     </figure>
   );
 }
