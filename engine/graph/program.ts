@@ -55,6 +55,13 @@ export interface CompiledNode {
    * a parameter several nodes use (a shared composite module), where it is the sum over every use.
    */
   readonly paramGrads: Tensor[];
+  /**
+   * Whether the reverse pass must visit this node: it reaches a loss and, in a program without data
+   * gradients, is a loss or has a parameter at or above it. The others' gradients are sums of shares
+   * nobody writes, zero for good, so visiting them (the input batch's 128×784 zeros in the bench) would
+   * only add zeros.
+   */
+  readonly backwardVisits: boolean;
 }
 
 export interface ParamResult { readonly value: Tensor; readonly grad: Tensor }
@@ -141,8 +148,9 @@ export class Program {
         gradInputs: a.inputEdges.map((e, i) => (!needsGrad || needsGrad.has(e!.source) ? gradInputs[i]! : null)),
         gradParams: params.map((p) => zeros(p.shape)),
       };
+      const backwardVisits = reaching.has(id) && (!needsGrad || def.isLoss || needsGrad.has(id));
       const node: CompiledNode = {
-        id, kind: a.kind, def, frame, paramNames, ports: a.ports, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id), paramGrads: [...frame.gradParams],
+        id, kind: a.kind, def, frame, paramNames, ports: a.ports, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id), paramGrads: [...frame.gradParams], backwardVisits,
       };
       a.inputEdges.forEach((e, port) => {
         const source = this.byId.get(e!.source)!;
@@ -188,7 +196,7 @@ export class Program {
   backward(): void {
     for (let i = this.nodes.length - 1; i >= 0; i--) {
       const n = this.nodes[i]!, f = n.frame;
-      if (!n.reachesLoss) continue;
+      if (!n.backwardVisits) continue;
       if (n.def.isLoss) f.gradOut.data[0] = 1; // dL/dL = 1: the total loss is the sum of the loss nodes
       else accumulateShares(n);
       n.def.vjp(f);
@@ -309,12 +317,16 @@ function sharedGradients(nodes: readonly CompiledNode[]): { total: Tensor; uses:
 /** dL/d(out) = Σ over consumers of their shares: gradients accumulate on fan-out. */
 function accumulateShares(n: CompiledNode): void {
   const g = n.frame.gradOut.data;
-  g.fill(0);
+  let first = true;
   for (const e of n.outputEdges) {
     if (!e.target.reachesLoss) continue;
     const share = e.grad.data;
-    for (let k = 0; k < g.length; k++) g[k] = g[k]! + share[k]!;
+    // The first share in one pass: 0 + s is what zero-filling then adding gives (−0 becomes +0).
+    if (first) for (let k = 0; k < g.length; k++) g[k] = 0 + share[k]!;
+    else for (let k = 0; k < g.length; k++) g[k] = g[k]! + share[k]!;
+    first = false;
   }
+  if (first) g.fill(0);
 }
 
 function nodesReachingLoss(order: string[], analyzed: Map<string, AnalyzedNode>): Set<string> {

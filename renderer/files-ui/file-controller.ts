@@ -10,6 +10,7 @@ import {
   type ExportFormat, type Figure, type FigureBackground, type FigureFormat,
 } from '../../interop/index.ts';
 import { documentFileName, readGraphText } from '../../app/common/graph-document.ts';
+import { stepOrder } from '../../interop/notation/steps.ts';
 import { useRun } from '../store/run-store.ts';
 import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
@@ -59,7 +60,8 @@ export interface FigureView { readonly graph: Graph; readonly results: RunResult
 /** The figure of a view of the canvas (interop/figure draws it; labels hidden on the canvas are drawn in full). */
 export function figureOf(view: FigureView, choice: FigureChoice): Figure {
   const labels = view.labelMode === 'off' ? 'both' : view.labelMode;
-  const step = view.results && view.step !== null ? view.step : undefined;
+  // As the Step panel, a step index past the run's steps (the graph lost nodes) is its last step.
+  const step = view.results && view.step !== null ? Math.max(0, Math.min(view.step, stepOrder(view.graph, view.results).length - 1)) : undefined;
   return drawFigure(view.graph, { results: view.results, step, hideStep: view.hideStep ?? false, scale: choice.scale, background: choice.background, labels });
 }
 
