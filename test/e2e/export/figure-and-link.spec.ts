@@ -109,3 +109,27 @@ test('?embed=1 shows the canvas and the Step panel only', async ({ page, baseURL
 async function waitForRunOrEmbed(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as BpsWindow).__bps.getRunStatus().status)).toBe('ok');
 }
+
+test('a link pasted into the address of an open tab opens too; a document too long for a link is offered as a file', async ({ page, baseURL }) => {
+  await openApp(page);
+  const other = parseGraphFile(readFileSync('examples/xor-mlp.bpgraph', 'utf8'));
+  const link = cliLink('examples/xor-mlp.bpgraph', `${baseURL}/`);
+  await page.evaluate((hash) => { location.hash = hash; }, link.slice(link.indexOf('#')));
+  await expect(page.getByTestId('file-status')).toContainText('from a link');
+  // The same graph (the app then draws the parameters the file leaves to its seed, as on any open).
+  const opened = await getDocument(page);
+  expect(opened.name).toBe(other.name);
+  expect(opened.nodes.map((n) => n.id)).toEqual(other.nodes.map((n) => n.id));
+  expect(opened.edges).toEqual(other.edges);
+
+  // A description of 20,000 pseudo-random letters does not compress below 8,000 characters.
+  let seed = 7;
+  const noise = Array.from({ length: 20_000 }, () => { seed = (seed * 1103515245 + 12345) % 2147483648; return String.fromCharCode(97 + (seed % 26)); }).join('');
+  const big = { ...other, description: noise };
+  await page.evaluate((g) => (globalThis as unknown as { __bps: { loadDocument(graph: unknown): void } }).__bps.loadDocument(g), big);
+  await pickFromMenu(page, 'File', 'Copy link');
+  const dialog = page.getByTestId('link-dialog');
+  await expect(dialog.getByTestId('link-too-long')).toContainText(/link would be [\d,]+ characters, more than the 8,000 .*share the \.bpgraph file instead/);
+  await expect(dialog.getByRole('button', { name: 'Save the file…' })).toBeVisible();
+  await expect(dialog.getByLabel('Document link')).toHaveCount(0);
+});
