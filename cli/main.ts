@@ -7,6 +7,7 @@ import { gradcheckCommand, gradcheckUsage } from './commands/gradcheck.ts';
 import { hessianCommand, hessianUsage } from './commands/hessian.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { jacobianCommand, jacobianUsage } from './commands/jacobian.ts';
+import { linkCommand, linkUsage } from './commands/link.ts';
 import { runCommand, runUsage } from './commands/run.ts';
 import { trainCommand, trainUsage } from './commands/train.ts';
 import { CliError, type CliIo, EXIT, oneLine, terminalSafe } from './io.ts';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   train: { run: trainCommand, usage: trainUsage },
   export: { run: exportCommand, usage: exportUsage },
   import: { run: importCommand, usage: importUsage },
+  link: { run: linkCommand, usage: linkUsage },
 };
 
 export function usage(): string {

@@ -7,3 +7,4 @@ export {
   type ExportContent, type ExportFormat, type FigureFormat, type FileFormat,
 } from './formats.ts';
 export { drawFigure, FigureError, MAX_SCALE, MIN_SCALE, type Figure, type FigureBackground, type FigureLabels, type FigureOptions } from './figure/figure.ts';
+export { DEFAULT_LINK_BASE, documentLink, hasLinkDocument, LINK_KEY, LinkError, linkDocumentBytes, linkTooLong, MAX_LINK_CHARS } from './link/link.ts';

@@ -24,8 +24,11 @@ import { Foldable } from './layout/Foldable.tsx';
 import { textScale, useLayout } from './layout/layout-store.ts';
 import { leavePresenter, usePresenterKeys } from './layout/presenter.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { embedMode } from './layout/embed.ts';
 
 const exitStep = (): void => useView.getState().setStepMode(false);
+/** The embed view has no way back into Step mode, so its Exit starts the steps over. */
+const restartSteps = (): void => useView.getState().setStepIndex(0);
 
 function StepDock() {
   const on = useView((s) => s.stepMode);
@@ -50,7 +53,7 @@ function StepDockPanel(props: { steps: Step[]; index: number; /** null: the grap
           <input type="checkbox" data-testid="step-into" checked={props.into} onChange={(e) => useView.getState().setStepInto(e.target.checked)} /> Step into modules
         </label>
       ) : null}
-      <StepPanel steps={steps} index={index} onIndexChange={(i) => useView.getState().setStepIndex(reachableStep(i))} onExit={exitStep}
+      <StepPanel steps={steps} index={index} onIndexChange={(i) => useView.getState().setStepIndex(reachableStep(i))} onExit={embedMode ? restartSteps : exitStep}
         limit={exercise.limit} hideEquation={exercise.hideEquation} tools={<><ExerciseToggle /><StepExport index={index} hidden={exercise.hideEquation} /></>}>
         <ExerciseBox steps={steps} index={index} />
       </StepPanel>
@@ -68,18 +71,50 @@ function PresenterBar() {
   );
 }
 
+/** The embed view starts in Step mode once the linked document has run. */
+function useEmbedStepMode(): void {
+  useEffect(() => {
+    if (!embedMode) return;
+    const start = (): void => {
+      const run = useRun.getState();
+      if (run.results && !run.stale && !useView.getState().stepMode) useView.getState().setStepMode(true);
+    };
+    start();
+    return useRun.subscribe(start);
+  }, []);
+}
+
 export function App() {
   // Created once; started here and stopped on unmount (StrictMode's double mount starts them twice).
   const [services] = useState(createAppServices);
   useEffect(() => services.start(), [services]);
   useShortcuts();
   usePresenterKeys();
+  useEmbedStepMode();
   const presenter = useLayout((s) => s.presenter);
   const theme = useView((s) => s.theme);
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
   const { paletteFolded, inspectorFolded, setPaletteFolded, setInspectorFolded } = useLayout();
   const textSize = useLayout((s) => s.textSize);
   useEffect(() => { document.documentElement.style.setProperty('--bps-text-scale', String(textScale(textSize))); }, [textSize]);
+  if (embedMode) {
+    // ?embed=1 (issue 11.9): canvas and Step panel only, for an iframe; the document comes from the link.
+    return (
+      <ServicesProvider services={services}>
+        <ReactFlowProvider>
+          <div className="bps-app embed" data-embed="true">
+            <div className="bps-main">
+              <div className="bps-center">
+                <GraphCanvas />
+                <StepDock />
+              </div>
+            </div>
+            <FilesLayer />
+          </div>
+        </ReactFlowProvider>
+      </ServicesProvider>
+    );
+  }
   return (
     <ServicesProvider services={services}>
       <ReactFlowProvider>

@@ -3,7 +3,7 @@
 import { exportFormatIds, type ExportFormat } from '../../interop/formats.ts';
 
 export const simpleMenuCommands = [
-  'new', 'open', 'save', 'save-as', 'import-onnx',
+  'new', 'open', 'save', 'save-as', 'import-onnx', 'export-figure', 'copy-link', 'open-link',
   'undo', 'redo', 'delete', 'select-all',
   'fit-view', 'zoom-in', 'zoom-out', 'zoom-reset', 'toggle-annotations', 'toggle-presenter',
   'run', 'step-forward', 'step-back', 'train', 'stop',

@@ -26,6 +26,8 @@ export interface FigureOptions {
   readonly results?: RunResults | null;
   /** Step mode's step (0-based, as `stepOrder` counts): only what that step has revealed is shown, the step highlighted. */
   readonly step?: number;
+  /** Exercise mode: the step is current but its own number stays hidden (the question a student answers). */
+  readonly hideStep?: boolean;
   /** Pixels per canvas pixel (1 = the canvas at 100 %). */
   readonly scale?: number;
   readonly background?: FigureBackground;
@@ -108,19 +110,20 @@ function nodeBox(graph: Graph, node: GraphNode, results: RunResults | null, reve
   } else if (family === 'loss') {
     const loss = res?.output.data[0];
     const shown = loss !== undefined && (!reveal || reveal.computed.has(node.id));
-    extras.push({ text: lossLine(shown ? loss : undefined), colour: FIGURE_COLOURS.family.loss!, bold: true, testid: 'loss' });
+    extras.push({ text: lossLine(shown ? loss : undefined), colour: shown ? FIGURE_COLOURS.family.loss! : FIGURE_COLOURS.muted, bold: true, testid: 'loss' });
   } else if (node.params) {
     const showGrad = !reveal || reveal.backpropagated.has(node.id);
     for (const [param, t] of Object.entries(node.params)) {
       const sym = symbols.get(node.id)?.params[param]?.text ?? param;
-      const lines = paramLines(sym, t, showGrad ? res?.params[param]?.grad : undefined);
+      const grad = showGrad ? res?.params[param]?.grad : undefined;
+      const lines = paramLines(sym, t, grad);
       extras.push({ text: lines.value, colour: FIGURE_COLOURS.text, testid: `param-${param}` });
-      extras.push({ text: lines.grad, colour: FIGURE_COLOURS.grad, testid: `param-grad-${param}` });
+      extras.push({ text: lines.grad, colour: grad ? FIGURE_COLOURS.grad : FIGURE_COLOURS.muted, testid: `param-grad-${param}` });
     }
   }
   const portsWidth = Math.max(0, ...inputs.map((p) => textWidth(p, 11.5, false))) + 10 + textWidth(OUTPUT_PORT, 11.5, false) + 4 * PAD_X;
   const w = Math.max(MIN_WIDTH,
-    textWidth(name, 14, false) + PAD_X + textWidth(title, 14, false) * 1.05 + 2 * PAD_X,
+    textWidth(name, 14, false) * 1.1 + PAD_X + textWidth(title, 14, false) + 2 * PAD_X,
     portsWidth,
     textWidth(shape, 13, true) + (node.name !== undefined ? textWidth(node.id, 13, true) + PAD_X : 0) + 2 * PAD_X,
     ...extras.map((l) => textWidth(l.text, 13, true) + 2 * PAD_X));
@@ -153,7 +156,7 @@ export function drawFigure(graph: Graph, options: FigureOptions = {}): Figure {
     if (!Number.isInteger(options.step) || options.step < 0 || options.step >= steps.length) {
       throw new FigureError(`step ${options.step + 1} is not in this run: it has ${steps.length} steps (1 to ${steps.length})`);
     }
-    reveal = revealUpTo(steps, options.step);
+    reveal = revealUpTo(steps, options.step, options.hideStep ?? false);
   }
   const labelsMode = options.labels ?? 'both';
   const symbols = graphSymbols(graph);
@@ -217,8 +220,8 @@ export function drawFigure(graph: Graph, options: FigureOptions = {}): Figure {
     parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="6" fill="${C.nodeBg}" stroke="${C.border}"/>`);
     parts.push(`<path d="M${num(b.x)},${num(b.y + 6)} a6,6 0 0 1 6,-6 h${num(b.w - 12)} a6,6 0 0 1 6,6 v${num(TOP_BORDER - 6)} h${num(-b.w)} z" fill="${C.family[b.family] ?? C.accent}"/>`);
     const headY = b.y + TOP_BORDER + 17;
-    parts.push(`<text data-node-name="${id}" x="${num(b.x + PAD_X)}" y="${num(headY)}" font-family="${SANS}" font-size="14" fill="${C.text}">${esc(b.name)}</text>`);
-    parts.push(`<text data-node-title="${id}" x="${num(b.x + b.w - PAD_X)}" y="${num(headY)}" text-anchor="end" font-family="${SANS}" font-size="14" font-weight="600" fill="${C.text}">${esc(b.title)}</text>`);
+    parts.push(`<text data-node-name="${id}" x="${num(b.x + PAD_X)}" y="${num(headY)}" font-family="${SANS}" font-size="14" font-weight="700" fill="${C.text}">${esc(b.name)}</text>`);
+    parts.push(`<text data-node-title="${id}" x="${num(b.x + b.w - PAD_X)}" y="${num(headY)}" text-anchor="end" font-family="${SANS}" font-size="14" font-weight="500" fill="${C.muted}">${esc(b.title)}</text>`);
     b.inputs.forEach((p, i) => {
       parts.push(`<text x="${num(b.x + PAD_X)}" y="${num(portY(b, i) + 4)}" font-family="${SANS}" font-size="11.5" fill="${C.muted}">${esc(p)}</text>`);
       parts.push(`<circle cx="${num(b.x)}" cy="${num(portY(b, i))}" r="5" fill="${C.accent}"/>`);

@@ -87,12 +87,17 @@ export interface Reveal<S extends StepOrderEntry = StepOrderEntry> {
   readonly forwardDone: boolean;
 }
 
-export function revealUpTo<S extends StepOrderEntry>(steps: readonly S[], index: number): Reveal<S> {
+/**
+ * What steps 0 … index have revealed. With `hideCurrent` (exercise mode, the step's question not yet
+ * answered) step `index` is current but reveals nothing yet.
+ */
+export function revealUpTo<S extends StepOrderEntry>(steps: readonly S[], index: number, hideCurrent = false): Reveal<S> {
+  const shownUpTo = hideCurrent ? index : index + 1;
   const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
-  for (const s of steps.slice(0, index + 1)) {
+  for (const s of steps.slice(0, shownUpTo)) {
     for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
     (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId).add(s.canvasNodeId ?? s.nodeId);
   }
-  const forwardDone = steps.slice(index + 1).every((s) => s.phase !== 'forward');
+  const forwardDone = steps.slice(shownUpTo).every((s) => s.phase !== 'forward');
   return { current: steps[index], values, grads, computed, backpropagated, forwardDone };
 }

@@ -32,8 +32,7 @@ let last: { results: RunResults; index: number; hideCurrent: boolean; into: bool
  */
 export function revealAt(results: RunResults, index: number, hideCurrent = false, into = useView.getState().stepInto): Reveal {
   if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent && last.into === into) return last.reveal;
-  const steps = timelineFor(results, into);
-  const reveal = { ...revealUpTo(steps, hideCurrent ? index - 1 : index), current: steps[index] };
+  const reveal = revealUpTo(timelineFor(results, into), index, hideCurrent);
   last = { results, index, hideCurrent, into, reveal };
   return reveal;
 }

@@ -1,5 +1,7 @@
 // Everything the files feature shows over the editor: the restore banner, file errors, the
 // unsaved-changes dialog, a short status line and the drop overlay. Also installs the wiring.
+import { FileDialogs } from './FileDialogs.tsx';
+import { embedMode } from '../layout/embed.ts';
 import { useEffect, useRef } from 'react';
 import './files.css';
 import { dismissError, showStatus, useFileState } from './file-state.ts';
@@ -92,8 +94,10 @@ export function FilesLayer() {
         <RestoreBanner />
         <FileError />
       </div>
-      <FileStatus />
+      {/* The embed view has no status bar: file news would cover its Step panel (errors still show). */}
+      {embedMode ? null : <FileStatus />}
       <UnsavedDialog />
+      <FileDialogs />
       <DropOverlay />
     </>
   );

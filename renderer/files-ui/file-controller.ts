@@ -4,17 +4,23 @@
 //
 // Opening a file replaces the document with useDocument.load(), which clears the undo history:
 // undoing "open" would bring back a graph that no longer belongs to the file named in the title.
-import { formatBytes, MAX_FILE_BYTES, type Graph } from '../../engine/index.ts';
-import { exportFormats, importOnnx, OnnxImportError, type ExportFormat } from '../../interop/index.ts';
+import { formatBytes, MAX_FILE_BYTES, serializeGraph, type Graph, type RunResults } from '../../engine/index.ts';
+import {
+  DEFAULT_LINK_BASE, documentLink, drawFigure, exportFormats, figureFormats, importOnnx, LinkError, linkDocumentBytes, linkTooLong, OnnxImportError,
+  type ExportFormat, type Figure, type FigureBackground, type FigureFormat,
+} from '../../interop/index.ts';
+import { documentFileName, readGraphText } from '../../app/common/graph-document.ts';
+import { stepOrder } from '../../interop/notation/steps.ts';
+import { useRun } from '../store/run-store.ts';
 import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
 import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
-import { useView } from '../store/view-store.ts';
-import { useRun } from '../store/run-store.ts';
-import { timelineFor } from '../canvas/step-state.ts';
+import { useView, type LabelMode } from '../store/view-store.ts';
 import { useExercise } from '../exercise/exercise-store.ts';
+import { isOpen, settingsFrom } from '../exercise/exercise.ts';
+import { timelineFor } from '../canvas/step-state.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { exportContent } from './export-document.ts';
 import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
@@ -35,7 +41,32 @@ export interface FileControllerDeps {
   readonly training: { stop(): void };
   /** File → Import ONNX…: a picker for a .onnx file (the page's file input); null when cancelled. */
   readonly pickModel?: () => Promise<FileLike | null>;
+  /** A figure's SVG as PNG bytes of width × height pixels (the browser draws it into a canvas). */
+  readonly rasterize?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+  /** Where links point (the browser build's address); DEFAULT_LINK_BASE when absent (the desktop app). */
+  readonly linkBase?: () => string;
+  /** The link the page was opened with (its fragment), read once at start-up. */
+  readonly startupLink?: () => string | null;
+  /** The start-up link's document is open. */
+  readonly onStartupLinkOpened?: () => void;
 }
+
+/** What File → Export figure… asks. */
+export interface FigureChoice { readonly scale: number; readonly background: FigureBackground }
+
+/** What a figure shows: the document, its run (null while it does not run), Step mode's step and the label mode. */
+export interface FigureView { readonly graph: Graph; readonly results: RunResults | null; readonly step: number | null; readonly labelMode: LabelMode; readonly hideStep?: boolean }
+
+/** The figure of a view of the canvas (interop/figure draws it; labels hidden on the canvas are drawn in full). */
+export function figureOf(view: FigureView, choice: FigureChoice): Figure {
+  const labels = view.labelMode === 'off' ? 'both' : view.labelMode;
+  // As the Step panel, a step index past the run's steps (the graph lost nodes) is its last step.
+  const step = view.results && view.step !== null ? Math.max(0, Math.min(view.step, stepOrder(view.graph, view.results).length - 1)) : undefined;
+  return drawFigure(view.graph, { results: view.results, step, hideStep: view.hideStep ?? false, scale: choice.scale, background: choice.background, labels });
+}
+
+/** File → Copy link's answer: the link, and why not to share it when it is too long. */
+export interface DocumentLinkResult { readonly link: string; readonly tooLong: string | null }
 
 export class FileController {
   private files: DocumentFiles | null = null;
@@ -88,6 +119,12 @@ export class FileController {
   async startup(): Promise<void> {
     const f = this.documentFiles();
     const initial = useDocument.getState().graph;
+    // A link's document opens instead of the start-up one; a broken link says so and the page opens as usual.
+    const link = this.deps.startupLink?.() ?? null;
+    if (link !== null && (await this.openLink(link)).status === 'opened') {
+      this.deps.onStartupLinkOpened?.();
+      return;
+    }
     const first = await f.startup();
     if (first !== null) {
       this.settle(first);
@@ -162,6 +199,83 @@ export class FileController {
     const result = await this.documentFiles().exportFile(format, useFileState.getState().name, made.content);
     if (result.status === 'saved') showStatus(`Exported "${result.name}"`);
     return result;
+  }
+
+  /**
+   * The figure of the canvas as shown: the document, its run (none while the graph does not run), Step
+   * mode's current step and the edge-label mode; interop/figure draws it.
+   */
+  currentFigure(choice: FigureChoice): Figure {
+    const run = useRun.getState(), view = useView.getState();
+    const graph = useDocument.getState().graph, results = run.stale ? null : run.results;
+    const step = view.stepMode ? view.stepIndex : null;
+    // In exercise mode the figure hides what the canvas hides: the open question's number (a handout).
+    const ex = useExercise.getState();
+    const hideStep = !!results && step !== null && ex.on && isOpen(timelineFor(results)[step], settingsFrom(graph.exercise), ex.attempts);
+    return figureOf({ graph, results, step, labelMode: view.labelMode, hideStep }, choice);
+  }
+
+  /** File → Export figure…: the figure as SVG text or PNG bytes, downloaded or saved where the user says. */
+  async exportFigure(format: FigureFormat, choice: FigureChoice): Promise<SaveResult> {
+    let content: string | Uint8Array;
+    try {
+      const figure = this.currentFigure(choice);
+      if (format === 'svg') content = figure.svg;
+      else if (this.deps.rasterize) content = await this.deps.rasterize(figure.svg, figure.width, figure.height);
+      else throw new Error('this window cannot draw PNG images');
+    } catch (e) {
+      const message = `Cannot export ${figureFormats[format].noun}: ${(e as Error).message}`;
+      showError(message);
+      return { status: 'error', message };
+    }
+    const result = await this.documentFiles().exportFile(format, useFileState.getState().name, content);
+    if (result.status === 'saved') showStatus(`Exported "${result.name}"`);
+    else if (result.status === 'error') showError(result.message);
+    return result;
+  }
+
+  /** File → Copy link: the whole document in a link's fragment (interop/link), and whether it is too long to share. */
+  documentLink(graph: Graph = useDocument.getState().graph): DocumentLinkResult {
+    const link = documentLink(serializeGraph(graph), this.deps.linkBase?.() ?? DEFAULT_LINK_BASE);
+    return { link, tooLong: linkTooLong(link) };
+  }
+
+  /**
+   * Opens the document a link holds (File → Open link…, or the page's address at start-up): the link is
+   * decoded (interop/link), then read and validated as a file is (readGraphText, the one reader). A broken
+   * link says what is wrong and leaves the current document as it was; otherwise the unsaved-changes
+   * question comes first, as for New, and the document opens unsaved.
+   */
+  async openLink(link: string): Promise<OpenResult> {
+    const fail = (why: string): OpenResult => {
+      const message = `Cannot open the link: ${why}`;
+      showError(message);
+      return { status: 'error', message };
+    };
+    let bytes: Uint8Array;
+    try {
+      bytes = linkDocumentBytes(link);
+    } catch (e) {
+      if (e instanceof LinkError) return fail(e.message);
+      throw e;
+    }
+    const read = readGraphText(bytes, 'the link');
+    if (!read.ok) {
+      showError(read.message);
+      return { status: 'error', message: read.message };
+    }
+    if (!(await this.documentFiles().newDocument())) {
+      this.reportDirty();
+      return { status: 'cancelled' };
+    }
+    const name = documentFileName(read.graph.name ?? 'Linked');
+    this.replaceDocument(read.graph);
+    markUnsaved(name);
+    dismissError();
+    showStatus(`Opened "${name}" from a link, not saved yet`);
+    this.reportDirty();
+    this.fitSoon();
+    return { status: 'opened', graph: read.graph, name, restored: false };
   }
 
   /** File → Import ONNX…: pick a model, then import it as a new, unsaved document. */

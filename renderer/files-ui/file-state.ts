@@ -24,6 +24,14 @@ export interface FileState {
   unsaved: UnsavedQuestion | null;
   /** A file is being dragged over the window. */
   dropActive: boolean;
+  /** The open dialog of File → Export figure…, Copy link or Open link…. */
+  dialog: FileDialog | null;
+}
+
+export type FileDialog = 'figure' | 'link' | 'open-link';
+
+export function openFileDialog(dialog: FileDialog | null): void {
+  useFileState.setState({ dialog });
 }
 
 /** Dirty when the document is not the very graph object that was last opened or saved. */
@@ -43,7 +51,7 @@ export function carriesFiles(types: ArrayLike<string> | null | undefined): boole
 }
 
 export const initialFileState = (): FileState => ({
-  name: UNTITLED_NAME, saved: null, error: null, status: null, restore: null, unsaved: null, dropActive: false,
+  name: UNTITLED_NAME, saved: null, error: null, status: null, restore: null, unsaved: null, dropActive: false, dialog: null,
 });
 
 export const useFileState = create<FileState>()(() => initialFileState());

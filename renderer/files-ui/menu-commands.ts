@@ -6,7 +6,7 @@ import { togglePresenter } from '../layout/presenter.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
-import { showStatus } from './file-state.ts';
+import { openFileDialog, showStatus } from './file-state.ts';
 import type { FileController, ViewportActions } from './file-controller.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 
@@ -91,6 +91,9 @@ export function handleMenuCommand(command: MenuCommand, targets: MenuTargets): v
     case 'save': void controller.saveDocument(false); break;
     case 'save-as': void controller.saveDocument(true); break;
     case 'import-onnx': void controller.importOnnxDocument(); break;
+    case 'export-figure': openFileDialog('figure'); break;
+    case 'copy-link': openFileDialog('link'); break;
+    case 'open-link': openFileDialog('open-link'); break;
     case 'open-recent': void controller.openRecentDocument(command.id); break;
     case 'open-example': void controller.openExampleDocument(command.id); break;
     case 'undo': doc.undo(); break;

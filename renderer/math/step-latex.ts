@@ -1,7 +1,7 @@
 // The step-through's equations as a LaTeX document (issue 11.7), for handouts: the current step's
 // equation or all of them, each exactly the TeX the Step panel renders (`Step.tex`, from
 // step-tex.ts, the one producer of step TeX), with the run's numbers. Needs amsmath and amssymb only.
-import { escapeText } from '../model/symbols.ts';
+import { escapeText } from '../../interop/notation/symbols.ts';
 import type { Step } from './step-timeline.ts';
 
 /** The .tex file: every step, or only the step at `only`. */

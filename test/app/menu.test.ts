@@ -74,6 +74,15 @@ describe('application menu', () => {
     expect(m.sent.at(-1)).toEqual({ type: 'export', format: 'onnx' });
   });
 
+  it('File → Export Figure…, Copy Link and Open Link… send their commands (issue 11)', () => {
+    const m = inputs();
+    const file = sub(buildMenuTemplate(m)[0]);
+    for (const [label, type] of [['Export Figure…', 'export-figure'], ['Copy Link', 'copy-link'], ['Open Link…', 'open-link']] as const) {
+      click(find(file, label));
+      expect(m.sent.at(-1), label).toEqual({ type });
+    }
+  });
+
   it('File → Import ONNX… sends its command', () => {
     const m = inputs();
     click(find(sub(buildMenuTemplate(m)[0]), 'Import ONNX…'));

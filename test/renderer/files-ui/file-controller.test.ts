@@ -1,7 +1,8 @@
 // File commands against a scripted DocumentFiles: what reaches the document store, the undo
 // history and the dirty flag reported back to the files layer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseGraphFile, type Graph } from '../../../engine/index.ts';
+import { parseGraphFile, serializeGraph, type Graph } from '../../../engine/index.ts';
+import { documentLink, linkDocumentBytes } from '../../../interop/index.ts';
 import { FileController } from '../../../renderer/files-ui/file-controller.ts';
 import { markClean, useFileState } from '../../../renderer/files-ui/file-state.ts';
 import type { DocumentFiles, OpenResult, SaveResult } from '../../../renderer/persistence/types.ts';
@@ -140,5 +141,40 @@ describe('edits and New', () => {
     expect(useDocument.getState().graph.nodes).toHaveLength(0);
     expect(useFileState.getState().name).toBe('Untitled.bpgraph');
     expect(controller.currentDirty()).toBe(false);
+  });
+});
+
+describe('links (issue 11.8)', () => {
+  it('opens the document a link holds through the file reader, unsaved, after the unsaved-changes question', async () => {
+    const other = { ...example(), name: 'Shared graph', nodes: example().nodes.map((n) => (n.id === 'w1' ? { ...n, params: { W: { shape: [1, 1], data: [0.3] } } } : n)) };
+    const link = documentLink(serializeGraph(other), 'https://example.org/');
+    script.proceed.push(true);
+    const r = await controller.openLink(link);
+    expect(r.status).toBe('opened');
+    expect(useDocument.getState().graph.nodes.find((n) => n.id === 'w1')!.params!.W!.data).toEqual([0.3]);
+    expect(useFileState.getState()).toMatchObject({ name: 'Shared graph.bpgraph', saved: null, error: null });
+  });
+
+  it('says a corrupted link is corrupted and keeps the current document', async () => {
+    editDeletingFirstNode();
+    const before = useDocument.getState().graph;
+    const link = controller.documentLink().link;
+    const r = await controller.openLink(link.slice(0, -30));
+    expect(r.status).toBe('error');
+    expect(useFileState.getState().error).toMatch(/^Cannot open the link: the link is cut short or corrupted/);
+    expect(useDocument.getState().graph).toBe(before);
+    expect(script.proceed).toEqual([]); // nothing was asked: the current document was never at stake
+  });
+
+  it('refuses a link to an invalid document with the reader\'s message', async () => {
+    const r = await controller.openLink(documentLink('{"format":"backprop-studio-graph","version":2,"nodes":[{"id":"a"}],"edges":[]}'));
+    expect(r.status).toBe('error');
+    expect(useFileState.getState().error).toMatch(/^"the link" could not be opened: /);
+  });
+
+  it('Copy link encodes the current document, which opens back to the same graph', () => {
+    const { link, tooLong } = controller.documentLink();
+    expect(tooLong).toBeNull();
+    expect(parseGraphFile(new TextDecoder().decode(linkDocumentBytes(link)))).toEqual(parseGraphFile(serializeGraph(useDocument.getState().graph)));
   });
 });

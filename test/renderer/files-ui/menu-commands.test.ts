@@ -57,6 +57,15 @@ describe('menu commands', () => {
     expect(exported).toEqual([]);
   });
 
+  it('Export Figure…, Copy Link and Open Link… open their dialogs (the desktop opens a pasted link in the page)', () => {
+    for (const [type, dialog] of [['export-figure', 'figure'], ['copy-link', 'link'], ['open-link', 'open-link']] as const) {
+      useFileState.setState({ dialog: null });
+      handleMenuCommand({ type }, targets);
+      expect(useFileState.getState().dialog).toBe(dialog);
+    }
+    useFileState.setState({ dialog: null });
+  });
+
   it('undo and redo walk the document history', () => {
     const start = useDocument.getState().graph;
     const doc = useDocument.getState();
