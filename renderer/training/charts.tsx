@@ -93,8 +93,11 @@ export function LossChart() {
   const [data, setData] = useState<uPlot.AlignedData>(() => lossChartData(series) as uPlot.AlignedData);
   useEffect(() => setData(lossChartData(series) as uPlot.AlignedData), [v, series]);
   const [trainC, , accC, testAccC, testC] = theme.series as [string, string, string, string, string];
+  const changes = useTraining((s) => s.rateChanges.length);
   const build = (width: number): uPlot.Options => ({
     width, height: 110, legend: { show: true, live: false },
+    // A learning rate or regularisation changed during the run: a dashed line at that step (read at draw time).
+    hooks: { draw: [(u) => drawRateChanges(u, useTraining.getState().rateChanges.map((c) => c.step), theme.muted)] },
     scales: { x: { time: false }, y: { distr: 3 }, acc: { range: [0, 1] } },
     axes: [axis(theme), axis(theme, { label: 'loss (log)', size: 50, values: logTicks }), axis(theme, { side: 1, scale: 'acc', label: 'accuracy', grid: { show: false } })],
     series: [
@@ -110,7 +113,26 @@ export function LossChart() {
   });
   // the last penalty drawn (absent without regularisation)
   const penalty = (data[6] as (number | null)[] | undefined)?.findLast((v) => v !== null);
-  return <Chart testId="loss-chart" build={build} data={data} theme={theme} attrs={penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }} />;
+  return <Chart testId="loss-chart" build={build} data={data} theme={theme} attrs={{ 'data-rate-changes': String(changes), ...(penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }) }} />;
+}
+
+function drawRateChanges(u: uPlot, steps: readonly number[], colour: string): void {
+  if (steps.length === 0) return;
+  const { ctx } = u;
+  const { left, top, width, height } = u.bbox;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.setLineDash([3, 3]);
+  ctx.lineWidth = 1;
+  for (const step of steps) {
+    const x = u.valToPos(step, 'x', true);
+    if (!(x >= left && x <= left + width)) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 export function GradNormChart() {
