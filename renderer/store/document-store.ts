@@ -10,7 +10,8 @@ import { useHistory } from './history-store.ts';
 
 export type UserAction =
   | 'add node' | 'connect' | 'delete' | 'move' | 'edit config' | 'edit parameter' | 'edit value'
-  | 're-initialise' | 'paste' | 'cut' | 'layout' | 'new document' | 'open' | 'train' | 'bind dataset' | 'rename';
+  | 're-initialise' | 'paste' | 'cut' | 'layout' | 'new document' | 'open' | 'train' | 'bind dataset' | 'rename'
+  | 'paint data';
 
 export interface Refusal { message: string; nodeIds: string[]; edgeIds: string[]; at: number }
 
