@@ -198,6 +198,7 @@ function PaintCanvas({ target }: { target: PaintTarget }) {
       </div>
       <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="paint-canvas" role="img" aria-label={label}
         data-points={shown.length} data-class1={ones} data-class0={shown.length - ones} data-grid={grid ? 'shown' : 'none'}
+        data-checksum={grid ? gridChecksum(grid.values) : ''}
         data-frame={[frame.x0, frame.x1, frame.y0, frame.y1].join(',')}
         onPointerDown={onPointerDown} onPointerMove={(e) => { if (stroke.current) erase(e); }} onPointerUp={end} onPointerCancel={end}
         onContextMenu={(e) => e.preventDefault()} />
