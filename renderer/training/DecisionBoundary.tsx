@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { eraseNear, paintCheck, paintedPoints, withPaintedPoints, type PaintPoint, type PaintTarget } from '../data-ui/paint.ts';
 import { useDocument } from '../store/document-store.ts';
 import { GRID_RES, gridChecksum, planeFrame, type PlaneFrame } from './boundary.ts';
-import type { BoundaryGrid, BoundaryView } from './protocol.ts';
+import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
 import { useTraining } from './training-store.ts';
 
 export const CLASS_COLOURS: readonly (readonly [number, number, number])[] = [
@@ -117,6 +117,15 @@ function PaintPlane() {
   return <PaintCanvas target={check.target} />;
 }
 
+/** Whether the trained view's points (train, then test) are the painted ones, in any order. */
+function sameMultiset(shown: DataPoints, painted: readonly PaintPoint[]): boolean {
+  if (shown.x.length !== painted.length) return false;
+  const key = (x: number, y: number, c: number) => `${x},${y},${c}`;
+  const a = shown.x.map((x, i) => key(x, shown.y[i]!, shown.label[i]!)).sort();
+  const b = painted.map((p) => key(p.x, p.y, p.cls)).sort();
+  return a.every((k, i) => k === b[i]);
+}
+
 /** Screen radius of the eraser, in CSS pixels. */
 const ERASE_PX = 10;
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -134,7 +143,8 @@ function PaintCanvas({ target }: { target: PaintTarget }) {
   const trained = useTraining((s) => s.boundary);
   const trainedGrid = useTraining((s) => s.grid);
   // The trained map lies under the points while it was computed on this very plane and these points.
-  const grid = trained?.kind === 'classification' && trainedGrid && trained.points.x.length === points.length
+  const samePoints = useMemo(() => trained?.kind === 'classification' && sameMultiset(trained.points, points), [trained, points]);
+  const grid = trained?.kind === 'classification' && trainedGrid && samePoints
     && trained.x0 === frame.x0 && trained.x1 === frame.x1 && trained.y0 === frame.y0 && trained.y1 === frame.y1 ? trainedGrid : null;
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
