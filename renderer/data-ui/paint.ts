@@ -29,7 +29,7 @@ export const PAINTED = 'painted';
 
 const NEED = 'Painting draws points of two classes on a plane: it needs one input node of size 2 and one target node of size 1 (0/1) or 2 (one-hot)';
 
-/** Whether this graph can take painted data, and where it goes; otherwise what does not fit, in words. */
+/** Whether this graph can take painted data, and where it goes; otherwise what does not fit, in words. Reads only the input and target nodes and the datasets. */
 export function paintCheck(graph: Graph): PaintCheck {
   const inputs = graph.nodes.filter((n) => n.kind === 'input');
   const targets = graph.nodes.filter((n) => n.kind === 'target');

@@ -5,6 +5,7 @@
 // document's embedded dataset (renderer/data-ui/paint.ts), which training then uses.
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { eraseNear, paintCheck, paintedPoints, withPaintedPoints, type PaintPoint, type PaintTarget } from '../data-ui/paint.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useDocument } from '../store/document-store.ts';
 import { GRID_RES, gridChecksum, planeFrame, type PlaneFrame } from './boundary.ts';
 import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
@@ -110,9 +111,11 @@ export function DecisionBoundary() {
 }
 
 function PaintPlane() {
-  const nodes = useDocument((s) => s.graph.nodes);
+  // Only the data nodes and the datasets decide what can be painted (each node object is kept while it
+  // does not change), so dragging other nodes around neither re-checks nor rebuilds the points.
+  const dataNodes = useDocument(useShallow((s) => s.graph.nodes.filter((n) => n.kind === 'input' || n.kind === 'target')));
   const datasets = useDocument((s) => s.graph.datasets);
-  const check = useMemo(() => paintCheck({ ...useDocument.getState().graph, nodes, datasets }), [nodes, datasets]);
+  const check = useMemo(() => paintCheck({ name: '', nodes: dataNodes, edges: [], datasets }), [dataNodes, datasets]);
   if (!check.ok) return <p className="bps-paint-refusal" role="status" data-testid="paint-refusal">{check.message}</p>;
   return <PaintCanvas target={check.target} />;
 }
