@@ -2,7 +2,7 @@
 // times forward + backward + SGD steps (the trainer's optimiser) for the window the main thread asks for.
 import { parentPort } from 'node:worker_threads';
 import { compileGraph, createOptimizer, DEFAULT_TRAINING_SETTINGS, type Optimizer, type Program } from '../engine/index.ts';
-import { wasmGemm } from '../engine/kernels/wasm-gemm.ts';
+import { relaxedSimdAvailable, wasmGemm } from '../engine/kernels/wasm-gemm.ts';
 import { mlpGraph, workload } from './graphs.ts';
 import { timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
 
@@ -34,5 +34,5 @@ parentPort!.on('message', (req: TimeRequest) => {
   // Every buffer is allocated at compile time: the window should not grow ArrayBuffer memory.
   const arrayBufferGrowth = process.memoryUsage().arrayBuffers - buffersBefore;
   if (!Number.isFinite(loss)) throw new Error(`engine ${req.workload}: loss became ${loss}`);
-  parentPort!.postMessage({ ...result, loss, arrayBufferGrowth, simdKernel: wasmGemm() !== null });
+  parentPort!.postMessage({ ...result, loss, arrayBufferGrowth, simdKernel: wasmGemm() !== null, relaxedSimd: relaxedSimdAvailable() });
 });

@@ -1,22 +1,37 @@
 // `npm run bench`: steps/s of one forward + backward + SGD step for each workload and peer — the
-// engine (in a worker thread) against tfjs on its cpu and wasm (SIMD) backends. This machine is
-// shared and noisy, so peers run interleaved in many short rounds: each peer line reports its median
-// round, and each ratio is the median of per-round ratios (peers timed back to back see the same
-// load), with the ratio of best rounds alongside. Env: BENCH_ROUNDS (default 7), BENCH_WINDOW_MS (700).
+// engine (in a worker thread) against tfjs on its cpu and wasm (SIMD) backends and PyTorch on one thread
+// (float32, its BLAS; `torch-1t`, when a python3 imports torch). This machine is shared and noisy, so
+// peers run interleaved in many short rounds: each peer line reports its median round, and each ratio
+// is the median of per-round ratios (peers timed back to back see the same load), with the ratio of best
+// rounds alongside, and the same ratio on CPU time per step (`cpu_value`: the load stretches wall time far
+// more); the last line gathers the ratios (bench/report.ts). Env: BENCH_ROUNDS (default 7),
+// BENCH_WINDOW_MS (700), BENCH_PEERS (comma-separated subset of engine,tfjs-cpu,tfjs-wasm,torch-1t).
+import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { workloads } from './graphs.ts';
+import { workload, workloads, type Workload } from './graphs.ts';
 import { loadTfPeer, type TfBackend, type TfPeer } from './peers/load.ts';
-import { median, timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
+import { startTorchPeer, type TorchPeer } from './peers/torch.ts';
+import { absentLine, peerLine, ratioLines, sampleKey, sig, summaryLine, type RatioSpec } from './report.ts';
+import { timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 700);
-const peers = ['engine', 'tfjs-cpu', 'tfjs-wasm'] as const;
-type Peer = (typeof peers)[number];
+const allPeers = ['engine', 'tfjs-cpu', 'tfjs-wasm', 'torch-1t'] as const;
+type Peer = (typeof allPeers)[number];
 
-/** Targets from the issue: engine speed over tfjs-wasm speed. */
-const targets: Record<string, number> = { toy: 5, mid: 1.5 };
+/** Targets from issue 14: engine speed over tfjs-wasm speed, and over PyTorch on one thread (point 1). */
+const ratioSpecs: readonly RatioSpec[] = [
+  { of: 'engine', over: 'tfjs-wasm', targets: { toy: 5, mid: 1.5 } },
+  { of: 'engine', over: 'tfjs-cpu' },
+  { of: 'engine', over: 'torch-1t', targets: { toy: 5, mid: 0.2 } },
+];
 
-interface EngineResult extends TimeResult { loss: number; arrayBufferGrowth: number; simdKernel: boolean }
+interface EngineResult extends TimeResult { loss: number; arrayBufferGrowth: number; simdKernel: boolean; relaxedSimd: boolean }
+
+// The engine's workers get relaxed SIMD (on by default in Chromium and Electron, behind a flag in
+// Node 20). V8 flags are per process, so this is set before the worker's isolate and module exist.
+setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 class EngineWorker {
   private readonly worker = new Worker(new URL('./engine-worker-boot.mjs', import.meta.url));
@@ -51,66 +66,79 @@ async function timeTf(tf: TfPeer, backend: TfBackend, req: TimeRequest): Promise
   }
 }
 
+function chosenPeers(): Peer[] {
+  const asked = process.env.BENCH_PEERS?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!asked) return [...allPeers];
+  const unknown = asked.filter((p) => !(allPeers as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`BENCH_PEERS: unknown peer ${unknown.join(', ')} (known: ${allPeers.join(', ')})`);
+  return allPeers.filter((p) => asked.includes(p));
+}
+
 async function main(): Promise<void> {
-  const tf = await loadTfPeer();
-  const engine = new EngineWorker();
-  const wasmInfo = await tf.useBackend('wasm');
-  if (!wasmInfo.simd) throw new Error('tfjs-backend-wasm runs without SIMD: the comparison would be unfair to tfjs');
-  console.log(JSON.stringify({ meta: 'tfjs-wasm', ...wasmInfo }));
-  console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version }));
+  const peers = chosenPeers();
+  const absent: { peer: Peer; reason: string }[] = [];
+  let tf: TfPeer | null = null;
+  if (peers.some((p) => p.startsWith('tfjs'))) {
+    tf = await loadTfPeer();
+    const wasmInfo = await tf.useBackend('wasm');
+    if (!wasmInfo.simd) throw new Error('tfjs-backend-wasm runs without SIMD: the comparison would be unfair to tfjs');
+    console.log(JSON.stringify({ meta: 'tfjs-wasm', ...wasmInfo }));
+  }
+  let torch: TorchPeer | null = null;
+  if (peers.includes('torch-1t')) {
+    const t = await startTorchPeer();
+    if ('absent' in t) absent.push({ peer: 'torch-1t', reason: t.absent });
+    else {
+      torch = t;
+      console.log(JSON.stringify({ meta: 'torch-1t', ...t.info }));
+    }
+  }
+  const timed = peers.filter((p) => !absent.some((a) => a.peer === p));
+  const engine = timed.includes('engine') ? new EngineWorker() : null;
+  console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version, peers: timed, load: loadavg().map((v) => sig(v, 3)) }));
 
   const samples = new Map<string, number[]>(); // `${peer}/${workload}` → ms per step, one per round
+  const cpuSamples = new Map<string, number[]>(); // the same for CPU ms per step
   const add = (peer: Peer, name: string, r: TimeResult): void => {
-    const key = `${peer}/${name}`;
+    const key = sampleKey(peer, name);
     samples.set(key, [...(samples.get(key) ?? []), r.ms / r.steps]);
+    cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), r.cpuMs / r.steps]);
   };
-  let bufferGrowth = 0, simdKernel = false;
+  let bufferGrowth = 0, simdKernel = false, relaxedSimd = false;
   for (let round = 0; round < ROUNDS; round++) {
     for (const { name } of workloads) {
       // Rotate the order each round so no peer always runs first (JIT, caches, thermal state).
-      for (let k = 0; k < peers.length; k++) {
-        const peer = peers[(k + round) % peers.length]!;
+      for (let k = 0; k < timed.length; k++) {
+        const peer = timed[(k + round) % timed.length]!;
         const req = request(name, WINDOW_MS);
         if (peer === 'engine') {
-          const r = await engine.time(req);
+          const r = await engine!.time(req);
           bufferGrowth = Math.max(bufferGrowth, r.arrayBufferGrowth);
-          simdKernel = r.simdKernel;
+          ({ simdKernel, relaxedSimd } = r);
           add(peer, name, r);
+        } else if (peer === 'torch-1t') {
+          add(peer, name, await torch!.time(req, workload(name) satisfies Workload));
         } else {
-          add(peer, name, await timeTf(tf, peer === 'tfjs-cpu' ? 'cpu' : 'wasm', req));
+          add(peer, name, await timeTf(tf!, peer === 'tfjs-cpu' ? 'cpu' : 'wasm', req));
         }
       }
     }
   }
-  await engine.terminate();
+  await engine?.terminate();
+  torch?.close();
 
-  const msPerStep = (peer: Peer, name: string): number => median(samples.get(`${peer}/${name}`)!);
   for (const { name } of workloads) {
-    for (const peer of peers) {
-      const ms = msPerStep(peer, name);
-      console.log(JSON.stringify({ peer, workload: name, steps_per_s: sig(1000 / ms), ms_per_step: sig(ms) }));
-    }
+    for (const peer of timed) console.log(JSON.stringify(peerLine(peer, name, samples.get(sampleKey(peer, name))!, cpuSamples.get(sampleKey(peer, name)))));
   }
-  for (const { name } of workloads) {
-    for (const other of ['tfjs-wasm', 'tfjs-cpu'] as const) {
-      const mine = samples.get(`engine/${name}`)!, theirs = samples.get(`${other}/${name}`)!;
-      const value = median(mine.map((ms, round) => theirs[round]! / ms));
-      const ofBest = Math.min(...theirs) / Math.min(...mine);
-      const target = other === 'tfjs-wasm' ? targets[name] : undefined;
-      console.log(JSON.stringify({
-        ratio: `engine/${other}`, workload: name, value: sig(value, 3), of_best: sig(ofBest, 3),
-        ...(target ? { target, met: value >= target } : {}),
-      }));
-    }
-  }
-  console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, array_buffer_growth_bytes: bufferGrowth }));
+  for (const { peer, reason } of absent) console.log(JSON.stringify(absentLine(peer, reason)));
+  // Issue 14.2's float32 training path does not exist yet: say so where its `engine-fast` lines will go.
+  console.log(JSON.stringify(absentLine('engine-fast', 'no float32 training path in the engine yet (issue 14.2); the engine lines are the exact float64 path')));
+  const ratios = ratioLines(samples, workloads.map((w) => w.name), ratioSpecs, cpuSamples);
+  for (const line of ratios) console.log(JSON.stringify(line));
+  if (engine) console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, relaxed_simd: relaxedSimd, array_buffer_growth_bytes: bufferGrowth }));
   const rounds = Object.fromEntries([...samples].map(([k, v]) => [k, v.map((ms) => sig(ms, 3))]));
   console.log(JSON.stringify({ meta: 'ms_per_step_by_round', ...rounds }));
-}
-
-/** Rounds to significant digits: the noise here is a few percent, more digits would be noise. */
-function sig(v: number, digits = 4): number {
-  return Number(v.toPrecision(digits));
+  console.log(JSON.stringify(summaryLine(ratios, loadavg())));
 }
 
 await main();

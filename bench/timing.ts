@@ -10,10 +10,16 @@ export interface TimeRequest {
 export interface TimeResult {
   readonly steps: number;
   readonly ms: number;
+  /**
+   * CPU time (user + system) of the process over the same steps. On a machine shared with other work it
+   * stays near what the steps cost while wall time stretches with the load.
+   */
+  readonly cpuMs: number;
 }
 
 export function timeSteps(step: () => void, req: TimeRequest): TimeResult {
   for (let i = 0; i < req.warmupSteps; i++) step();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let steps = 0, now = t0;
   do {
@@ -21,7 +27,8 @@ export function timeSteps(step: () => void, req: TimeRequest): TimeResult {
     steps++;
     now = performance.now();
   } while (now - t0 < req.windowMs || steps < req.minSteps);
-  return { steps, ms: now - t0 };
+  const cpu = process.cpuUsage(cpu0);
+  return { steps, ms: now - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 export function median(values: readonly number[]): number {

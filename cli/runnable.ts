@@ -21,8 +21,17 @@ export interface Runnable {
 
 /** Loads FILE and compiles what the canvas would run, reporting the dataset samples used on stderr. */
 export function loadRunnable(io: CliIo, file: string, flags: ParsedArgs['flags']): Runnable {
-  const wanted = optionalNumberFlag(flags, SAMPLES_FLAG, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_DATASET_ROWS, `a whole number of samples from 1 to ${MAX_DATASET_ROWS}`);
-  const graph = loadGraph(io, file);
+  const wanted = samplesFlag(flags);
+  return runnableOf(io, file, loadGraph(io, file), wanted);
+}
+
+/** --samples N, checked (before any file is read). */
+export function samplesFlag(flags: ParsedArgs['flags']): number | undefined {
+  return optionalNumberFlag(flags, SAMPLES_FLAG, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_DATASET_ROWS, `a whole number of samples from 1 to ${MAX_DATASET_ROWS}`);
+}
+
+/** As loadRunnable, for a graph already loaded from FILE. */
+export function runnableOf(io: CliIo, file: string, graph: Graph, wanted: number | undefined): Runnable {
   const bound = graph.nodes.some((n) => n.binding !== undefined);
   if (!bound) {
     if (wanted !== undefined) throw new CliError(`--samples ${wanted}: ${file} binds no dataset; it runs on the values stored in it`);

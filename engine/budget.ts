@@ -126,8 +126,9 @@ export function gradcheckEntries(program: Program): { entries: number; largest: 
     entries += size;
     if (!largest || size > largest.size) largest = { nodeId, name, shape, size };
   };
+  const seen = new Set<unknown>(); // a shared parameter is checked once
   for (const n of program.nodes) {
-    n.paramNames.forEach((name, i) => add(n.id, name, n.frame.params[i]!.shape));
+    n.paramNames.forEach((name, i) => { const p = n.frame.params[i]!; if (!seen.has(p)) add(n.id, name, p.shape); seen.add(p); });
     if (n.frame.value) add(n.id, 'value', n.frame.value.shape);
     else if (!n.def.isLoss) add(n.id, 'output', n.frame.out.shape);
     for (const e of n.inputEdges) add(n.id, `in:${e.portName}`, e.grad.shape);

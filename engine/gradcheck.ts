@@ -93,10 +93,18 @@ export function gradientCheck(program: Program, options: GradCheckOptions = {}):
   if (outside) throw new GraphQueryError(`no gradient to check: ${outside.message}`);
   const probe = new Probe(program, epsilon, tol, options.onProgress ? { report: options.onProgress, done: 0, total } : null);
   const nodes: GradCheckNode[] = [];
+  const checkedParams = new Set<unknown>();
   program.nodes.forEach((n, position) => {
     // Perturbing a parameter or a data value re-runs the whole forward pass; perturbing a node's own
-    // output re-runs only what follows it, which checks dL/d(out) of parameter-free modules too.
-    const tensors = n.paramNames.map((name, i) => probe.tensor(name, n.frame.params[i]!, Float64Array.from(n.frame.gradParams[i]!.data), 0, null));
+    // output re-runs only what follows it, which checks dL/d(out) of parameter-free modules too. A
+    // parameter several nodes share (a shared composite module) is checked once, at its first use,
+    // against its gradient summed over the uses.
+    const tensors = n.paramNames.flatMap((name, i) => {
+      const p = n.frame.params[i]!;
+      if (checkedParams.has(p)) return [];
+      checkedParams.add(p);
+      return [probe.tensor(name, p, Float64Array.from(n.paramGrads[i]!.data), 0, null)];
+    });
     if (n.frame.value) tensors.push(probe.tensor('value', n.frame.value, Float64Array.from(n.frame.gradOut.data), 0, consumerDomain(n)));
     else if (!n.def.isLoss) tensors.push(probe.tensor('output', n.frame.out, Float64Array.from(n.frame.gradOut.data), position + 1, consumerDomain(n)));
     tensors.push(...n.inputEdges.map((e) => probe.inputShare(position, e.port, e.portName, e.grad.data)));

@@ -51,7 +51,14 @@ export function hessian(program: Program, refs: readonly ParamRef[], options: He
       seed[k] = 0;
       let row = 0;
       for (const s of selected) {
-        for (const v of tangents.get(s.nodeId)!.gradParams[s.index]!.data) H.data[row++ * n + col] = v;
+        // A shared parameter's gradient is the sum over its uses, and so is its tangent.
+        const uses = usesOf(program, program.node(s.nodeId).frame.params[s.index]!);
+        const first = tangents.get(uses[0]!.nodeId)!.gradParams[uses[0]!.index]!.data;
+        for (let k = 0; k < first.length; k++) {
+          let v = 0;
+          for (const u of uses) v += tangents.get(u.nodeId)!.gradParams[u.index]!.data[k]!;
+          H.data[row++ * n + col] = v;
+        }
       }
       options.onProgress?.(col + 1, n);
     }
@@ -71,13 +78,20 @@ function entryLabels(nodeId: string, name: string, t: Tensor): string[] {
   return Array.from(t.data, (_, i) => `${nodeId}.${name}[${Math.floor(i / cols)},${i % cols}]`);
 }
 
+/** Every node using a parameter tensor (more than one for a shared composite module's). */
+function usesOf(program: Program, p: Tensor): { nodeId: string; index: number }[] {
+  return program.nodes.flatMap((n) => n.frame.params.flatMap((q, index) => (q === p ? [{ nodeId: n.id, index }] : [])));
+}
+
 function tangentFrames(program: Program): Map<string, TangentFrame> {
   const frames = new Map<string, TangentFrame>();
+  const paramTangents = new Map<Tensor, Tensor>(); // one tangent per stored parameter: every use of a shared one moves with it
+  const tangentOf = (p: Tensor): Tensor => { let t = paramTangents.get(p); if (!t) paramTangents.set(p, (t = zeros(p.shape))); return t; };
   for (const n of program.nodes) {
     const f = n.frame;
     frames.set(n.id, {
       inputs: n.inputEdges.map((e) => frames.get(e.source.id)!.out),
-      params: f.params.map((p) => zeros(p.shape)),
+      params: f.params.map(tangentOf),
       value: f.value ? zeros(f.value.shape) : null,
       out: zeros(f.out.shape),
       gradOut: zeros(f.gradOut.shape),

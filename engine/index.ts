@@ -11,8 +11,12 @@ export {
   type CompiledFormula, type Expr, type FunctionName,
 } from './formula/index.ts';
 export type { LinearConfig } from './modules/linear.ts';
-export type { Graph, GraphNode, GraphEdge } from './graph/types.ts';
-export { OUTPUT_PORT } from './graph/types.ts';
+export type { Graph, GraphNode, GraphEdge, ModuleDefinition, ModulePortRef } from './graph/types.ts';
+export { OUTPUT_PORT, MODULE_KIND } from './graph/types.ts';
+export {
+  expandModules, findModuleCycle, instanceModule, instancePorts, isInstance, PATH_SEPARATOR,
+  type Expansion, type InstanceInfo, type ParamHome, type PortTarget,
+} from './composite/expand.ts';
 export { GraphValidationError, GraphQueryError, type GraphIssue, type GraphIssueCode, type ShapeIssueCode } from './graph/issues.ts';
 export { analyzeGraph, type Analysis, type AnalyzedNode } from './graph/analyze.ts';
 export { diagnoseRun, firstRunError, type RunDiagnostic, type RunDiagnosticCode } from './graph/diagnostics.ts';

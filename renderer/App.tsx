@@ -11,6 +11,9 @@ import { createAppServices, ServicesProvider } from './services.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { StepPanel } from './panels/step/StepPanel.tsx';
+import { ExerciseBox, ExerciseToggle, useExerciseStep } from './exercise/ExercisePanel.tsx';
+import { reachableStep } from './exercise/step-gate.ts';
+import type { Step } from './math/step-timeline.ts';
 import { AnalysisDock } from './training/AnalysisDock.tsx';
 import { useRun } from './store/run-store.ts';
 import { useView } from './store/view-store.ts';
@@ -28,10 +31,19 @@ function StepDock() {
   const stale = useRun((s) => s.stale);
   if (!on) return null;
   if (!results || stale) return <div className="bps-step-dock muted">Step mode needs a valid, run graph.</div>;
-  const steps = timelineFor(results);
+  return <StepDockPanel steps={timelineFor(results)} index={index} />;
+}
+
+function StepDockPanel(props: { steps: Step[]; index: number }) {
+  const { steps } = props;
+  const index = Math.min(props.index, steps.length - 1);
+  const exercise = useExerciseStep(steps, index);
   return (
     <div className="bps-step-dock">
-      <StepPanel steps={steps} index={Math.min(index, steps.length - 1)} onIndexChange={(i) => useView.getState().setStepIndex(i)} onExit={exitStep} />
+      <StepPanel steps={steps} index={index} onIndexChange={(i) => useView.getState().setStepIndex(reachableStep(i))} onExit={exitStep}
+        limit={exercise.limit} hideEquation={exercise.hideEquation} tools={<ExerciseToggle />}>
+        <ExerciseBox steps={steps} index={index} />
+      </StepPanel>
     </div>
   );
 }

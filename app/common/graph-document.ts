@@ -13,6 +13,7 @@ import {
  */
 export const STRUCTURAL_ISSUES: ReadonlySet<GraphIssueCode> = new Set<GraphIssueCode>([
   'duplicate-id', 'unknown-kind', 'missing-node', 'missing-port', 'port-occupied', 'cycle', 'unknown-param',
+  'unknown-module', 'module-cycle', 'bad-id',
 ]);
 
 export type ReadResult =

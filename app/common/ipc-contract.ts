@@ -2,7 +2,7 @@
 // with a runtime validator, so main checks what the page sends and types cannot drift.
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../engine/index.ts';
-import { exportFormatIds } from '../../interop/formats.ts';
+import { exportFormatIds, fileFormatIds } from '../../interop/formats.ts';
 import { OPAQUE_ID, simpleMenuCommands, themes, type MenuCommand } from './menu-commands.ts';
 
 export { isMenuCommand, isRequestId, simpleMenuCommands, type MenuCommand, type SimpleMenuCommand, type Theme } from './menu-commands.ts';
@@ -34,9 +34,11 @@ const documentText = z.string().max(MAX_FILE_BYTES, tooLarge).refine((s) => s.le
 const exportTooLarge = `exports larger than ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`;
 /** An export's text (a Python script …), under the same limit as a document. */
 const exportText = z.string().max(MAX_FILE_BYTES, exportTooLarge).refine((s) => s.length * 3 <= MAX_FILE_BYTES || utf8ByteLength(s) <= MAX_FILE_BYTES, exportTooLarge);
-/** An export's bytes (an ONNX model), under the same limit. */
+/** An export's bytes (an ONNX model, a PNG figure), under the same limit. */
 const exportBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected text or bytes').refine((b) => b.byteLength <= MAX_FILE_BYTES, exportTooLarge);
 export const exportFormatSchema = z.enum(exportFormatIds);
+/** What the export channel writes: a graph export or a figure (interop/formats.ts `fileFormats`). */
+export const fileFormatSchema = z.enum(fileFormatIds);
 /** Recent files and examples are named by an opaque id that main maps to a path. */
 const opaqueId = z.string().regex(OPAQUE_ID, 'expected an opaque id');
 
@@ -83,7 +85,7 @@ export const invokeContract = {
   'bps:file-save-as': { args: z.tuple([documentText]), result: saveReplySchema },
   'bps:file-recent': { args: none, result: z.array(recentFileSchema) },
   /** Format, suggested file name (main keeps only its last part), text; main asks where and writes it. */
-  'bps:file-export': { args: z.tuple([exportFormatSchema, z.string().max(255), z.union([exportText, exportBytes])]), result: saveReplySchema },
+  'bps:file-export': { args: z.tuple([fileFormatSchema, z.string().max(255), z.union([exportText, exportBytes])]), result: saveReplySchema },
   'bps:doc-set-dirty': { args: z.tuple([z.boolean()]), result: ok },
   'bps:doc-provide': { args: z.tuple([z.number().int().nonnegative(), documentText]), result: ok },
   'bps:autosave-write': { args: z.tuple([documentText]), result: ok },

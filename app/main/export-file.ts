@@ -1,7 +1,7 @@
 // File → Export: main asks where (a save dialog with the format's filter, in the open document's
 // folder) and writes the text or bytes the page made, atomically. The page names a file, never a path.
 import { basename, dirname, join } from 'node:path';
-import { exportFileName, exportFormats, type ExportFormat } from '../../interop/formats.ts';
+import { exportFileName, fileFormats, type FileFormat } from '../../interop/formats.ts';
 import { writeFileAtomic, writeFailureReason, keptCopyOf, type WriteFs } from '../../node-io/atomic-write.ts';
 import type { SaveReply } from '../common/ipc-contract.ts';
 
@@ -15,8 +15,8 @@ export interface ExportDeps {
   writeFs?: WriteFs;
 }
 
-export async function exportToFile(deps: ExportDeps, format: ExportFormat, suggestedName: string, content: string | Uint8Array): Promise<SaveReply> {
-  const f = exportFormats[format];
+export async function exportToFile(deps: ExportDeps, format: FileFormat, suggestedName: string, content: string | Uint8Array): Promise<SaveReply> {
+  const f = fileFormats[format];
   const name = exportFileName(suggestedName, format);
   const open = deps.documentPath();
   const path = await deps.chooseExportPath(join(open ? dirname(open) : deps.documentsDir, name), { name: f.filterName, extensions: [f.extension] });

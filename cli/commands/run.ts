@@ -16,7 +16,11 @@ export function runCommand(args: string[], io: CliIo): number {
   const results = program.results();
   reportDiagnostics(io, file, results.diagnostics);
   if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(resultsJson(results))}\n`);
-  else io.stdout(humanReport(results, program.nodes.map((n) => [n.id, n.kind] as const)));
+  else {
+    // each composite module's instance after its inner nodes ("n1/fc", "n1/act", then "n1")
+    const instances = [...program.instances.values()].filter((i) => results.nodes[i.id]).map((i) => [i.id, `module ${i.module}`] as const);
+    io.stdout(humanReport(results, [...program.nodes.map((n) => [n.id, n.kind] as const), ...instances]));
+  }
   return EXIT.ok;
 }
 

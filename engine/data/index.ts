@@ -9,7 +9,7 @@ export {
 } from './bindings.ts';
 export {
   MAX_DATASET_ROWS, MAX_EMBEDDED_VALUES, MAX_EPOCHS, generators, bundledDatasets, optimizers,
-  datasetSpecSchema, bindingSchema, trainingSettingsSchema,
+  datasetSpecSchema, bindingSchema, trainingSettingsSchema, exerciseSchema, exerciseAsks,
   type DatasetSpec, type GeneratedDatasetSpec, type EmbeddedDatasetSpec, type BundledDatasetSpec, type BundledName, type DatasetBinding,
-  type TrainingSettings, type GeneratorName, type OptimizerName,
+  type TrainingSettings, type ExerciseSettings, type ExerciseAsk, type GeneratorName, type OptimizerName,
 } from '../format/schema.ts';

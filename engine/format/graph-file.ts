@@ -75,19 +75,25 @@ function subjectOf(doc: Record<string, unknown>, path: readonly PropertyKey[]): 
     return thing;
   }
   if (list === 'datasets' && typeof index === 'string') return `dataset ${quote(index)}`;
+  if (list === 'modules' && typeof index === 'string') {
+    const inner = field === 'nodes' && typeof name === 'number' ? own(own(own(own(doc.modules, index), 'nodes'), name), 'id') : undefined;
+    return `module ${quote(index)}${typeof inner === 'string' ? `, node ${quote(inner)}` : ''}`;
+  }
   return undefined;
 }
 
 /**
  * Stable text: format and version first, two-space indent, numbers in shortest round-trip form.
- * Always writes the current version; datasets go last because embedded data is the bulky part.
+ * Always writes the current version; composite module definitions come before the nodes that use them;
+ * datasets go last because embedded data is the bulky part.
  */
 export function serializeGraph(graph: Graph): string {
-  const { name, seed, training, nodes, edges, datasets, ...rest } = graph;
+  const { name, seed, training, modules, nodes, edges, datasets, ...rest } = graph;
   const doc = {
     format: FILE_FORMAT, version: FILE_VERSION, name,
     ...(seed === undefined ? {} : { seed }), ...rest,
     ...(training === undefined ? {} : { training }),
+    ...(modules === undefined ? {} : { modules }),
     nodes, edges,
     ...(datasets === undefined ? {} : { datasets }),
   };

@@ -1,6 +1,9 @@
 // The .bpgraph file, version 2, as a zod schema. Objects are loose: fields a later version adds
 // survive a round trip through this reader. Version 2 adds datasets, node bindings and training settings.
 import { z } from 'zod';
+import { findModuleCycle, PATH_SEPARATOR } from '../composite/expand.ts';
+import { MODULE_KIND } from '../graph/types.ts';
+import { quote } from '../text/quote.ts';
 
 export const FILE_FORMAT = 'backprop-studio-graph';
 export const FILE_VERSION = 2;
@@ -50,6 +53,29 @@ export const edgeSchema = z.object({
   target: z.string().min(1, 'must not be empty'),
   targetPort: z.string().min(1, 'must not be empty'),
 }).loose();
+
+/** Where a composite module's port lands inside it. */
+const portRefSchema = (defaultPort?: string) => z.object({
+  node: z.string().min(1, 'must not be empty'),
+  port: defaultPort === undefined ? z.string().min(1, 'must not be empty') : z.string().min(1, 'must not be empty').default(defaultPort),
+}).loose();
+
+/** A composite module (engine/composite/): stored once, used by nodes of kind "module" with config { module: name }. */
+export const moduleDefinitionSchema = z.object({
+  inputs: z.record(z.string().min(1), portRefSchema()),
+  outputs: z.record(z.string().min(1), portRefSchema('out')),
+  shared: z.boolean().default(false),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  params: z.record(z.string(), tensorSchema).optional(),
+}).loose().superRefine((m, ctx) => {
+  m.nodes.forEach((node, i) => {
+    if (node.id.includes(PATH_SEPARATOR)) {
+      ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `inner node id ${JSON.stringify(node.id)} contains "${PATH_SEPARATOR}", which separates an instance from its inner nodes ("n1/fc")` });
+    }
+  });
+  if (Object.keys(m.outputs).length === 0) ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'a module needs at least one output' });
+});
 
 export const generators = ['xor', 'moons', 'circles', 'spiral', 'blobs', 'sine'] as const;
 export type GeneratorName = (typeof generators)[number];
@@ -156,6 +182,26 @@ export const trainingSettingsSchema = z.object({
   seed: seedSchema.default(1),
 }).loose();
 
+export const exerciseAsks = ['all', 'backward', 'nodes', 'updates'] as const;
+export type ExerciseAsk = (typeof exerciseAsks)[number];
+
+/**
+ * Exercise mode (a teacher's choice, saved with the graph): which steps ask the student for their
+ * number, and how close an answer must be. A file carrying it opens in exercise mode.
+ */
+export const exerciseSchema = z.object({
+  /** all steps, backward steps only, the steps of `nodes`, or parameter updates (θ after one SGD step). */
+  ask: z.enum(exerciseAsks).default('all'),
+  /** ask "nodes": the ids of the nodes whose forward and backward steps ask. */
+  nodes: z.array(z.string().min(1, 'must not be empty')).max(1000).optional(),
+  /** ask "updates": SGD's learning rate η in θ − η ∂L/∂θ. */
+  learningRate: z.number().positive().max(100).default(0.5),
+  /** An answer is correct when it is within one unit of this significant digit of the engine's number. */
+  digits: z.number().int().min(1).max(12).default(3),
+  /** The seed of the last "Try with new numbers" draw (absent: the numbers are the author's). */
+  seed: seedSchema.optional(),
+}).loose();
+
 export const graphFileSchema = z.object({
   format: z.literal(FILE_FORMAT),
   version: z.literal(FILE_VERSION),
@@ -165,7 +211,18 @@ export const graphFileSchema = z.object({
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   datasets: z.record(z.string().min(1), datasetSpecSchema).optional(),
+  modules: z.record(z.string().min(1), moduleDefinitionSchema).optional(),
+  exercise: exerciseSchema.optional(),
 }).loose().superRefine((g, ctx) => {
+  const loop = findModuleCycle(g.modules);
+  if (loop) {
+    const used = g.modules![loop[0]!]!.nodes.findIndex((n) => n.kind === MODULE_KIND && n.config?.module === loop[1]);
+    ctx.addIssue({ code: 'custom', path: ['modules', loop[0]!, 'nodes', used, 'config', 'module'], message: `modules use each other in a loop: ${loop.map((m) => JSON.stringify(m)).join(' → ')}` });
+  }
+  const ids = new Set(g.nodes.map((n) => n.id));
+  g.exercise?.nodes?.forEach((id, i) => {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['exercise', 'nodes', i], message: `no node ${quote(id)} in this file` });
+  });
   g.nodes.forEach((node, i) => {
     if (!node.binding) return;
     if (node.kind !== 'input' && node.kind !== 'target') {
@@ -179,9 +236,11 @@ export const graphFileSchema = z.object({
 });
 
 export type GraphFile = z.infer<typeof graphFileSchema>;
+export type ModuleDefinitionFile = z.infer<typeof moduleDefinitionSchema>;
 export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
 export type GeneratedDatasetSpec = z.infer<typeof generatedDatasetSchema>;
 export type EmbeddedDatasetSpec = z.infer<typeof embeddedDatasetSchema>;
 export type BundledDatasetSpec = z.infer<typeof bundledDatasetSchema>;
 export type DatasetBinding = z.infer<typeof bindingSchema>;
 export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
+export type ExerciseSettings = z.infer<typeof exerciseSchema>;

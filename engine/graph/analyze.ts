@@ -1,5 +1,6 @@
 // Validation before any run: every problem is collected (not just the first) so the canvas can mark
 // all broken nodes at once. Shapes are inferred in topological order.
+import { expandModules, type Expansion } from '../composite/expand.ts';
 import { isModuleKind, moduleOf, type ModuleKind } from '../modules/registry.ts';
 import { inputPorts, type ModuleDef } from '../modules/types.ts';
 import { formatShape, sameShape, sizeOf, type Shape, type TensorJson } from '../tensor.ts';
@@ -30,6 +31,8 @@ export interface Analysis {
   readonly order: string[];
   /** The batch size shared by all data nodes (1 when there are none). */
   readonly batch: number;
+  /** The composite modules' expansion: `nodes` and `order` hold the flat ids ("n1/fc") it makes. */
+  readonly composite: Expansion;
 }
 
 export interface AnalyzeOptions {
@@ -37,8 +40,11 @@ export interface AnalyzeOptions {
   readonly batch?: number;
 }
 
-export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analysis {
-  const issues: GraphIssue[] = [];
+export function analyzeGraph(document: Graph, options: AnalyzeOptions = {}): Analysis {
+  // Instances of composite modules are analysed as the flat graph of their inner nodes.
+  const composite = expandModules(document);
+  const graph = composite.graph;
+  const issues: GraphIssue[] = [...composite.issues];
   const nodes = new Map<string, AnalyzedNode>();
 
   graph.nodes.forEach((node, index) => {
@@ -82,14 +88,14 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): Analys
   if ('cycle' in sorted) {
     const loop = sorted.cycle;
     issues.push({ code: 'cycle', nodeId: loop[0], nodes: loop, message: `cycle: ${[...loop, loop[0]!].map((id) => quote(id)).join(' → ')}` });
-    return { issues, nodes, order: [], batch: 1 };
+    return { issues, nodes, order: [], batch: 1, composite };
   }
 
   const fed = options.batch !== undefined;
   const batch = fed ? options.batch! : checkData(nodes, issues);
   checkParams(nodes, issues);
   inferShapes(sorted.order, nodes, batch, fed, issues);
-  return { issues, nodes, order: sorted.order, batch };
+  return { issues, nodes, order: sorted.order, batch, composite };
 }
 
 function wireEdge(edge: GraphEdge, graph: Graph, nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): void {

@@ -16,7 +16,10 @@ export type GraphIssueCode =
   | 'param-shape'
   | 'unknown-param'
   | 'value-shape'
-  | 'non-finite';
+  | 'non-finite'
+  | 'unknown-module'
+  | 'module-cycle'
+  | 'bad-id';
 
 /** The codes a module's shape rule reports (its `inferShape`): batch sizes that differ, or any other misfit. */
 export type ShapeIssueCode = Extract<GraphIssueCode, 'shape-mismatch' | 'batch-mismatch'>;

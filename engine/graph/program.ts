@@ -10,7 +10,9 @@ import { analyzeGraph, type Analysis, type AnalyzedNode } from './analyze.ts';
 import { diagnoseRun, type RunDiagnostic } from './diagnostics.ts';
 import { GraphQueryError, GraphValidationError, where } from './issues.ts';
 import { paramStoreOf, type ParamStore } from './param-store.ts';
-import type { Graph } from './types.ts';
+import { MODULE_KIND, type Graph } from './types.ts';
+import { PATH_SEPARATOR, type InstanceInfo } from '../composite/expand.ts';
+import { moduleJacobian } from '../composite/jacobian.ts';
 
 export interface CompileOptions {
   /**
@@ -48,6 +50,18 @@ export interface CompiledNode {
   readonly outputEdges: CompiledEdge[];
   /** False for nodes with no path to a loss: they keep zero gradients. */
   readonly reachesLoss: boolean;
+  /**
+   * dL/dθ of each stored parameter, in the order of `paramNames`: `frame.gradParams` itself, except for
+   * a parameter several nodes use (a shared composite module), where it is the sum over every use.
+   */
+  readonly paramGrads: Tensor[];
+  /**
+   * Whether the reverse pass must visit this node: it reaches a loss and, in a program without data
+   * gradients, is a loss or has a parameter at or above it. The others' gradients are sums of shares
+   * nobody writes, zero for good, so visiting them (the input batch's 128×784 zeros in the bench) would
+   * only add zeros.
+   */
+  readonly backwardVisits: boolean;
 }
 
 export interface ParamResult { readonly value: Tensor; readonly grad: Tensor }
@@ -66,7 +80,8 @@ export interface RunResults {
   readonly diagnostics: readonly RunDiagnostic[];
 }
 
-export type JacobianOf = { readonly input: string } | { readonly param: string };
+/** What a Jacobian differentiates by; for a composite module's instance, also which output (default: its first). */
+export type JacobianOf = ({ readonly input: string } | { readonly param: string }) & { readonly output?: string };
 
 export function compileGraph(graph: Graph, options: CompileOptions = {}): Program {
   const { batch } = options;
@@ -98,15 +113,20 @@ export class Program {
   readonly params: ParamStore;
   /** False when compiled for training: gradients into data nodes are then not computed. */
   readonly dataGradients: boolean;
+  /** Composite module instances by flat id ("n1", "n1/b"); their inner nodes are "n1/fc" in `nodes`. */
+  readonly instances: ReadonlyMap<string, InstanceInfo>;
   loss: number | null = null;
   private readonly byId = new Map<string, CompiledNode>();
+  /** Parameters used by more than one node: the summed gradient and every use's own. */
+  private readonly sharedGrads: { readonly total: Tensor; readonly uses: readonly Tensor[] }[];
 
   constructor(analysis: Analysis, seed: number, options: CompileOptions) {
     const { order, nodes: analyzed } = analysis;
     const defOf = (a: AnalyzedNode): ModuleDef<unknown> => options.modules?.[a.kind] ?? a.def;
     this.order = order;
     this.batch = analysis.batch;
-    this.params = options.params ?? paramStoreOf(order.map((id) => { const a = analyzed.get(id)!; return { node: a.node, config: a.config, def: defOf(a) }; }), seed);
+    this.instances = analysis.composite.instances;
+    this.params = options.params ?? paramStoreOf(order.map((id) => { const a = analyzed.get(id)!; return { node: a.node, config: a.config, def: defOf(a) }; }), seed, analysis.composite.paramAliases);
     this.dataGradients = options.dataGradients !== false;
     const fed = options.batch !== undefined; // data values come from setValue, not from the graph
     const reaching = nodesReachingLoss(order, analyzed);
@@ -128,7 +148,10 @@ export class Program {
         gradInputs: a.inputEdges.map((e, i) => (!needsGrad || needsGrad.has(e!.source) ? gradInputs[i]! : null)),
         gradParams: params.map((p) => zeros(p.shape)),
       };
-      const node: CompiledNode = { id, kind: a.kind, def, frame, paramNames, ports: a.ports, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id) };
+      const backwardVisits = reaching.has(id) && (!needsGrad || def.isLoss || needsGrad.has(id));
+      const node: CompiledNode = {
+        id, kind: a.kind, def, frame, paramNames, ports: a.ports, inputEdges: [], outputEdges: [], reachesLoss: reaching.has(id), paramGrads: [...frame.gradParams], backwardVisits,
+      };
       a.inputEdges.forEach((e, port) => {
         const source = this.byId.get(e!.source)!;
         const edge: CompiledEdge = { id: e!.id, source, target: node, port, portName: a.ports[port]!, grad: gradInputs[port]! };
@@ -142,6 +165,12 @@ export class Program {
     this.nodes = nodes;
     this.edges = edges;
     this.lossNodes = nodes.filter((n) => n.def.isLoss);
+    this.sharedGrads = sharedGradients(nodes);
+  }
+
+  /** A composite module's instance by its flat id, or undefined. */
+  instance(id: string): InstanceInfo | undefined {
+    return this.instances.get(id);
   }
 
   node(id: string): CompiledNode {
@@ -167,10 +196,16 @@ export class Program {
   backward(): void {
     for (let i = this.nodes.length - 1; i >= 0; i--) {
       const n = this.nodes[i]!, f = n.frame;
-      if (!n.reachesLoss) continue;
+      if (!n.backwardVisits) continue;
       if (n.def.isLoss) f.gradOut.data[0] = 1; // dL/dL = 1: the total loss is the sum of the loss nodes
       else accumulateShares(n);
       n.def.vjp(f);
+    }
+    // A parameter several nodes use (shared weights): its gradient is the sum over the uses.
+    for (const { total, uses } of this.sharedGrads) {
+      const t = total.data;
+      t.fill(0);
+      for (const u of uses) for (let k = 0; k < t.length; k++) t[k] = t[k]! + u.data[k]!;
     }
   }
 
@@ -184,12 +219,18 @@ export class Program {
     const n = this.node(nodeId);
     const i = n.paramNames.indexOf(name);
     if (i < 0) throw new GraphQueryError(`${where(nodeId, n.kind)} has no parameter "${name}" (it has: ${n.paramNames.join(', ') || 'none'})`);
-    return { value: n.frame.params[i]!, grad: n.frame.gradParams[i]! };
+    return { value: n.frame.params[i]!, grad: n.paramGrads[i]! };
   }
 
-  /** Every trainable parameter, in topological order. */
+  /** Every trainable parameter once (a shared one at its first use, with the gradient of all), in topological order. */
   parameters(): { nodeId: string; name: string; value: Tensor; grad: Tensor }[] {
-    return this.nodes.flatMap((n) => n.paramNames.map((name, i) => ({ nodeId: n.id, name, value: n.frame.params[i]!, grad: n.frame.gradParams[i]! })));
+    const seen = new Set<Tensor>();
+    return this.nodes.flatMap((n) => n.paramNames.flatMap((name, i) => {
+      const value = n.frame.params[i]!;
+      if (seen.has(value)) return [];
+      seen.add(value);
+      return [{ nodeId: n.id, name, value, grad: n.paramGrads[i]! }];
+    }));
   }
 
   /** Replaces a data node's value in place (same shape), e.g. with the next mini-batch. */
@@ -200,8 +241,15 @@ export class Program {
     v.data.set(data);
   }
 
-  /** The explicit local Jacobian of one node for one sample. */
+  /** The explicit local Jacobian of one node for one sample; of an instance, the whole module's (through its inner nodes). */
   jacobian(nodeId: string, sample: number, of: JacobianOf): Matrix {
+    const inst = this.instances.get(nodeId);
+    if (inst && !this.byId.has(nodeId)) {
+      if (!Number.isInteger(sample) || sample < 0 || sample >= this.batch) {
+        throw new GraphQueryError(`${where(nodeId, MODULE_KIND)}: sample ${sample} is outside the batch 0…${this.batch - 1}`);
+      }
+      return moduleJacobian(this.nodes, inst, sample, of);
+    }
     const n = this.node(nodeId);
     if (!Number.isInteger(sample) || sample < 0 || sample >= this.batch) {
       throw new GraphQueryError(`${where(nodeId, n.kind)}: sample ${sample} is outside the batch 0…${this.batch - 1}`);
@@ -222,8 +270,21 @@ export class Program {
     const nodes = emptyRecord<NodeResult>();
     for (const n of this.nodes) {
       const params = emptyRecord<ParamResult>();
-      n.paramNames.forEach((name, i) => { params[name] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.frame.gradParams[i]!) }; });
+      n.paramNames.forEach((name, i) => { params[name] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.paramGrads[i]!) }; });
       nodes[n.id] = { output: cloneTensor(n.frame.out), grad: cloneTensor(n.frame.gradOut), params };
+    }
+    // Each instance next to its inner nodes: its first output's value and gradient, its parameters as
+    // "<innerId>.<param>" (nested "b/fc.W"; of a shared module, the one set with the gradient of every use).
+    for (const inst of this.instances.values()) {
+      const out = this.byId.get(Object.values(inst.outputs)[0] ?? '');
+      if (!out) continue;
+      const params = emptyRecord<ParamResult>();
+      for (const n of this.nodes) {
+        if (!n.id.startsWith(`${inst.id}${PATH_SEPARATOR}`)) continue;
+        const rel = n.id.slice(inst.id.length + 1);
+        n.paramNames.forEach((name, i) => { params[`${rel}.${name}`] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.paramGrads[i]!) }; });
+      }
+      nodes[inst.id] = { output: cloneTensor(out.frame.out), grad: cloneTensor(out.frame.gradOut), params };
     }
     const edges = emptyRecord<EdgeResult>();
     for (const e of this.edges) edges[e.id] = { value: cloneTensor(e.source.frame.out), grad: cloneTensor(e.grad) };
@@ -239,15 +300,33 @@ function storedParam(params: ParamStore, a: AnalyzedNode, name: string, shape: r
   return t;
 }
 
+/** Parameters (tensors of the store) that more than one node uses: one summed gradient per such tensor. */
+function sharedGradients(nodes: readonly CompiledNode[]): { total: Tensor; uses: Tensor[] }[] {
+  const uses = new Map<Tensor, { node: CompiledNode; i: number }[]>();
+  for (const node of nodes) node.frame.params.forEach((p, i) => { const list = uses.get(p); if (list) list.push({ node, i }); else uses.set(p, [{ node, i }]); });
+  const shared: { total: Tensor; uses: Tensor[] }[] = [];
+  for (const [p, list] of uses) {
+    if (list.length < 2) continue;
+    const total = zeros(p.shape);
+    for (const { node, i } of list) node.paramGrads[i] = total;
+    shared.push({ total, uses: list.map(({ node, i }) => node.frame.gradParams[i]!) });
+  }
+  return shared;
+}
+
 /** dL/d(out) = Σ over consumers of their shares: gradients accumulate on fan-out. */
 function accumulateShares(n: CompiledNode): void {
   const g = n.frame.gradOut.data;
-  g.fill(0);
+  let first = true;
   for (const e of n.outputEdges) {
     if (!e.target.reachesLoss) continue;
     const share = e.grad.data;
-    for (let k = 0; k < g.length; k++) g[k] = g[k]! + share[k]!;
+    // The first share in one pass: 0 + s is what zero-filling then adding gives (−0 becomes +0).
+    if (first) for (let k = 0; k < g.length; k++) g[k] = 0 + share[k]!;
+    else for (let k = 0; k < g.length; k++) g[k] = g[k]! + share[k]!;
+    first = false;
   }
+  if (first) g.fill(0);
 }
 
 function nodesReachingLoss(order: string[], analyzed: Map<string, AnalyzedNode>): Set<string> {

@@ -29,8 +29,36 @@ export interface Graph {
   seed?: number;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Composite module definitions, by name; nodes of kind `module` use them (engine/composite/). */
+  modules?: Record<string, ModuleDefinition>;
   [extra: string]: unknown;
 }
+
+/** Where a composite module's port lands inside it: an inner node and one of its ports. */
+export interface ModulePortRef {
+  node: string;
+  port: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * A composite module, stored once under the graph's `modules` and used by any number of instance
+ * nodes (kind `module`, config `{ module: name }`). Its ports are the names of `inputs` and `outputs`.
+ */
+export interface ModuleDefinition {
+  inputs: Record<string, ModulePortRef>;
+  outputs: Record<string, ModulePortRef>;
+  /** All instances use one set of parameters (`params`), whose gradient sums every use. */
+  shared: boolean;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Shared modules: the parameters, as "<innerId>.<param>" (nested: "<inner>/<id>.<param>"). */
+  params?: Record<string, TensorJson>;
+  [extra: string]: unknown;
+}
+
+/** The kind of a composite module's instance node. */
+export const MODULE_KIND = 'module';
 
 /** Every node has exactly one output port. */
 export const OUTPUT_PORT = 'out';

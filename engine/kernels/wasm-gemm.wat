@@ -2,19 +2,24 @@
 ;; test/engine/kernels/wasm-gemm-wat.test.ts assembles this file (wabt) and checks the bytes are the
 ;; emitter's: change both together.
 ;;
-;; C = A·B on packed panels, 4×4 outputs per block, two f64 lanes per instruction:
-;;   A panel ip holds rows 4ip…4ip+3 as [R][4]; B panel jp holds columns 4jp…4jp+3 as [R][4] (doubles).
+;; C = A·B, 4×4 outputs per block, two f64 lanes per instruction, on strided operands (byte offsets):
+;;   row block ip of A starts at aPtr + ip·aPanel; A(4ip+ii, r) is the double at that + r·aStep + ii·aLane
+;;   (row-major: aStep 8, aLane the row; column-major: aStep the column, aLane 8; panels [R][4]: 32, 8);
+;;   column block jp of B starts at bPtr + jp·bPanel; B(r, 4jp…4jp+3) are the 4 doubles at that + r·bStep
+;;   (row-major: bPanel 32, bStep the row; panels [R][4]: bPanel 32R, bStep 32).
 ;;   C is row-major with 4·Np doubles per row; block (ip, jp) starts at row 4ip, column 4jp.
 ;; Every output is summed as s = 0 (or C when loadC), then s += a·b for r = 0…R−1: the order of the
 ;; scalar loop, and wasm never fuses a multiply-add, so results are bit-identical to it.
-;; All pointers are byte offsets into the imported memory, 16-byte aligned.
+;; C is 16-byte aligned; A and B need only be 8-byte aligned (wasm's alignment is a hint).
 (module
   (import "env" "mem" (memory 1))
   (func $gemm (export "gemm")
-    (param $aPtr i32) (param $bPtr i32) (param $cPtr i32) (param $Mp i32) (param $Np i32) (param $R i32) (param $loadC i32)
+    (param $aPtr i32) (param $aPanel i32) (param $aStep i32) (param $aLane i32)
+    (param $bPtr i32) (param $bPanel i32) (param $bStep i32)
+    (param $cPtr i32) (param $Mp i32) (param $Np i32) (param $R i32) (param $loadC i32)
     (local $ip i32) (local $jp i32) (local $r i32)
-    (local $a i32) (local $b i32) (local $c i32)  ;; the current A row, B row and C block
-    (local $rowBytes i32) (local $panelBytes i32)
+    (local $a i32) (local $b i32) (local $c i32)  ;; A(4ip, r), B(r, 4jp) and the C block
+    (local $rowBytes i32) (local $lane2 i32) (local $lane3 i32)  ;; bytes of a C row; 2·aLane, 3·aLane
     ;; the 4×4 accumulators: $cIJ holds row I of the block, columns 2J and 2J+1
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
@@ -22,7 +27,8 @@
     (local $av v128)                   ;; A[r][i] in both lanes
 
     (local.set $rowBytes (i32.shl (local.get $Np) (i32.const 5)))   ;; 4·Np doubles of 8 bytes
-    (local.set $panelBytes (i32.shl (local.get $R) (i32.const 5)))  ;; R rows of 4 doubles
+    (local.set $lane2 (i32.shl (local.get $aLane) (i32.const 1)))
+    (local.set $lane3 (i32.add (local.get $lane2) (local.get $aLane)))
 
     (local.set $ip (i32.const 0))
     (block $rowsDone (loop $nextRowPanel
@@ -30,8 +36,8 @@
       (local.set $jp (i32.const 0))
       (block $colsDone (loop $nextColPanel
         (br_if $colsDone (i32.ge_u (local.get $jp) (local.get $Np)))
-        (local.set $a (i32.add (local.get $aPtr) (i32.mul (local.get $ip) (local.get $panelBytes))))
-        (local.set $b (i32.add (local.get $bPtr) (i32.mul (local.get $jp) (local.get $panelBytes))))
+        (local.set $a (i32.add (local.get $aPtr) (i32.mul (local.get $ip) (local.get $aPanel))))
+        (local.set $b (i32.add (local.get $bPtr) (i32.mul (local.get $jp) (local.get $bPanel))))
         ;; c = cPtr + ip·4·rowBytes + jp·32
         (local.set $c (i32.add
           (i32.add (local.get $cPtr) (i32.mul (local.get $ip) (i32.shl (local.get $rowBytes) (i32.const 2))))
@@ -66,17 +72,17 @@
           (local.set $av (v128.load64_splat (local.get $a)))
           (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $av) (local.get $b0))))
           (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $av) (local.get $b1))))
-          (local.set $av (v128.load64_splat offset=8 (local.get $a)))
+          (local.set $av (v128.load64_splat (i32.add (local.get $a) (local.get $aLane))))
           (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $av) (local.get $b0))))
           (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $av) (local.get $b1))))
-          (local.set $av (v128.load64_splat offset=16 (local.get $a)))
+          (local.set $av (v128.load64_splat (i32.add (local.get $a) (local.get $lane2))))
           (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $av) (local.get $b0))))
           (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $av) (local.get $b1))))
-          (local.set $av (v128.load64_splat offset=24 (local.get $a)))
+          (local.set $av (v128.load64_splat (i32.add (local.get $a) (local.get $lane3))))
           (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $av) (local.get $b0))))
           (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $av) (local.get $b1))))
-          (local.set $a (i32.add (local.get $a) (i32.const 32)))  ;; next r: 4 doubles on in each panel
-          (local.set $b (i32.add (local.get $b) (i32.const 32)))
+          (local.set $a (i32.add (local.get $a) (local.get $aStep)))  ;; next r
+          (local.set $b (i32.add (local.get $b) (local.get $bStep)))
           (local.set $r (i32.sub (local.get $r) (i32.const 1)))
           (br $nextR)))
 

@@ -22,18 +22,18 @@ class Sgd implements Optimizer {
 
   step(params: readonly Float64Array[], grads: readonly Float64Array[]): void {
     const { learningRate: lr, momentum: mu } = this.s;
-    params.forEach((w, p) => {
-      const g = grads[p]!;
+    for (let p = 0; p < params.length; p++) {
+      const w = params[p]!, g = grads[p]!;
       if (mu === 0) {
         for (let k = 0; k < w.length; k++) w[k] = w[k]! - lr * g[k]!;
-        return;
+        continue;
       }
       const v = this.velocity[p]!;
       for (let k = 0; k < w.length; k++) {
         v[k] = mu * v[k]! + g[k]!;
         w[k] = w[k]! - lr * v[k]!;
       }
-    });
+    }
   }
 }
 

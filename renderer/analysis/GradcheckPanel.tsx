@@ -3,7 +3,7 @@
 // numeric side by side, |a − n| against what is allowed (atol + rtol·|n| + the loss's rounding), and a
 // verdict; at a kink (relu at 0) the loss is not differentiable, which is said instead of a failure.
 import type { GradCheckTensor } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';

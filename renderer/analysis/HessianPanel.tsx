@@ -2,7 +2,7 @@
 // symmetry and its extreme eigenvalues: negative ones mean a saddle, a large ratio an ill-conditioned valley.
 import { useMemo, useState } from 'react';
 import { isModuleKind, moduleOf, type Graph } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';
@@ -48,36 +48,36 @@ export function HessianPanel() {
   const n = r?.matrix.rows ?? 0;
   const lmin = r?.eigenvalues[0], lmax = r?.eigenvalues[n - 1];
   return (
-    <section className="bps-analysis" aria-label="Hessian" data-testid="hessian-panel" data-pending={slot.pending}>
-      <fieldset className="bps-hessian-params">
-        <legend>Parameters (at most {HESSIAN_PANEL_LIMIT} entries)</legend>
-        {params.length === 0 ? <span className="muted">No node has parameters.</span> : null}
-        {params.map((p) => (
-          <label key={p.key}>
-            <input type="checkbox" checked={chosen.has(p.key)} aria-label={`${p.key} (${p.count})`}
-              onChange={(e) => { const next = new Set(chosen); if (e.target.checked) next.add(p.key); else next.delete(p.key); setChosen(next); }} />
-            {p.key} <span className="muted">({p.count})</span>
-          </label>
-        ))}
-      </fieldset>
-      <div className="bps-analysis-controls">
-        <button type="button" disabled={total === 0 || total > HESSIAN_PANEL_LIMIT || slot.pending}
-          onClick={() => void training.hessian(graph, picked.map((p) => ({ nodeId: p.nodeId, name: p.name })))}>Compute Hessian</button>
-        <span className={total > HESSIAN_PANEL_LIMIT ? 'bps-bad' : 'muted'}>{total} entries → {total}×{total}</span>
-      </div>
-      {slot.error ? <p className="bps-train-error" role="alert">{slot.error}</p> : null}
-      {r ? (
-        <div className="bps-analysis-grid">
-          <MatrixView m={r.matrix} label="H = ∂²L/∂θ²" testId="hessian-matrix" rowLabels={r.labels} colLabels={r.labels} />
-          <dl className="bps-train-metrics">
-            <dt>symmetry max |H − Hᵀ|</dt><dd data-testid="hessian-asymmetry" data-value={r.asymmetry} title={String(r.asymmetry)}>{formatNumber(r.asymmetry, 3)}</dd>
-            <dt>λ min</dt><dd data-testid="hessian-eig-min" data-value={lmin} title={lmin === undefined ? undefined : String(lmin)}>{lmin === undefined ? '—' : formatNumber(lmin, 6)}</dd>
-            <dt>λ max</dt><dd data-testid="hessian-eig-max" data-value={lmax} title={lmax === undefined ? undefined : String(lmax)}>{lmax === undefined ? '—' : formatNumber(lmax, 6)}</dd>
-            <dt>curvature</dt><dd>{lmin === undefined ? '—' : lmin < -1e-12 ? 'indefinite (saddle directions)' : lmin <= 1e-12 ? 'positive semi-definite (flat directions)' : <>positive definite, condition <span title={String(lmax! / lmin)}>{formatNumber(lmax! / lmin, 3)}</span></>}</dd>
-            {n <= 24 ? <><dt>eigenvalues</dt><dd data-testid="hessian-eigenvalues" data-value={JSON.stringify(r.eigenvalues)} className="bps-vector-values">{r.eigenvalues.map((v, i) => <span key={i} title={String(v)}>{formatNumber(v, 4)}</span>)}</dd></> : null}
-          </dl>
+    <section className="bps-analysis bps-hessian" aria-label="Hessian" data-testid="hessian-panel" data-pending={slot.pending}>
+      <div className="bps-hessian-side">
+        <fieldset className="bps-hessian-params">
+          <legend>Parameters (at most {HESSIAN_PANEL_LIMIT} entries)</legend>
+          {params.length === 0 ? <span className="muted">No node has parameters.</span> : null}
+          {params.map((p) => (
+            <label key={p.key}>
+              <input type="checkbox" checked={chosen.has(p.key)} aria-label={`${p.key} (${p.count})`}
+                onChange={(e) => { const next = new Set(chosen); if (e.target.checked) next.add(p.key); else next.delete(p.key); setChosen(next); }} />
+              {p.key} <span className="muted">({p.count})</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="bps-analysis-controls">
+          <button type="button" disabled={total === 0 || total > HESSIAN_PANEL_LIMIT || slot.pending}
+            onClick={() => void training.hessian(graph, picked.map((p) => ({ nodeId: p.nodeId, name: p.name })))}>Compute Hessian</button>
+          <span className={total > HESSIAN_PANEL_LIMIT ? 'bps-bad' : 'muted'}>{total} entries → {total}×{total}</span>
         </div>
-      ) : null}
+        {slot.error ? <p className="bps-train-error" role="alert">{slot.error}</p> : null}
+        {r ? (
+          <dl className="bps-train-metrics">
+              <dt>symmetry max |H − Hᵀ|</dt><dd data-testid="hessian-asymmetry" data-value={r.asymmetry} title={String(r.asymmetry)}>{formatNumber(r.asymmetry, 3)}</dd>
+              <dt>λ min</dt><dd data-testid="hessian-eig-min" data-value={lmin} title={lmin === undefined ? undefined : String(lmin)}>{lmin === undefined ? '—' : formatNumber(lmin, 6)}</dd>
+              <dt>λ max</dt><dd data-testid="hessian-eig-max" data-value={lmax} title={lmax === undefined ? undefined : String(lmax)}>{lmax === undefined ? '—' : formatNumber(lmax, 6)}</dd>
+              <dt>curvature</dt><dd>{lmin === undefined ? '—' : lmin < -1e-12 ? 'indefinite (saddle directions)' : lmin <= 1e-12 ? 'positive semi-definite (flat directions)' : <>positive definite, condition <span title={String(lmax! / lmin)}>{formatNumber(lmax! / lmin, 3)}</span></>}</dd>
+              {n <= 24 ? <><dt>eigenvalues</dt><dd data-testid="hessian-eigenvalues" data-value={JSON.stringify(r.eigenvalues)} className="bps-vector-values">{r.eigenvalues.map((v, i) => <span key={i} title={String(v)}>{formatNumber(v, 4)}</span>)}</dd></> : null}
+          </dl>
+        ) : null}
+      </div>
+      {r ? <MatrixView m={r.matrix} label="H = ∂²L/∂θ²" testId="hessian-matrix" rowLabels={r.labels} colLabels={r.labels} /> : null}
     </section>
   );
 }

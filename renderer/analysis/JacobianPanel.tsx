@@ -1,8 +1,8 @@
 // The local Jacobians of the selected node for one sample, and the chain-rule check: the gradient
 // arriving at the node times ∂out/∂in must equal the gradient the incoming edge carries back.
 import { useEffect, useState } from 'react';
-import { formatNumber } from '../math/format.ts';
-import { gradText, nodeSymbols } from '../model/symbols.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
+import { gradText, nodeSymbols } from '../../interop/notation/symbols.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useServices } from '../services.tsx';
 import { useAnalysis } from './analysis-store.ts';

@@ -2,7 +2,7 @@
 // precision) for tests and copy-paste. Large matrices are painted on a canvas instead of one div per cell.
 import { useEffect, useRef, useState } from 'react';
 import type { Matrix } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { divergingColor, Heatmap, maxAbsFinite } from '../math/Heatmap.tsx';
 
 const DIV_LIMIT = 1600;
@@ -11,6 +11,7 @@ function CanvasHeatmap({ m, rowLabels, colLabels }: { m: Matrix; rowLabels?: str
   const ref = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState('');
   const cell = Math.max(2, Math.min(12, Math.floor(420 / Math.max(m.rows, m.cols))));
+  // CSS may draw the canvas smaller than its pixels (it fits the dock: issue 10.6); the pointer is scaled back.
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
@@ -22,10 +23,11 @@ function CanvasHeatmap({ m, rowLabels, colLabels }: { m: Matrix; rowLabels?: str
   }, [m, cell]);
   return (
     <div>
-      <canvas ref={ref} width={m.cols * cell} height={m.rows * cell} title={hover || undefined}
+      <canvas ref={ref} className="bps-heatmap-canvas" data-testid="heatmap-canvas" width={m.cols * cell} height={m.rows * cell} title={hover || undefined}
         onMouseMove={(e) => {
           const rect = e.currentTarget.getBoundingClientRect();
-          const c = Math.floor((e.clientX - rect.left) / cell), r = Math.floor((e.clientY - rect.top) / cell);
+          const sx = e.currentTarget.width / (rect.width || 1), sy = e.currentTarget.height / (rect.height || 1);
+          const c = Math.floor(((e.clientX - rect.left) * sx) / cell), r = Math.floor(((e.clientY - rect.top) * sy) / cell);
           if (r >= 0 && r < m.rows && c >= 0 && c < m.cols) setHover(`${rowLabels?.[r] ?? `row ${r}`}, ${colLabels?.[c] ?? `col ${c}`}: ${String(m.data[r * m.cols + c])}`);
         }} />
       <div className="muted bps-hover-value">{hover || 'hover a cell for its value'}</div>

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
-import { nodeSymbols } from '../model/symbols.ts';
+import { nodeSymbols } from '../../interop/notation/symbols.ts';
 
 export interface PortChoice { readonly target: string; readonly port: string; readonly label: string }
 

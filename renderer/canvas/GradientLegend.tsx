@@ -1,6 +1,6 @@
 // The key to edge labels, colours and widths: what the two label lines mean, then the gradient norm
 // on a log scale, with the flagged extremes. It wraps onto a second line on narrow canvases.
-import { gradientStyle, LEGEND_STOPS } from '../math/gradient-scale.ts';
+import { gradientStyle, LEGEND_STOPS } from '../../interop/notation/gradient-scale.ts';
 
 export function GradientLegend() {
   return (

@@ -5,7 +5,7 @@
 // once) does not format hundreds of tensors in one long task. It prepares only what a mounted label
 // draws: the exact JSON it carries (data-value, data-grad) and the lines its label mode shows.
 import { l2Norm, type RunResults, type Tensor } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { gradLine, labelSummary } from '../../interop/notation/node-text.ts';
 import type { LabelMode } from '../store/view-store.ts';
 
 const jsonCache = new WeakMap<Tensor, string>();
@@ -25,33 +25,7 @@ export function tensorJson(t: Tensor): string {
   return s;
 }
 
-/**
- * Entries shown on a label up to this many; larger tensors show shape and norm. Two keep a label
- * within the ~100 px between nodes 200 px apart (four numbers need twice that); the popover and the
- * inspector show every entry.
- */
-export const LABEL_MAX_ENTRIES = 2;
-
-/**
- * The compact text on a label: one number with 4 significant digits ("0.8176"); up to
- * LABEL_MAX_ENTRIES entries with 3 ("[0.12, -0.5]", "[[1], [2]]"); larger tensors as shape and L2 norm ("[4, 16] ‖·‖=2.01").
- * Spaces sit only between entries, so a label narrower than its text wraps between whole numbers.
- */
-export function labelSummary(t: { shape: readonly number[]; data: ArrayLike<number> }): string {
-  const n = t.data.length;
-  if (n === 1) return formatNumber(t.data[0]!);
-  if (n > LABEL_MAX_ENTRIES) return `[${t.shape.join(',\u00a0')}] ${normText(t.data)}`; // the shape never breaks across lines
-  const cols = t.shape.length === 2 ? t.shape[1]! : n;
-  const rows = t.shape.length === 2 && cols > 1 && t.shape[0]! > 1 ? t.shape[0]! : 1;
-  const row = (r: number): string => `[${Array.from({ length: n / rows }, (_, c) => formatNumber(t.data[r * (n / rows) + c]!, 3)).join(', ')}]`;
-  return rows === 1 ? row(0) : `[${Array.from({ length: rows }, (_, r) => row(r)).join(', ')}]`;
-}
-
-function normText(data: ArrayLike<number>): string {
-  let s = 0;
-  for (let i = 0; i < data.length; i++) s += data[i]! * data[i]!;
-  return `‖·‖=${formatNumber(Math.sqrt(s), 3)}`;
-}
+export { LABEL_MAX_ENTRIES, labelSummary } from '../../interop/notation/node-text.ts';
 
 /** labelSummary(t), cached per tensor object. */
 export function tensorSummary(t: Tensor): string {
@@ -62,7 +36,7 @@ export function tensorSummary(t: Tensor): string {
 
 /** The gradient line when the value line above already shows the shape: just the norm. */
 export function gradLabelText(grad: Tensor, shapeShownAbove: boolean): string {
-  return shapeShownAbove && grad.data.length > LABEL_MAX_ENTRIES ? `∂\u00a0‖·‖=${formatNumber(tensorNorm(grad), 3)}` : `∂\u00a0${tensorSummary(grad)}`;
+  return gradLine(grad, shapeShownAbove, tensorSummary(grad), tensorNorm(grad));
 }
 
 export function tensorNorm(t: Tensor): number {

@@ -1,22 +1,16 @@
-// What step mode reveals at a given step: forward steps show values on their edges, backward steps
-// show gradients. Computed once per (results, index) and shared by every node and edge.
+// What step mode reveals at a given step (the rule: interop/notation/steps.ts `revealUpTo`): forward
+// steps show values on their edges, backward steps show gradients.
+// Computed once per (results, index) and shared by every node and edge.
 import type { RunResults } from '../../engine/index.ts';
+import { revealUpTo, type Reveal as SharedReveal } from '../../interop/notation/steps.ts';
 import { buildTimeline, type Step } from '../math/step-timeline.ts';
 import { useDocument } from '../store/document-store.ts';
+import { isOpen, settingsFrom } from '../exercise/exercise.ts';
+import { useExercise } from '../exercise/exercise-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView } from '../store/view-store.ts';
 
-export interface Reveal {
-  readonly current: Step | undefined;
-  readonly values: ReadonlySet<string>;
-  readonly grads: ReadonlySet<string>;
-  /** Nodes whose forward step has been reached: their outputs (a loss's L) may be shown. */
-  readonly computed: ReadonlySet<string>;
-  /** Nodes whose backward step has been reached: their parameter gradients may be shown. */
-  readonly backpropagated: ReadonlySet<string>;
-  /** Every forward step has been reached: the total loss is known. */
-  readonly forwardDone: boolean;
-}
+export type Reveal = SharedReveal<Step>;
 
 const timelines = new WeakMap<RunResults, Step[]>();
 export function timelineFor(results: RunResults): Step[] {
@@ -28,18 +22,16 @@ export function timelineFor(results: RunResults): Step[] {
   return steps;
 }
 
-let last: { results: RunResults; index: number; reveal: Reveal } | null = null;
-export function revealAt(results: RunResults, index: number): Reveal {
-  if (last && last.results === results && last.index === index) return last.reveal;
+let last: { results: RunResults; index: number; hideCurrent: boolean; reveal: Reveal } | null = null;
+/**
+ * What is shown at step `index`. With `hideCurrent` (exercise mode, the step's question not yet
+ * answered) the step is current but reveals nothing yet: its number is what the student works out.
+ */
+export function revealAt(results: RunResults, index: number, hideCurrent = false): Reveal {
+  if (last && last.results === results && last.index === index && last.hideCurrent === hideCurrent) return last.reveal;
   const steps = timelineFor(results);
-  const values = new Set<string>(), grads = new Set<string>(), computed = new Set<string>(), backpropagated = new Set<string>();
-  for (const s of steps.slice(0, index + 1)) {
-    for (const e of s.edgeIds) (s.phase === 'forward' ? values : grads).add(e);
-    (s.phase === 'forward' ? computed : backpropagated).add(s.nodeId);
-  }
-  const forwardDone = steps.slice(index + 1).every((s) => s.phase !== 'forward');
-  const reveal = { current: steps[index], values, grads, computed, backpropagated, forwardDone };
-  last = { results, index, reveal };
+  const reveal = { ...revealUpTo(steps, hideCurrent ? index - 1 : index), current: steps[index] };
+  last = { results, index, hideCurrent, reveal };
   return reveal;
 }
 
@@ -49,5 +41,11 @@ export function useReveal(): Reveal | null {
   const index = useView((s) => (s.stepMode ? s.stepIndex : 0));
   // Outside step mode, new results must not re-render every node and edge through this hook.
   const results = useRun((s) => (on ? s.results : null));
-  return on && results ? revealAt(results, index) : null;
+  // Exercise mode: the current step's number stays hidden until it is answered or revealed.
+  const exercising = useExercise((s) => on && s.on);
+  const attempts = useExercise((s) => (exercising ? s.attempts : null));
+  const raw = useDocument((s) => (exercising ? s.graph.exercise : undefined));
+  if (!on || !results) return null;
+  const hide = exercising && attempts !== null && isOpen(timelineFor(results)[index], settingsFrom(raw), attempts);
+  return revealAt(results, index, hide);
 }

@@ -12,6 +12,7 @@ import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { START_EXAMPLE } from '../examples.ts';
 import { EMPTY_GRAPH, useDocument } from '../store/document-store.ts';
 import { useView } from '../store/view-store.ts';
+import { useExercise } from '../exercise/exercise-store.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { exportContent } from './export-document.ts';
 import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
@@ -210,6 +211,10 @@ export class FileController {
     } finally {
       this.replacing = false;
     }
+    // A document with a teacher's exercise settings opens in exercise mode, at its first step (issue 11.2).
+    const exercise = graph.exercise !== undefined;
+    useExercise.setState({ on: exercise, attempts: new Map() });
+    if (exercise) useView.getState().setStepMode(true);
     return useDocument.getState().graph;
   }
 

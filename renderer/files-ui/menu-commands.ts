@@ -1,6 +1,7 @@
 // The desktop menu's commands mapped onto the editor's existing actions. React-free.
 import type { MenuCommand, Theme } from '../../app/preload/api-types.ts';
 import { timelineFor } from '../canvas/step-state.ts';
+import { reachableStep } from '../exercise/step-gate.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView, type LabelMode } from '../store/view-store.ts';
@@ -47,7 +48,7 @@ export function stepBy(delta: 1 | -1): void {
     return;
   }
   const last = timelineFor(run.results).length - 1;
-  view.setStepIndex(Math.max(0, Math.min(last, view.stepIndex + delta)));
+  view.setStepIndex(reachableStep(Math.max(0, Math.min(last, view.stepIndex + delta))));
 }
 
 /** The menu's Run: the editor already runs the graph after every change. */

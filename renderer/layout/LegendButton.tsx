@@ -2,7 +2,7 @@
 // click (never on hover) in a popover above everything, and closes with Esc or a click outside.
 import * as Popover from '@radix-ui/react-popover';
 import { GradientLegend } from '../canvas/GradientLegend.tsx';
-import { LEGEND_STOPS, gradientStyle } from '../math/gradient-scale.ts';
+import { LEGEND_STOPS, gradientStyle } from '../../interop/notation/gradient-scale.ts';
 import './layout.css';
 
 export function LegendButton() {

@@ -4,6 +4,7 @@
 // menu keeps F5 for Run), Esc leaves. App.tsx hides the rest with CSS, so panels keep their state.
 import { useEffect } from 'react';
 import { timelineFor } from '../canvas/step-state.ts';
+import { reachableStep } from '../exercise/step-gate.ts';
 import { clampStep } from '../panels/step/StepPanel.tsx';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
@@ -60,7 +61,7 @@ export function usePresenterKeys(): void {
       // Ahead of React Flow (which would move a node) and the step panel (which handles ←/→ itself).
       e.preventDefault();
       e.stopPropagation();
-      view.setStepIndex(j);
+      view.setStepIndex(reachableStep(j));
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

@@ -28,6 +28,11 @@ export function maxAbsFinite(data: ArrayLike<number>): number {
 
 const cellStyle: CSSProperties = { minWidth: 12, minHeight: 12, borderRadius: 2 };
 const labelStyle: CSSProperties = { fontSize: 10, lineHeight: '12px', opacity: 0.75, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+/**
+ * Column labels run upwards, one 12 px line per column, so neighbours never overprint however long
+ * the names (fc1.W[3,1]); a long one is cut with … and the whole name is its title (issue 10.6).
+ */
+const colLabelStyle: CSSProperties = { ...labelStyle, writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: 96, justifySelf: 'center', alignSelf: 'end', textAlign: 'left' };
 
 export function Heatmap(props: { rows: number; cols: number; data: ArrayLike<number>; label?: string; rowLabels?: string[]; colLabels?: string[] }) {
   const { rows, cols, data, label, rowLabels, colLabels } = props;
@@ -36,10 +41,10 @@ export function Heatmap(props: { rows: number; cols: number; data: ArrayLike<num
   const cells = [];
   if (colLabels) {
     if (withRowLabels) cells.push(<div key="corner" />);
-    for (let c = 0; c < cols; c++) cells.push(<div key={`col-${c}`} style={{ ...labelStyle, textAlign: 'center' }}>{colLabels[c] ?? ''}</div>);
+    for (let c = 0; c < cols; c++) cells.push(<div key={`col-${c}`} className="heatmap-col-label" title={colLabels[c]} style={colLabelStyle}>{colLabels[c] ?? ''}</div>);
   }
   for (let r = 0; r < rows; r++) {
-    if (withRowLabels) cells.push(<div key={`row-${r}`} style={{ ...labelStyle, paddingRight: 4, textAlign: 'right' }}>{rowLabels[r] ?? ''}</div>);
+    if (withRowLabels) cells.push(<div key={`row-${r}`} className="heatmap-row-label" title={rowLabels[r]} style={{ ...labelStyle, paddingRight: 4, textAlign: 'right', maxWidth: 96 }}>{rowLabels[r] ?? ''}</div>);
     for (let c = 0; c < cols; c++) {
       const v = data[r * cols + c] ?? NaN;
       const title = `${rowLabels?.[r] ?? `row ${r}`}, ${colLabels?.[c] ?? `col ${c}`}: ${String(v)}`;
@@ -52,7 +57,7 @@ export function Heatmap(props: { rows: number; cols: number; data: ArrayLike<num
   return (
     <figure className="heatmap" style={{ margin: 0 }} aria-label={label}>
       {label !== undefined && <figcaption style={{ fontSize: 11, marginBottom: 4 }}>{label}</figcaption>}
-      <div style={{ display: 'grid', gridTemplateColumns: `${withRowLabels ? 'auto ' : ''}repeat(${cols}, minmax(12px, 1fr))`, gap: 1 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: `${withRowLabels ? 'max-content ' : ''}repeat(${cols}, minmax(12px, 1fr))`, gap: 1 }}>
         {cells}
       </div>
     </figure>

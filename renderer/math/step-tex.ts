@@ -1,11 +1,11 @@
 // The equation each step computes, per module kind, written with the run's numbers (read from
-// RunResults, never recomputed). Symbols come from `model/symbols.ts`, the one notation of the app:
+// RunResults, never recomputed). Symbols come from `interop/notation/symbols.ts`, the one notation of the app:
 // a node's name (h1 → h_{1}), a linear node's weight w_{2} and output z_{2}, as on the lecture slides.
 import { compileFormula, isModuleKind, modules, toTex, type CompiledFormula, type GraphEdge, type GraphNode, type ModuleKind, type RunResults, type Tensor } from '../../engine/index.ts';
-import { texSymbol, type NodeSymbols } from '../model/symbols.ts';
-import { tensorNorm, texNumber } from './format.ts';
+import { texSymbol, type NodeSymbols } from '../../interop/notation/symbols.ts';
+import { tensorNorm, texNumber } from '../../interop/notation/format.ts';
 
-export { texSymbol } from '../model/symbols.ts';
+export { texSymbol } from '../../interop/notation/symbols.ts';
 
 /** Tensors with at most this many entries are written out in full. */
 const SMALL = 4;
@@ -44,20 +44,21 @@ export function nameOf(ctx: TimelineContext, id: string): string {
   return ctx.symbols.get(id)?.name ?? id;
 }
 
-function outSym(ctx: TimelineContext, id: string): string {
+/** The TeX symbol of a node's output as the equations write it (L for the one loss, z₂ for a linear w2). */
+export function outSym(ctx: TimelineContext, id: string): string {
   const k = kindOf(ctx, id);
   if (k && modules[k].isLoss) return ctx.lossCount === 1 ? 'L' : `L_{${texSymbol(nameOf(ctx, id))}}`;
   return (k && STEP_TEX[k].symbol?.(ctx, id)) ?? ctx.symbols.get(id)?.out.tex ?? texSymbol(id);
 }
 
-const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
+export const dL = (sym: string): string => (sym === 'L' ? '1' : `\\frac{\\partial L}{\\partial ${sym}}`);
 
 function reachingConsumers(ctx: TimelineContext, id: string): GraphEdge[] {
   return (ctx.outEdges.get(id) ?? []).filter((e) => ctx.reaching.has(e.target));
 }
 
 /** dL/d(source) as carried by one edge: the whole gradient, or this consumer's share on fan-out. */
-function edgeGradSym(ctx: TimelineContext, e: GraphEdge): string {
+export function edgeGradSym(ctx: TimelineContext, e: GraphEdge): string {
   const full = `\\frac{\\partial L}{\\partial ${outSym(ctx, e.source)}}`;
   return reachingConsumers(ctx, e.source).length > 1 ? `${full}\\Big|_{\\to ${outSym(ctx, e.target)}}` : full;
 }

@@ -29,13 +29,15 @@ export interface GraphChange {
   readonly training: boolean;
   /** The document's name changed. */
   readonly name: boolean;
+  /** The exercise settings changed (what Step mode asks; no number on the canvas depends on them). */
+  readonly exercise: boolean;
 }
 
 const RANK: Record<ChangeKind, number> = { same: 0, positions: 1, numbers: 2, structure: 3 };
 const larger = (a: ChangeKind, b: ChangeKind): ChangeKind => (RANK[b] > RANK[a] ? b : a);
 
 /** Nothing at all changed: the history drops such a version, the store keeps the old object. */
-export const isUnchanged = (c: GraphChange): boolean => c.kind === 'same' && !c.training && !c.name;
+export const isUnchanged = (c: GraphChange): boolean => c.kind === 'same' && !c.training && !c.name && !c.exercise;
 /** A run of the new version can give other numbers (positions, name and settings cannot). */
 export const changesResults = (c: GraphChange): boolean => RANK[c.kind] >= RANK.numbers;
 /** The engine's analysis (issues, shapes) can differ. */
@@ -58,12 +60,13 @@ export function diffGraphs(from: Graph, to: Graph): GraphChange {
 
 function computeChange(from: Graph, to: Graph): GraphChange {
   const moved = new Set<string>(), nodes = new Set<string>(), edges = new Set<string>();
-  let kind: ChangeKind = 'same', datasets = false, training = false, name = false;
+  let kind: ChangeKind = 'same', datasets = false, training = false, name = false, exercise = false;
   if (from !== to) {
     for (const key of unionKeys(from, to)) {
       if (key === 'nodes' || key === 'edges' || same(from[key], to[key])) continue;
       if (key === 'name') name = true;
       else if (key === 'training') training = true;
+      else if (key === 'exercise') exercise = true;
       else {
         if (key === 'datasets') datasets = true;
         kind = 'structure';
@@ -72,7 +75,7 @@ function computeChange(from: Graph, to: Graph): GraphChange {
     kind = larger(kind, diffNodes(from.nodes, to.nodes, moved, nodes));
     kind = larger(kind, diffEdges(from.edges, to.edges, edges));
   }
-  return { from, to, kind, moved, nodes, edges, datasets, training, name };
+  return { from, to, kind, moved, nodes, edges, datasets, training, name, exercise };
 }
 
 function diffNodes(a: readonly GraphNode[], b: readonly GraphNode[], moved: Set<string>, touched: Set<string>): ChangeKind {

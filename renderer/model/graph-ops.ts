@@ -5,7 +5,7 @@ import {
   type Graph, type GraphEdge, type GraphNode, type ModuleKind, type TensorJson,
 } from '../../engine/index.ts';
 import { indexGraph } from './graph-index.ts';
-import { displayName } from './symbols.ts';
+import { displayName } from '../../interop/notation/symbols.ts';
 
 /** A fresh id "<prefix><n>" not used by any node or edge. */
 export function freshId(graph: Graph, prefix: string, taken: Set<string> = new Set()): string {
@@ -99,7 +99,8 @@ export function keepOverlap(old: TensorJson | undefined, fresh: TensorJson): Ten
 
 export function addNode(graph: Graph, kind: ModuleKind, position: { x: number; y: number }): { graph: Graph; id: string } {
   const id = freshId(graph, moduleOf(kind).idPrefix ?? kind);
-  const base: GraphNode = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, config: defaultConfig(kind) };
+  const config = kind === 'linear' ? { ...defaultConfig(kind), ...linearFromNeighbours(graph) } : defaultConfig(kind);
+  const base: GraphNode = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, config };
   const node = fitTensors(base, graph.seed ?? 0, batchOf(graph));
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }
@@ -232,6 +233,27 @@ export function renameNode(graph: Graph, id: string, name: string): Graph {
 // inspector's own edit does). Sizes then flow down the graph: a changed layer is re-read by the next.
 // The other unambiguous neighbour is the loss: the layer that makes the prediction (through
 // activations) takes the width of the target it is compared with as its `out`.
+/**
+ * What a newly dropped Linear takes from the graph it joins, where that is unambiguous (issue 10.11):
+ * `bias` as every other linear layer has it (the lecture's layers have none), and `in` as the width of
+ * the one output that feeds nothing yet (the end of the chain it will most likely extend; targets
+ * and losses are no such end). With no
+ * other layers, layers that disagree, or several open ends, the module's defaults hold.
+ */
+export function linearFromNeighbours(graph: Graph): { bias?: boolean; in?: number } {
+  const out: { bias?: boolean; in?: number } = {};
+  const biases = new Set(graph.nodes.filter((n) => n.kind === 'linear').map((n) => (parsedConfig(n) as { bias?: boolean } | null)?.bias));
+  const [bias] = biases;
+  if (biases.size === 1 && typeof bias === 'boolean') out.bias = bias;
+  const feeding = new Set(graph.edges.map((e) => e.source));
+  const open = graph.nodes.filter((n) => !feeding.has(n.id) && n.kind !== 'target' && isModuleKind(n.kind) && !moduleOf(n.kind).isLoss);
+  if (open.length === 1) {
+    const width = analyzeGraph(graph).nodes.get(open[0]!.id)?.shape?.[1];
+    if (width !== undefined) out.in = width;
+  }
+  return out;
+}
+
 /** The graph with every linear layer's `in` equal to the features arriving on its input (the graph itself when they all are). */
 export function followWiring(graph: Graph, options: { readonly except?: string } = {}): Graph {
   let g = graph;

@@ -6,7 +6,7 @@ import { configFields, type ConfigField } from '../model/config-fields.ts';
 import { CONFIG_EDITORS } from './config-editors.ts';
 import * as ops from '../model/graph-ops.ts';
 import { lossFormula } from '../model/loss-formula.ts';
-import { displayName, gradText, nodeSymbols } from '../model/symbols.ts';
+import { displayName, gradText, nodeSymbols } from '../../interop/notation/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useReveal } from '../canvas/step-state.ts';

@@ -5,7 +5,7 @@
 // A cell shows 4 significant digits; focusing it shows the exact number to edit (also its title).
 import { memo, useCallback, useState } from 'react';
 import type { TensorJson } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 
 /** Why a cell's text is refused, or null when it is a finite number. */
 export function entryProblem(text: string): string | null {

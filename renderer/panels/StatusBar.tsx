@@ -1,7 +1,7 @@
 // Run status, loss, run time, the graph's problems and the legend of edge labels and line colours.
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { useReveal } from '../canvas/step-state.ts';
 import { LegendButton } from '../layout/LegendButton.tsx';
 

@@ -4,7 +4,7 @@
 // as the cell's title) and the table scrolls sideways when it is wider than its panel.
 import { memo } from 'react';
 import type { Tensor } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 
 export type TableLayout = 'batch' | 'param';
 

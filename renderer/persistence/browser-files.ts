@@ -4,7 +4,7 @@
 // (app/common/graph-document.ts).
 import { MAX_FILE_BYTES, serializeGraph, type Graph } from '../../engine/index.ts';
 import { cannotOpen, documentFileName, readGraphText, tooLargeReason } from '../../app/common/graph-document.ts';
-import { exportFileName, exportFormats } from '../../interop/index.ts';
+import { exportFileName, fileFormats } from '../../interop/index.ts';
 import { CrashCopies, type AutosaveRecord, type RestoreChoice, type RestoreOffer } from './crash-copies.ts';
 import type { KeyValueStore } from './key-value.ts';
 import type { TabLocks } from './tab-locks.ts';
@@ -182,7 +182,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     saveAs,
     async exportFile(format, suggestedName, content) {
       const fileName = exportFileName(suggestedName, format);
-      deps.download(fileName, content, exportFormats[format].mime);
+      deps.download(fileName, content, fileFormats[format].mime);
       return { status: 'saved', name: fileName };
     },
     setDirty(value) {

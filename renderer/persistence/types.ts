@@ -1,7 +1,7 @@
 // One interface for document files in both modes: desktop (through the preload API) and browser
 // (file picker, downloads or the File System Access API, IndexedDB autosave). React-free.
 import type { Graph } from '../../engine/index.ts';
-import type { ExportContent, ExportFormat } from '../../interop/index.ts';
+import type { ExportContent, FileFormat } from '../../interop/index.ts';
 
 /** Every error result has already been shown to the user (native dialog / notify); keep the document as it was. */
 export type OpenResult =
@@ -48,7 +48,7 @@ export interface DocumentFiles {
   save(graph: Graph): Promise<SaveResult>;
   saveAs(graph: Graph): Promise<SaveResult>;
   /** File → Export: `content` (text or bytes) as a file named after `suggestedName` (browser: a download; desktop: main's save dialog). */
-  exportFile(format: ExportFormat, suggestedName: string, content: ExportContent): Promise<SaveResult>;
+  exportFile(format: FileFormat, suggestedName: string, content: ExportContent): Promise<SaveResult>;
   /** Call on every edit (true) — the title marker, close prompts and autosave depend on it. */
   setDirty(dirty: boolean): void;
   /** Keeps a crash copy of the document while it is dirty (no-op when clean). */

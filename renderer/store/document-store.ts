@@ -11,7 +11,7 @@ import { useHistory } from './history-store.ts';
 export type UserAction =
   | 'add node' | 'connect' | 'delete' | 'move' | 'edit config' | 'edit parameter' | 'edit value'
   | 're-initialise' | 'paste' | 'cut' | 'layout' | 'new document' | 'open' | 'train' | 'bind dataset' | 'rename'
-  | 'paint data';
+  | 'exercise settings' | 'new numbers' | 'paint data';
 
 export interface Refusal { message: string; nodeIds: string[]; edgeIds: string[]; at: number }
 

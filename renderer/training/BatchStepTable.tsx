@@ -1,6 +1,6 @@
 // After "Step batch": which samples the mini-batch held and, per parameter, the value before, the
 // change the optimiser made (−lr·∂L/∂θ for plain SGD) and the value after, as the lecture's update rule.
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { useTraining } from './training-store.ts';
 
 /** Entries listed per parameter; a larger one shows its first entries and says how many it has. */

@@ -4,10 +4,12 @@
 // the chosen class, Shift-click one of the other, a right-drag erases; each stroke is one commit of the
 // document's embedded dataset (renderer/data-ui/paint.ts), which training then uses.
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { eraseNear, paintCheck, paintedPoints, withPaintedPoints, type PaintPoint, type PaintTarget } from '../data-ui/paint.ts';
 import { useShallow } from 'zustand/react/shallow';
+import { eraseNear, paintCheck, paintedPoints, withPaintedPoints, type PaintPoint, type PaintTarget } from '../data-ui/paint.ts';
+import { formatNumber } from '../math/format.ts';
 import { useDocument } from '../store/document-store.ts';
 import { GRID_RES, gridChecksum, planeFrame, type PlaneFrame } from './boundary.ts';
+import { niceTicks } from './ticks.ts';
 import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
 import { useTraining } from './training-store.ts';
 
@@ -74,6 +76,57 @@ function draw(ctx: CanvasRenderingContext2D, view: BoundaryView, grid: BoundaryG
   ctx.stroke();
 }
 
+const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
+
+/** Ticks along one side of the picture: `at` is the share of the way from the start (left, or top). */
+function AxisTicks({ side, lo, hi, name, testId }: { side: 'x' | 'y'; lo: number; hi: number; name: string; testId: string }) {
+  const ticks = niceTicks(lo, hi, 5);
+  return (
+    <div className={`bps-boundary-axis ${side}`} data-testid={testId} data-label={name}>
+      {ticks.map((v) => {
+        const t = (v - lo) / (hi - lo);
+        const style = side === 'x' ? { left: `${t * 100}%` } : { top: `${(1 - t) * 100}%` };
+        return <span key={v} className="tick" style={style} data-value={v}>{formatNumber(v, 3)}</span>;
+      })}
+      <span className="name">{name}</span>
+    </div>
+  );
+}
+
+/** What the colours mean: one swatch per class, and how sure the model is (faded: unsure). */
+function Legend({ view }: { view: BoundaryView }) {
+  if (view.kind === 'regression') {
+    return (
+      <div className="bps-boundary-legend" data-testid="boundary-legend">
+        <span><i className="dot" style={{ background: '#3461d1' }} /> train</span>
+        <span><i className="dot" style={{ background: '#e07b00' }} /> test</span>
+        <span><i className="line" style={{ background: '#c0392b' }} /> model</span>
+      </div>
+    );
+  }
+  const k = view.classes;
+  const scale = (cls: number): string => {
+    // cellColour of class `cls` at probability p, from a coin toss (1/k) to certain (1)
+    const stops = [0, 0.5, 1].map((s) => {
+      const probs = Array.from({ length: k }, (_, j) => (j === cls ? 1 / k + s * (1 - 1 / k) : (1 - (1 / k + s * (1 - 1 / k))) / (k - 1)));
+      return rgb(cellColour(probs, 0, k));
+    });
+    return `linear-gradient(to right, ${stops.join(', ')})`;
+  };
+  return (
+    <div className="bps-boundary-legend" data-testid="boundary-legend" data-classes={k}>
+      {Array.from({ length: k }, (_, c) => (
+        <span key={c} data-testid={`boundary-legend-class-${c}`}><i className="dot" style={{ background: rgb(CLASS_COLOURS[c % CLASS_COLOURS.length]!) }} /> class {c}</span>
+      ))}
+      <span className="bps-boundary-scale" title="The colour of the most likely class, paler where the model is less sure">
+        <span className="muted">p {formatNumber(1 / k, 2)}</span>
+        <i className="ramp" data-testid="boundary-probability-scale" style={{ background: scale(0) }} />
+        <span className="muted">1</span>
+      </span>
+    </div>
+  );
+}
+
 function TrainedPlane() {
   const view = useTraining((s) => s.boundary);
   const grid = useTraining((s) => s.grid);
@@ -93,8 +146,14 @@ function TrainedPlane() {
   return (
     <figure className="bps-boundary">
       <figcaption>{title}</figcaption>
-      <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="decision-boundary" data-kind={view.kind}
-        data-checksum={drawn.checksum} data-step={drawn.step} data-draws={drawn.count} aria-label={title} role="img" />
+      <div className="bps-boundary-plot">
+        <AxisTicks side="y" lo={view.y0} hi={view.y1} name={view.kind === 'classification' ? 'x2' : 'y'} testId="boundary-y-axis" />
+        <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="decision-boundary" data-kind={view.kind}
+          data-checksum={drawn.checksum} data-step={drawn.step} data-draws={drawn.count} aria-label={title} role="img" />
+        <span />
+        <AxisTicks side="x" lo={view.x0} hi={view.x1} name={view.kind === 'classification' ? 'x1' : 'x'} testId="boundary-x-axis" />
+      </div>
+      <Legend view={view} />
     </figure>
   );
 }
@@ -209,12 +268,17 @@ function PaintCanvas({ target }: { target: PaintTarget }) {
           </label>
         ))}
       </div>
-      <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="paint-canvas" role="img" aria-label={label}
-        data-points={shown.length} data-class1={ones} data-class0={shown.length - ones} data-grid={grid ? 'shown' : 'none'}
-        data-checksum={grid ? gridChecksum(grid.values) : ''}
-        data-frame={[frame.x0, frame.x1, frame.y0, frame.y1].join(',')}
-        onPointerDown={onPointerDown} onPointerMove={(e) => { if (stroke.current) erase(e); }} onPointerUp={end} onPointerCancel={end}
-        onContextMenu={(e) => e.preventDefault()} />
+      <div className="bps-boundary-plot">
+        <AxisTicks side="y" lo={frame.y0} hi={frame.y1} name="x2" testId="paint-y-axis" />
+        <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="paint-canvas" role="img" aria-label={label}
+          data-points={shown.length} data-class1={ones} data-class0={shown.length - ones} data-grid={grid ? 'shown' : 'none'}
+          data-checksum={grid ? gridChecksum(grid.values) : ''}
+          data-frame={[frame.x0, frame.x1, frame.y0, frame.y1].join(',')}
+          onPointerDown={onPointerDown} onPointerMove={(e) => { if (stroke.current) erase(e); }} onPointerUp={end} onPointerCancel={end}
+          onContextMenu={(e) => e.preventDefault()} />
+        <span />
+        <AxisTicks side="x" lo={frame.x0} hi={frame.x1} name="x1" testId="paint-x-axis" />
+      </div>
       {notice ? <p className="bps-paint-notice" role="status" data-testid="paint-notice">{notice}</p> : null}
       <p className="muted bps-paint-hint">{target.dataset === null ? 'The first point makes an embedded dataset "painted", bound to the input and target.' : `Painting edits dataset "${target.dataset}"${target.spec?.source === 'embedded' ? '' : ' (it becomes an embedded copy of its points)'}; Undo takes back a stroke.`}</p>
     </figure>

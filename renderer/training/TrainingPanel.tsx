@@ -1,7 +1,7 @@
 // Optimiser settings, Train / Pause / Resume / Stop, progress, live charts and the decision boundary.
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_TRAINING_SETTINGS, trainingSettings, type TrainingSettings } from '../../engine/index.ts';
-import { formatNumber } from '../math/format.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import { reinitAllParams } from '../model/graph-ops.ts';
 import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';

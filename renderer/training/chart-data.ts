@@ -39,3 +39,21 @@ export function gradNormChartData(s: SeriesBuffer, maxPoints = 800): [number[], 
   const cols = s.gradNorms.map((g) => idx.map((i) => { const v = g[i]!; return Number.isFinite(v) && v > 0 ? v : null; }));
   return [x, ...cols];
 }
+
+/** The loss chart's series, in the columns' order of `lossChartData` (after x). */
+export const LOSS_SERIES = ['batch loss', 'train loss', 'test loss', 'train acc', 'test acc', 'penalty'] as const;
+export type LossSeries = (typeof LOSS_SERIES)[number];
+
+/**
+ * What the loss chart draws: x in epochs (a step is 1/stepsPerEpoch of one), and only the series the run
+ * can have: no accuracy for a regression (mse, l1, huber on a regression dataset: issue 10.6).
+ */
+export function lossChartView(s: SeriesBuffer, opts: { stepsPerEpoch: number; accuracy: boolean }, maxPoints = 800): { series: LossSeries[]; data: [number[], ...Column[]] } {
+  const [x, ...cols] = lossChartData(s, maxPoints);
+  const keep = LOSS_SERIES.flatMap((name, i) => (opts.accuracy || !name.endsWith(' acc') ? [i] : []));
+  return { series: keep.map((i) => LOSS_SERIES[i]!), data: [inEpochs(x, opts.stepsPerEpoch), ...keep.map((i) => cols[i]!)] };
+}
+
+/** Step numbers as epochs (step 5 of 10 per epoch is epoch 0.5). */
+export const inEpochs = (steps: readonly number[], stepsPerEpoch: number): number[] =>
+  stepsPerEpoch > 0 ? steps.map((s) => s / stepsPerEpoch) : [...steps];

@@ -4,13 +4,14 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { gradNormChartData, lossChartData } from './chart-data.ts';
+import { axisLabelBoxes, axisStyle } from './chart-axes.ts';
+import { gradNormChartData, inEpochs, lossChartView, type LossSeries } from './chart-data.ts';
+import type { SeriesBuffer } from './series.ts';
 import { useTraining } from './training-store.ts';
 
 export const CHART_FPS = 5;
-/** Tick labels of a log axis: 1e-3 rather than uPlot's rounding to 0. */
-const logTicks = (_u: uPlot, splits: (number | null)[]): string[] =>
-  splits.map((v) => (v === null || !Number.isFinite(v) ? '' : v === 0 ? '0' : v >= 0.01 && v < 1000 ? String(+v.toPrecision(2)) : v.toExponential(0)));
+/** A tick label of a log axis: 1e-3 rather than uPlot's rounding to 0. */
+const logTick = (v: number): string => (v === 0 ? '0' : v >= 0.01 && v < 1000 ? String(+v.toPrecision(2)) : v.toExponential(0));
 
 export interface ChartTheme { name: string; text: string; muted: string; border: string; series: readonly string[] }
 // Series colours per theme: the light ones are too dark to read on the dark panel.
@@ -37,9 +38,13 @@ export function useChartTheme(): ChartTheme {
   return theme;
 }
 
-const axis = (t: ChartTheme, over: uPlot.Axis = {}): uPlot.Axis => ({
-  stroke: t.muted, grid: { stroke: t.border, width: 1 }, ticks: { stroke: t.border, width: 1 }, ...over,
+/** An axis in the theme's colours, with labels that never overprint (`chart-axes.ts`). */
+const axis = (t: ChartTheme, format: (v: number) => string, over: uPlot.Axis = {}): uPlot.Axis => ({
+  stroke: t.muted, grid: { stroke: t.border, width: 1 }, ...axisStyle(format), ticks: { stroke: t.border, width: 1, size: 5 }, ...over,
 });
+const plain = (v: number): string => String(+v.toPrecision(4));
+/** The x axis of both charts: epochs, labelled. */
+const epochAxis = (t: ChartTheme): uPlot.Axis => axis(t, plain, { label: 'epoch', labelSize: 16, size: 24 });
 const alpha = (hex: string, a: number): string => {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${n >> 16},${(n >> 8) & 255},${n & 255},${a})`;
@@ -61,7 +66,10 @@ export function useThrottledVersion(fps = CHART_FPS): number {
   return shown;
 }
 
-function Chart({ testId, build, data, theme, height = 110, attrs }: { testId: string; build: (width: number) => uPlot.Options; data: uPlot.AlignedData; theme: ChartTheme; height?: number; /** data-* facts about the data, for tests and tools. */ attrs?: Readonly<Record<`data-${string}`, string>> }) {
+/** Height of each chart's drawing (plot and axes; the legend comes below it), in CSS px. */
+export const CHART_HEIGHT = 150;
+
+function Chart({ testId, build, data, theme, height = CHART_HEIGHT, attrs }: { testId: string; build: (width: number) => uPlot.Options; data: uPlot.AlignedData; theme: ChartTheme; height?: number; /** data-* facts about the data, for tests and tools. */ attrs?: Readonly<Record<`data-${string}`, string>> }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const [redraws, setRedraws] = useState(0);
@@ -72,7 +80,10 @@ function Chart({ testId, build, data, theme, height = 110, attrs }: { testId: st
   latest.current = { build, data };
   useEffect(() => {
     const el = box.current!;
-    const u = new uPlot({ ...latest.current.build(el.clientWidth || 300), height }, latest.current.data, el);
+    const opts = latest.current.build(el.clientWidth || 300);
+    // The labels as drawn, for tests and tools: each axis's name and its tick labels' boxes.
+    const report = (u: uPlot) => { el.dataset.axes = JSON.stringify(axisLabelBoxes(u)); };
+    const u = new uPlot({ ...opts, height, hooks: { ...opts.hooks, draw: [...(opts.hooks?.draw ?? []), report] } }, latest.current.data, el);
     plot.current = u;
     const ro = new ResizeObserver(() => u.setSize({ width: el.clientWidth || 300, height }));
     ro.observe(el);
@@ -86,46 +97,56 @@ function Chart({ testId, build, data, theme, height = 110, attrs }: { testId: st
   return <div ref={box} className="bps-chart" data-testid={testId} data-theme={theme.name} data-points={data[0].length} data-redraws={redraws} {...attrs} />;
 }
 
+const LOSS_STYLE: Record<LossSeries, (c: readonly string[]) => uPlot.Series> = {
+  'batch loss': ([train]) => ({ stroke: alpha(train!, 0.35), width: 1 }),
+  'train loss': ([train]) => ({ stroke: train, width: 2, spanGaps: true, points: { show: false } }),
+  'test loss': ([, , , , test]) => ({ stroke: test, width: 2, spanGaps: true, points: { show: false } }),
+  'train acc': ([, , acc]) => ({ stroke: acc, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } }),
+  'test acc': ([, , , testAcc]) => ({ stroke: testAcc, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } }),
+  // weight decay and L1: ½λ₂‖θ‖² + λ₁‖θ‖₁ of each step, next to the data loss (no points without regularisation)
+  penalty: ([, , , , test]) => ({ stroke: alpha(test!, 0.8), width: 1, dash: [2, 2], spanGaps: true, points: { show: false } }),
+};
+
 export function LossChart() {
   const v = useThrottledVersion();
   const theme = useChartTheme();
   const series = useTraining((s) => s.series);
-  const [data, setData] = useState<uPlot.AlignedData>(() => lossChartData(series) as uPlot.AlignedData);
-  useEffect(() => setData(lossChartData(series) as uPlot.AlignedData), [v, series]);
-  const [trainC, , accC, testAccC, testC] = theme.series as [string, string, string, string, string];
+  const accuracy = useTraining((s) => s.accuracy);
+  const stepsPerEpoch = useTraining((s) => s.progress?.stepsPerEpoch ?? 1);
+  const [shown, setShown] = useState(() => lossChartView(series, { stepsPerEpoch, accuracy }));
+  useEffect(() => setShown(lossChartView(series, { stepsPerEpoch, accuracy })), [v, series, stepsPerEpoch, accuracy]);
+  const { series: names, data } = shown;
+  const withAcc = names.includes('train acc');
   const changes = useTraining((s) => s.rateChanges.length);
   const build = (width: number): uPlot.Options => ({
-    width, height: 110, legend: { show: true, live: false },
+    width, height: CHART_HEIGHT, legend: { show: true, live: false },
     // A learning rate or regularisation changed during the run: a dashed line at that step (read at draw time).
-    hooks: { draw: [(u) => drawRateChanges(u, useTraining.getState().rateChanges.map((c) => c.step), theme.muted)] },
-    scales: { x: { time: false }, y: { distr: 3 }, acc: { range: [0, 1] } },
-    axes: [axis(theme), axis(theme, { label: 'loss (log)', size: 50, values: logTicks }), axis(theme, { side: 1, scale: 'acc', label: 'accuracy', grid: { show: false } })],
-    series: [
-      { label: 'step' },
-      { label: 'batch loss', stroke: alpha(trainC, 0.35), width: 1 },
-      { label: 'train loss', stroke: trainC, width: 2, spanGaps: true, points: { show: false } },
-      { label: 'test loss', stroke: testC, width: 2, spanGaps: true, points: { show: false } },
-      { label: 'train acc', stroke: accC, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
-      { label: 'test acc', stroke: testAccC, scale: 'acc', dash: [4, 3], spanGaps: true, points: { show: false } },
-      // weight decay and L1: ½λ₂‖θ‖² + λ₁‖θ‖₁ of each step, next to the data loss (no points without regularisation)
-      { label: 'penalty', stroke: alpha(testC, 0.8), width: 1, dash: [2, 2], spanGaps: true, points: { show: false } },
+    hooks: { draw: [(u) => drawRateChanges(u, inEpochs(useTraining.getState().rateChanges.map((c) => c.step), stepsPerEpoch), theme.muted)] },
+    scales: { x: { time: false }, y: { distr: 3 }, ...(withAcc ? { acc: { range: [0, 1] } } : {}) },
+    axes: [
+      epochAxis(theme),
+      axis(theme, logTick, { label: 'loss (log)', labelSize: 16, size: 40 }),
+      ...(withAcc ? [axis(theme, plain, { side: 1, scale: 'acc', label: 'accuracy', labelSize: 16, size: 30, grid: { show: false } })] : []),
     ],
+    series: [{ label: 'epoch' }, ...names.map((name) => ({ label: name, ...LOSS_STYLE[name](theme.series) }))],
   });
   // the last penalty drawn (absent without regularisation)
-  const penalty = (data[6] as (number | null)[] | undefined)?.findLast((v) => v !== null);
-  return <Chart testId="loss-chart" build={build} data={data} theme={theme} attrs={{ 'data-rate-changes': String(changes), ...(penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }) }} />;
+  const penalty = (data[names.indexOf('penalty') + 1] as (number | null)[] | undefined)?.findLast((p) => p !== null);
+  const attrs = { 'data-accuracy': String(withAcc), 'data-rate-changes': String(changes), ...(penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }) };
+  return <Chart testId="loss-chart" build={build} data={data as uPlot.AlignedData} theme={theme} attrs={attrs} />;
 }
 
-function drawRateChanges(u: uPlot, steps: readonly number[], colour: string): void {
-  if (steps.length === 0) return;
+/** Dashed vertical lines at the given x values (epochs). */
+function drawRateChanges(u: uPlot, xs: readonly number[], colour: string): void {
+  if (xs.length === 0) return;
   const { ctx } = u;
   const { left, top, width, height } = u.bbox;
   ctx.save();
   ctx.strokeStyle = colour;
   ctx.setLineDash([3, 3]);
   ctx.lineWidth = 1;
-  for (const step of steps) {
-    const x = u.valToPos(step, 'x', true);
+  for (const at of xs) {
+    const x = u.valToPos(at, 'x', true);
     if (!(x >= left && x <= left + width)) continue;
     ctx.beginPath();
     ctx.moveTo(x, top);
@@ -135,18 +156,24 @@ function drawRateChanges(u: uPlot, steps: readonly number[], colour: string): vo
   ctx.restore();
 }
 
+const gradNormColumns = (series: SeriesBuffer, stepsPerEpoch: number): uPlot.AlignedData => {
+  const [x, ...cols] = gradNormChartData(series);
+  return [inEpochs(x, stepsPerEpoch), ...cols] as uPlot.AlignedData;
+};
+
 export function GradNormChart() {
   const v = useThrottledVersion();
   const theme = useChartTheme();
   const series = useTraining((s) => s.series);
   const layers = useTraining((s) => s.layers);
-  const [data, setData] = useState<uPlot.AlignedData>(() => gradNormChartData(series) as uPlot.AlignedData);
-  useEffect(() => setData(gradNormChartData(series) as uPlot.AlignedData), [v, series]);
+  const stepsPerEpoch = useTraining((s) => s.progress?.stepsPerEpoch ?? 1);
+  const [data, setData] = useState<uPlot.AlignedData>(() => gradNormColumns(series, stepsPerEpoch));
+  useEffect(() => setData(gradNormColumns(series, stepsPerEpoch)), [v, series, stepsPerEpoch]);
   const build = (width: number): uPlot.Options => ({
-    width, height: 110, legend: { show: true, live: false },
+    width, height: CHART_HEIGHT, legend: { show: true, live: false },
     scales: { x: { time: false }, y: { distr: 3 } },
-    axes: [axis(theme), axis(theme, { label: '‖∂L/∂θ‖ (log)', size: 60, values: logTicks })],
-    series: [{ label: 'step' }, ...layers.map((l, i) => ({ label: l, stroke: theme.series[i % theme.series.length]!, width: 1.5 }))],
+    axes: [epochAxis(theme), axis(theme, logTick, { label: '‖∂L/∂θ‖ (log)', labelSize: 16, size: 40 })],
+    series: [{ label: 'epoch' }, ...layers.map((l, i) => ({ label: l, stroke: theme.series[i % theme.series.length]!, width: 1.5 }))],
   });
   return <Chart testId="gradnorm-chart" build={build} data={data} theme={theme} />;
 }

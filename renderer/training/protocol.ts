@@ -61,6 +61,8 @@ export type TrainStarted = {
   readonly layers: string[];
   readonly progress: TrainingProgress;
   readonly boundary: BoundaryView | null;
+  /** Whether the run measures accuracy (a classification dataset); a regression's chart has no accuracy axis. */
+  readonly accuracy: boolean;
 };
 
 export type WorkerReply =

@@ -17,6 +17,8 @@ export interface TrainingSnapshot {
   /** Bumped whenever `series` grows in place. */
   version: number;
   boundary: BoundaryView | null;
+  /** The run measures accuracy (classification); regression charts have no accuracy axis. */
+  accuracy: boolean;
   grid: BoundaryGrid | null;
   /** The last single step (Step batch): its rows and each parameter's before, gradient and after. */
   batch: BatchStep | null;
@@ -39,7 +41,7 @@ export type Rates = TrainingProgress['rates'];
 export interface RateChange { readonly step: number; readonly from: Rates; readonly to: Rates }
 
 export const initialTraining = (): TrainingSnapshot => ({
-  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, grid: null, classes: null, batch: null,
+  status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, accuracy: false, grid: null, classes: null, batch: null,
   error: null, source: null, wallStart: null, wallRate: 0, writeBack: null, rateChanges: [],
 });
 
@@ -54,7 +56,7 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
     case 'started':
       return {
         ...s, status: 'running', progress: reply.progress, layers: reply.layers, series: new SeriesBuffer(reply.layers.length),
-        version: s.version + 1, boundary: reply.boundary, grid: null, classes: null, batch: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
+        version: s.version + 1, boundary: reply.boundary, accuracy: reply.accuracy, grid: null, classes: null, batch: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
         rateChanges: [],
       };
     case 'progress': {

@@ -117,7 +117,7 @@ export class WorkerCore {
     }
     const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
-    this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null });
+    this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null, accuracy: trainer.task === 'classification' });
     if (!run) return;
     this.postGrid(s);
     this.loop(s);

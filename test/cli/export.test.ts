@@ -30,8 +30,8 @@ describe('export --to pytorch', () => {
     edges: [{ id: 'e1', source: 'a', target: 'b', targetPort: 'in' }, { id: 'e2', source: 'b', target: 'a', targetPort: 'in' }],
   });
   it.each<[string, string[], RegExp]>([
-    ['no --to', ['export', 'spiral.bpgraph'], /^backprop-studio export: --to is required: export FILE --to pytorch\|onnx \[--out FILE\] \[--dtype float64\|float32\]\n$/],
-    ['an unknown format', ['export', 'spiral.bpgraph', '--to', 'keras'], /^backprop-studio export: --to keras: expected pytorch or onnx\n$/],
+    ['no --to', ['export', 'spiral.bpgraph'], /^backprop-studio export: --to is required: export FILE --to pytorch\|onnx\|svg\|png \[--out FILE\] \[--dtype float64\|float32\] \[--step N\]/],
+    ['an unknown format', ['export', 'spiral.bpgraph', '--to', 'keras'], /^backprop-studio export: --to keras: expected pytorch, onnx, svg or png\n$/],
     ['an unknown option', ['export', 'spiral.bpgraph', '--to', 'pytorch', '--epochs', '3'], /unknown option --epochs/],
     ['an option of another format', ['export', 'spiral.bpgraph', '--to', 'pytorch', '--dtype', 'float32'], /^backprop-studio export: --dtype does not apply to --to pytorch\n$/],
     ['no file', ['export', '--to', 'pytorch'], /expected one FILE/],
@@ -45,6 +45,6 @@ describe('export --to pytorch', () => {
   });
 
   it('is listed in the usage', async () => {
-    expect((await runCli(['--help'])).stdout).toContain('export FILE --to pytorch|onnx [--out FILE] [--dtype float64|float32]');
+    expect((await runCli(['--help'])).stdout).toContain('export FILE --to pytorch|onnx|svg|png [--out FILE] [--dtype float64|float32] [--step N] [--scale S] [--background white|transparent] [--samples N]');
   });
 });

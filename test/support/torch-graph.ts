@@ -45,7 +45,7 @@ def evaluate(plan, params, values):
     total = 0
     for n in plan:
         k, c, xs = n['kind'], n['config'], [out[s] for s in n['inputs']]
-        P = params[n['id']]
+        P = params[n.get('alias') or n['id']]
         B = xs[0].shape[0] if xs else 1
         r = 1.0 / B if c.get('reduction') == 'mean' else 1.0
         if k in ('input', 'target'): y = values[n['id']]
@@ -72,10 +72,11 @@ def evaluate(plan, params, values):
     return total
 
 def run_case(plan, refs):
-    params = {n['id']: {k: t2(v).requires_grad_() for k, v in n['params'].items()} for n in plan}
+    # a node with an alias uses the parameters (the same leaves) of the node it names: shared weights
+    params = {n['id']: {k: t2(v).requires_grad_() for k, v in n['params'].items()} for n in plan if not n.get('alias')}
     values = {n['id']: t2(n['value']).requires_grad_() for n in plan if n['value'] is not None}
     loss = evaluate(plan, params, values)
-    leaves = [(n['id'] + '.' + k, v) for n in plan for k, v in params[n['id']].items()] + [(i, v) for i, v in values.items()]
+    leaves = [(i + '.' + k, v) for i, p in params.items() for k, v in p.items()] + [(i, v) for i, v in values.items()]
     gs = torch.autograd.grad(loss, [v for _, v in leaves], allow_unused=True)
     grads = {name: (g if g is not None else torch.zeros_like(v)).flatten() for (name, v), g in zip(leaves, gs)}
     hessian = None
@@ -102,14 +103,21 @@ emit([run_case(c['plan'], c['hessian']) for c in inp['cases']])
 /** What torch needs: nodes in the engine's order with their ports' sources, parsed configs, params, values. */
 function planOf(graph: Graph) {
   const program = compileGraph(graph);
-  return program.nodes.map((n) => ({
-    id: n.id, kind: n.kind, isLoss: n.def.isLoss, config: n.frame.config,
+  // A parameter tensor several nodes use (a shared composite module) is one torch leaf, at its first use.
+  const firstUse = new Map<unknown, string>();
+  return program.nodes.map((n) => {
+    const p = n.frame.params[0];
+    const alias = p && firstUse.has(p) ? firstUse.get(p) : undefined;
+    n.frame.params.forEach((t) => { if (!firstUse.has(t)) firstUse.set(t, n.id); });
+    return {
+    id: n.id, kind: n.kind, isLoss: n.def.isLoss, config: n.frame.config, ...(alias ? { alias } : {}),
     inputs: n.inputEdges.map((e) => e.source.id),
     params: Object.fromEntries(n.paramNames.map((name, i) => [name, { shape: n.frame.params[i]!.shape, data: Array.from(n.frame.params[i]!.data) }])),
     value: n.frame.value ? { shape: n.frame.value.shape, data: Array.from(n.frame.value.data) } : null,
     // a formula as the PyTorch export writes it; torch's autograd differentiates it
     ...(n.kind === 'formula' ? { python: pythonOf(n.frame.config as FormulaConfig) } : {}),
-  }));
+    };
+  });
 }
 
 function pythonOf(c: FormulaConfig): string {

@@ -7,12 +7,12 @@ import { useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
 import { textScale, useLayout } from '../../layout/layout-store.ts';
 import { useView } from '../../store/view-store.ts';
-import { gradientStyle } from '../../math/gradient-scale.ts';
+import { gradientStyle } from '../../../interop/notation/gradient-scale.ts';
 import { useServices } from '../../services.tsx';
 import { gradLabelText, tensorJson, tensorNorm, tensorSummary } from '../label-text.ts';
 import { CULL_ABOVE } from '../derive.ts';
 import { useReveal } from '../step-state.ts';
-import { gradText as gradOf, nodeSymbols } from '../../model/symbols.ts';
+import { gradText as gradOf, nodeSymbols } from '../../../interop/notation/symbols.ts';
 
 /** How far outside the pane (screen px) labels are still rendered, so panning shows them at once. */
 const LABEL_MARGIN_PX = 240;

@@ -3,12 +3,13 @@
 // input outside the module's domain, bce's clamp). Each family adds its own line.
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useEffect, useRef, type ReactNode } from 'react';
-import { formatShape, isModuleKind, moduleOf, nodeInputPorts, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
-import { displayedShape } from '../../model/node-display.ts';
+import { formatShape, nodeInputPorts, OUTPUT_PORT, type RunDiagnostic } from '../../../engine/index.ts';
+import { displayedShape } from '../../../interop/notation/node-display.ts';
 import { useRun } from '../../store/run-store.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useReveal } from '../step-state.ts';
-import { displayName } from '../../model/symbols.ts';
+import { displayName } from '../../../interop/notation/symbols.ts';
+import { nodeTitle } from '../../../interop/notation/node-text.ts';
 import { wiringMarks } from '../../model/wired-part.ts';
 import { MAX_NAME, renameNode } from '../../model/graph-ops.ts';
 import { useView } from '../../store/view-store.ts';
@@ -26,18 +27,6 @@ export function useGraphNode(id: string) {
 /** The node's input ports, one per line (a string, so equal ports re-render nothing). */
 function useGraphNodePorts(id: string): string {
   return useDocument((s) => { const n = documentIndex(s).nodeById.get(id); return n ? nodeInputPorts(n).join('\n') : ''; });
-}
-
-function describe(kind: string, config: Record<string, unknown> | undefined): { label: string; summary: string } {
-  if (!isModuleKind(kind)) return { label: kind, summary: '' };
-  const def = moduleOf(kind);
-  try {
-    const text = def.describe(def.parseConfig(config ?? {}));
-    const summary = !text ? '' : def.family === 'data' ? `size ${text}` : def.isLoss ? `(${text})` : text;
-    return { label: def.label, summary };
-  } catch {
-    return { label: def.label, summary: '(bad config)' };
-  }
 }
 
 /** The node's display name, edited in place: double-click it (or F2 on a selected node), Enter or a click elsewhere keeps it, Esc cancels. */
@@ -87,7 +76,7 @@ export const ModuleNode = memo(function ModuleNode({ id, family, children }: { i
   const updateNodeInternals = useUpdateNodeInternals();
   useEffect(() => updateNodeInternals(id), [id, portList, updateNodeInternals]);
   if (!node) return null;
-  const { label, summary } = describe(node.kind, node.config);
+  const { label, summary } = nodeTitle(node.kind, node.config);
   const inputs = portList ? portList.split('\n') : [];
   const classes = ['bps-node', `family-${family}`, errors || runErrors ? 'has-error' : '', runWarnings ? 'has-warning' : '', inLoop ? 'in-loop' : '', wiring === 'unwired' ? 'not-wired' : '', stepCurrent ? `step-current step-${reveal?.current?.phase}` : ''];
   return (

@@ -1,12 +1,12 @@
 // One component per module family, registered once at module level as React Flow nodeTypes.
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
-import { boundDataText } from '../../model/node-display.ts';
-import { gradText, nodeSymbols } from '../../model/symbols.ts';
+import { boundDataText } from '../../../interop/notation/node-display.ts';
+import { nodeSymbols } from '../../../interop/notation/symbols.ts';
+import { dataLine, dataSymbol, lossLine, paramLines } from '../../../interop/notation/node-text.ts';
 import { useReveal } from '../step-state.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
-import { formatNumber, summarizeTensor, tensorNorm } from '../../math/format.ts';
 import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 
 // A data node says where its rows come from: a dataset ("moons · features") or its own value,
@@ -15,24 +15,16 @@ import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 const DataNode = memo(function DataNode({ id }: NodeProps) {
   const node = useGraphNode(id);
   const bound = useDocument((s) => { const n = documentIndex(s).nodeById.get(id); return n ? boundDataText(s.graph, n) : null; });
-  const symbol = node?.kind === 'target' ? 'y*' : 'x';
+  const symbol = node ? dataSymbol(node) : 'x';
   const allZero = !!node?.value && node.value.data.every((v) => v === 0);
   return (
     <ModuleNode id={id} family="data">
       {bound ? <div className="bps-node-extra bps-bound" data-testid={`bound-${id}`} title="rows from the dataset (the canvas shows its first samples)">{bound}</div>
-        : node?.value ? <div className="bps-node-extra" data-testid={`data-${id}`}>{symbol} = {summarizeTensor(node.value, 4)}</div> : null}
+        : node?.value ? <div className="bps-node-extra" data-testid={`data-${id}`}>{dataLine(node, node.value)}</div> : null}
       {!bound && allZero ? <div className="bps-node-hint">set {symbol} in the inspector</div> : null}
     </ModuleNode>
   );
 });
-
-/** Parameters with at most this many entries are written out on the node; larger ones as shape and norm. */
-const SMALL_PARAM = 4;
-/** The lecture's minus sign (−0.00225) on the node's own lines. */
-const minus = (s: string): string => s.replace(/-/g, '−');
-/** Three significant digits, as the lecture writes its numbers: 0.8, −0.00225, [0.12, −0.5]. */
-const short = (t: { shape: readonly number[]; data: ArrayLike<number> }): string => minus(
-  t.data.length === 1 ? formatNumber(t.data[0]!, 3) : `[${Array.from(t.data, (v) => formatNumber(v, 3)).join(', ')}]`);
 
 // A layer shows each parameter by its symbol: w₁ = 0.8 and ∂L/∂w₁ = −0.00225 when small, shape and
 // norm when large. In Step mode the gradient appears only once the node's backward step is reached.
@@ -48,10 +40,7 @@ const LayerNode = memo(function LayerNode({ id }: NodeProps) {
       {Object.entries(params).map(([name, t]) => {
         const sym = symbols.params[name]?.text ?? name;
         const g = results?.[name]?.grad;
-        const small = t.data.length <= SMALL_PARAM;
-        const value = small ? `${sym} = ${short(t)}` : `${sym} [${t.shape.join('×')}] ‖·‖ = ${formatNumber(tensorNorm(t.data), 3)}`;
-        const grad = !g || !showGrad ? `${gradText(sym)}${small ? ' = ' : ' ‖·‖ = '}…`
-          : small ? `${gradText(sym)} = ${short(g)}` : `${gradText(sym)} ‖·‖ = ${formatNumber(tensorNorm(g.data), 3)}`;
+        const { value, grad } = paramLines(sym, t, showGrad ? g : undefined);
         return (
           <div key={name} className="bps-node-extra bps-param">
             <div data-testid={`param-line-${id}-${name}`}>{value}</div>
@@ -79,7 +68,7 @@ const LossNode = memo(function LossNode({ id }: NodeProps) {
   const shown = loss !== undefined && (!reveal || reveal.computed.has(id));
   return (
     <ModuleNode id={id} family="loss">
-      <div className={`bps-node-extra bps-loss${stale ? ' stale' : ''}`} data-testid={`loss-${id}`} data-shown={shown}>L = {shown ? formatNumber(loss, 6) : '—'}</div>
+      <div className={`bps-node-extra bps-loss${stale ? ' stale' : ''}`} data-testid={`loss-${id}`} data-shown={shown}>{lossLine(shown ? loss : undefined)}</div>
     </ModuleNode>
   );
 });

@@ -2,7 +2,7 @@
 // controls to walk the timeline (buttons, scrubber, ←/→, and Play at about one step per second).
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Step } from '../../math/step-timeline.ts';
 import './step-panel.css';
 
@@ -44,18 +44,43 @@ function isTypingTarget(target: EventTarget | null): boolean {
     || target instanceof HTMLSelectElement || target.closest('.react-flow__node, .react-flow__edge') !== null;
 }
 
-export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: (i: number) => void; onExit?: () => void }) {
-  const { steps, onIndexChange, onExit } = props;
+/** TeX rendered as the Step panel shows it: one KaTeX block per line (also the exercise's question). */
+export function stepHtml(tex: string): string {
+  return equationLines(tex)
+    .map((line) => `<div class="step-panel__line">${katex.renderToString(`\\displaystyle ${line}`, { throwOnError: false, output: 'html', displayMode: false })}</div>`)
+    .join('');
+}
+
+export interface StepPanelProps {
+  steps: Step[];
+  index: number;
+  onIndexChange: (i: number) => void;
+  onExit?: () => void;
+  /** The furthest step that may be reached (exercise mode: the first open question); default the last. */
+  limit?: number;
+  /** Exercise mode: the step's number is asked, so its equation waits until it is answered or revealed. */
+  hideEquation?: boolean;
+  /** Controls in the header (Exercise mode, LaTeX export). */
+  tools?: ReactNode;
+  /** Shown under the title (the exercise's question and score). */
+  children?: ReactNode;
+}
+
+export function StepPanel(props: StepPanelProps) {
+  const { steps, onIndexChange, onExit, hideEquation = false, tools, children } = props;
   const n = steps.length;
   const index = clampStep(props.index, n);
   const step = steps[index];
-  const atEnd = index >= n - 1;
+  const last = Math.min(n - 1, props.limit ?? n - 1);
+  const atEnd = index >= last;
+  /** Held at an open question, short of the last step: Play has nowhere to go. */
+  const held = last < n - 1 && index >= last;
   const [playing, setPlaying] = useState(false);
   const [interval, setIntervalMs] = useState<number>(PLAY_INTERVAL_MS);
   const isPlaying = playing && !atEnd;
 
   const go = (i: number): void => {
-    const j = clampStep(i, n);
+    const j = Math.min(clampStep(i, n), Math.max(last, 0));
     if (n > 0 && j !== index) onIndexChange(j);
   };
 
@@ -70,19 +95,18 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
       if (e.key === 'Escape' && onExit) { e.preventDefault(); onExit(); return; }
-      const j = indexAfterKey(e.key, index, n);
-      if (j === null) return;
+      const k = indexAfterKey(e.key, index, n);
+      const j = k === null ? null : Math.min(k, Math.max(last, 0));
+      if (j === null || j === index) return;
       e.preventDefault();
       onIndexChange(j);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, n, onIndexChange, onExit]);
+  }, [index, n, last, onIndexChange, onExit]);
 
   const tex = step?.tex ?? '';
-  const html = useMemo(() => equationLines(tex)
-    .map((line) => `<div class="step-panel__line">${katex.renderToString(`\\displaystyle ${line}`, { throwOnError: false, output: 'html', displayMode: false })}</div>`)
-    .join(''), [tex]);
+  const html = useMemo(() => stepHtml(tex), [tex]);
 
   const togglePlay = (): void => {
     if (isPlaying) { setPlaying(false); return; }
@@ -99,17 +123,21 @@ export function StepPanel(props: { steps: Step[]; index: number; onIndexChange: 
             {step.phase === 'forward' ? 'Forward' : 'Backward'}
           </span>
         )}
+        {tools ? <span className="step-panel__tools">{tools}</span> : null}
       </header>
       <h3 className="step-panel__title">{step ? step.title : 'Run the graph to step through forward and backward.'}</h3>
-      <div className="step-panel__equation" data-testid="step-equation" data-tex={tex} dangerouslySetInnerHTML={{ __html: step ? html : '' }} />
+      {children}
+      {hideEquation
+        ? <div className="step-panel__equation step-panel__equation--hidden" data-testid="step-equation" data-hidden="true">The worked equation is shown once the step is answered.</div>
+        : <div className="step-panel__equation" data-testid="step-equation" data-tex={tex} dangerouslySetInnerHTML={{ __html: step ? html : '' }} />}
       <div className="step-panel__controls" role="group" aria-label="Step controls">
         <button type="button" aria-label="Jump to start" title="Jump to start" disabled={n === 0 || index === 0} onClick={() => go(0)}>|◀</button>
         <button type="button" aria-label="Step back" title="Step back (←)" disabled={n === 0 || index === 0} onClick={() => go(index - 1)}>◀</button>
-        <button type="button" aria-label={isPlaying ? 'Pause' : 'Play'} title={isPlaying ? 'Pause' : 'Play'} disabled={n < 2} onClick={togglePlay}>
+        <button type="button" aria-label={isPlaying ? 'Pause' : 'Play'} title={isPlaying ? 'Pause' : 'Play'} disabled={n < 2 || (held && !isPlaying)} onClick={togglePlay}>
           {isPlaying ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" aria-label="Step forward" title="Step forward (→)" disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶</button>
-        <button type="button" aria-label="Jump to end" title="Jump to end" disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>▶|</button>
+        <button type="button" aria-label="Step forward" title={held ? 'Answer this step first (or Show)' : 'Step forward (→)'} disabled={n === 0 || atEnd} onClick={() => go(index + 1)}>▶</button>
+        <button type="button" aria-label="Jump to end" title={held ? 'Answer this step first (or Show)' : 'Jump to end'} disabled={n === 0 || atEnd} onClick={() => go(n - 1)}>▶|</button>
         <select className="step-panel__speed" aria-label="Play speed" title="Play speed: time per step" value={interval} onChange={(e) => setIntervalMs(Number(e.currentTarget.value))}>
           {PLAY_SPEEDS.map((sp) => <option key={sp.ms} value={sp.ms}>{sp.label} per step</option>)}
         </select>

@@ -3,14 +3,12 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { exportPyTorch } from '../../../interop/index.ts';
-import { dragFromPalette, getDocument, zoomOutUntilInCanvas } from '../helpers.ts';
+import { dragFromPalette, getDocument } from '../helpers.ts';
 import { openApp } from '../files/files-helpers.ts';
 
 test('the Code panel shows the graph\'s PyTorch script and follows edits', async ({ page }) => {
   await openApp(page);
-  // The loss node is selected first, brought onto the canvas if the fit left it past the edge: the Code
-  // panel narrows the canvas further.
-  await zoomOutUntilInCanvas(page, 'node-loss');
+  // The loss node is selected first, while the whole graph is on the canvas: the Code panel narrows it.
   await page.getByTestId('node-loss').click();
   await expect(page.getByTestId('config-reduction')).toBeVisible();
   await page.getByRole('button', { name: 'Code', exact: true }).click();

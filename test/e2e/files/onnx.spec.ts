@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportOnnx } from '../../../interop/index.ts';
-import { getDocument, pickFromMenu, waitForRun, zoomOutUntilInCanvas } from '../helpers.ts';
+import { getDocument, pickFromMenu, waitForRun } from '../helpers.ts';
 import { answerUnsaved, openApp } from './files-helpers.ts';
 
 const fixture = (name: string): string => join(import.meta.dirname, '..', '..', 'fixtures', 'onnx', name);
@@ -24,7 +24,6 @@ test('File → Export → ONNX… downloads the model named after the document',
 test('File → Import ONNX… opens a torch model as a new unsaved document that runs and shows gradients', async ({ page }) => {
   await openApp(page);
   // An edit first: importing must ask before it replaces unsaved work.
-  await zoomOutUntilInCanvas(page, 'node-loss');
   await page.getByTestId('node-loss').click();
   await page.getByTestId('config-reduction').selectOption('mean');
   await expect(page).toHaveTitle('• lecture-two-layer.bpgraph — Backprop Studio');

@@ -1,7 +1,7 @@
 // Issue 10.3: presenter mode fills the window with the canvas and the step panel, text for a projector
 // (≥ 18 px at 1280×720), a clicker's keys drive the steps, Esc leaves; F5 enters.
 import { expect, test } from '@playwright/test';
-import { clickAt, waitForRun } from '../helpers.ts';
+import { clickAt, getDocument, waitForRun } from '../helpers.ts';
 import { nodeTextPx } from './layout-helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -9,6 +9,7 @@ test.use({ viewport: { width: 1280, height: 720 } });
 test('the Presenter mode button shows canvas and steps only, with ≥ 18 px node text; the clicker steps; Esc leaves', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
+  const positions = (await getDocument(page)).nodes.map((n) => n.position);
   await clickAt(page, page.getByRole('button', { name: 'Presenter mode' }));
   await expect(page.getByRole('toolbar')).toBeHidden();
   await expect(page.getByTestId('palette-linear')).toBeHidden();
@@ -43,8 +44,7 @@ test('the Presenter mode button shows canvas and steps only, with ≥ 18 px node
     return b.x >= c.x && b.x + b.width <= c.x + c.width;
   }).toBe(true);
   // A step moved no node.
-  const doc = await page.evaluate(() => (globalThis as unknown as BpsWindow).__bps.getDocument());
-  expect(doc.nodes.find((n) => n.id === 'w1')!.position).toEqual({ x: 260, y: 80 });
+  expect((await getDocument(page)).nodes.map((n) => n.position)).toEqual(positions);
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('toolbar')).toBeVisible();

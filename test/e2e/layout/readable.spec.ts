@@ -20,6 +20,23 @@ for (const [width, height] of [[1024, 768], [1100, 700], [1400, 900], [1920, 108
   });
 }
 
+for (const [width, height] of [[1400, 900], [1400, 850]] as const) {
+  test(`the lecture example opens whole at ${width}×${height}: every node inside the canvas, text ≥ 11 px`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await waitForRun(page);
+    await expect.poll(() => nodeTextPx(page)).toBeGreaterThanOrEqual(MIN_PX);
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const nodes = page.locator('.react-flow__node');
+    await expect(nodes).toHaveCount(7);
+    const outside = await nodes.evaluateAll((els, c) => els.flatMap((el) => {
+      const b = el.getBoundingClientRect();
+      return b.left >= c.x && b.top >= c.y && b.right <= c.x + c.width && b.bottom <= c.y + c.height ? [] : [el.getAttribute('data-id')];
+    }), canvas);
+    expect(outside, 'nodes past the canvas edge on open').toEqual([]);
+  });
+}
+
 test('Fit view after zooming out brings text back to ≥ 11 px; a wide window shows the whole graph larger', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/');

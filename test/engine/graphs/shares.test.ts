@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph, type RunResults } from '../../../engine/index.ts';
 import { expectClose } from '../support/close.ts';
 import { diamondGraph, fanOutGraph, messyGraph, usedTwiceGraph } from '../support/sample-graphs.ts';
+import { mlpGraph } from '../../../bench/graphs.ts';
 
 function run(g: ReturnType<typeof messyGraph>): RunResults {
   const p = compileGraph(g);
@@ -65,4 +66,25 @@ describe('gradient accumulation', () => {
     const second = p.results();
     for (const id of Object.keys(first.nodes)) expect(Array.from(second.nodes[id]!.grad.data)).toEqual(Array.from(first.nodes[id]!.grad.data));
   });
+
+  it('a training program (no data gradients) skips the data-only nodes and still gives bit-identical parameter gradients and losses', () => {
+    for (const g of [messyGraph(), fanOutGraph(), diamondGraph(), mlpGraph({ sizes: [5, 7, 3], batch: 6, seed: 3 })]) {
+      const full = compileGraph(g), train = compileGraph(g, { dataGradients: false, params: full.params });
+      const skipped = train.nodes.filter((n) => n.reachesLoss && !n.backwardVisits);
+      expect(skipped.map((n) => n.kind), g.name).toContain('input');
+      expect(skipped.every((n) => n.paramNames.length === 0 && !n.def.isLoss), g.name).toBe(true);
+      for (let round = 0; round < 2; round++) { // twice: nothing carries over between runs
+        expect(Object.is(train.run(), full.run()), g.name).toBe(true);
+        for (const [i, p] of train.parameters().entries()) {
+          const want = full.parameters()[i]!.grad.data;
+          p.grad.data.forEach((v, k) => { if (!Object.is(v, want[k])) throw new Error(`${g.name} ${p.nodeId}.${p.name}[${k}]: ${v} vs ${want[k]}`); });
+        }
+        for (const n of train.nodes) {
+          if (n.backwardVisits || !n.reachesLoss) continue;
+          expect(n.frame.gradOut.data.every((v) => Object.is(v, 0)), `${g.name} ${n.id} gradOut stays +0`).toBe(true);
+        }
+      }
+    }
+  });
 });
+

@@ -2,7 +2,7 @@
 // follow the rule, and the equations must show the engine's numbers, which must match the slides.
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { texNumber } from '../../../renderer/math/format.ts';
+import { texNumber } from '../../../interop/notation/format.ts';
 import { buildTimeline, type Step } from '../../../renderer/math/step-timeline.ts';
 import { everyKindGraph, lectureGraph, run } from './fixtures.ts';
 

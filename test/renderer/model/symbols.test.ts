@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../engine/index.ts';
 import { buildTimeline } from '../../../renderer/math/step-timeline.ts';
 import { tryConnect } from '../../../renderer/model/graph-ops.ts';
-import { displayName, gradText, graphSymbols, nodeSymbols, texSymbol } from '../../../renderer/model/symbols.ts';
+import { displayName, gradText, graphSymbols, nodeSymbols, texSymbol } from '../../../interop/notation/symbols.ts';
 import { lectureGraph, run } from '../math/fixtures.ts';
 
 describe('graphSymbols', () => {

@@ -14,8 +14,8 @@ describe('a Linear\'s in follows what is wired into it', () => {
   it('takes the width of a 3-wide input when connected, and W becomes [out, 3]', () => {
     let g: Graph = { name: 't', seed: 1, nodes: [], edges: [] };
     g = addNode(g, 'input', { x: 0, y: 0 }).graph;
-    g = setConfig(g, 'input1', { size: 3 });
     g = addNode(g, 'linear', { x: 200, y: 0 }).graph;
+    g = setConfig(g, 'input1', { size: 3 });
     expect(linearIn(g, 'linear1')).toBe(1);
     const r = tryConnect(g, { source: 'input1', target: 'linear1', targetPort: 'in' });
     expect(r.ok).toBe(true);
@@ -46,6 +46,37 @@ describe('a Linear\'s in follows what is wired into it', () => {
     expect(W(r.graph, 'w2').shape).toEqual([3, 1]);
     expect(W(r.graph, 'w2').data[0]).toBe(-1.2);
     expect(compileGraph(r.graph).run()).toBeGreaterThan(0);
+  });
+});
+
+describe('a newly dropped Linear takes its bias and in from the graph where that is unambiguous', () => {
+  const cfg = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!.config as { in: number; out: number; bias: boolean };
+  it('has no bias in the lecture graph, whose layers have none, and the defaults where nothing is open', () => {
+    const { graph: g, id } = addNode(lectureGraph(), 'linear', { x: 0, y: 400 });
+    expect(cfg(g, id)).toMatchObject({ bias: false, in: 1, out: 1 });
+    expect(Object.keys(g.nodes.find((n) => n.id === id)!.params!)).toEqual(['W']);
+  });
+
+  it('takes in from the one output that feeds nothing yet, and keeps the bias its neighbours have', () => {
+    let g: Graph = { name: 't', seed: 1, nodes: [], edges: [] };
+    g = setConfig(addNode(g, 'input', { x: 0, y: 0 }).graph, 'input1', { size: 3 });
+    g = addNode(g, 'linear', { x: 200, y: 0 }).graph;
+    expect(cfg(g, 'linear1')).toMatchObject({ in: 3, bias: true });
+    const r = tryConnect(setConfig(g, 'linear1', { out: 5 }), { source: 'input1', target: 'linear1', targetPort: 'in' });
+    if (!r.ok) throw new Error(r.reason);
+    const next = addNode(r.graph, 'linear', { x: 400, y: 0 });
+    expect(cfg(next.graph, next.id)).toMatchObject({ in: 5, bias: true });
+    expect(W(next.graph, next.id).shape).toEqual([1, 5]);
+  });
+
+  it('keeps the defaults where it is ambiguous: two open ends, layers that disagree on bias', () => {
+    let g: Graph = { name: 't', seed: 1, nodes: [], edges: [] };
+    g = setConfig(addNode(g, 'input', { x: 0, y: 0 }).graph, 'input1', { size: 3 });
+    g = setConfig(addNode(g, 'input', { x: 0, y: 200 }).graph, 'input2', { size: 4 });
+    g = setConfig(addNode(g, 'linear', { x: 200, y: 0 }).graph, 'linear1', { bias: false });
+    g = setConfig(addNode(g, 'linear', { x: 200, y: 200 }).graph, 'linear2', { bias: true });
+    const { graph, id } = addNode(g, 'linear', { x: 400, y: 0 });
+    expect(cfg(graph, id)).toMatchObject({ in: 1, out: 1, bias: true });
   });
 });
 

@@ -16,8 +16,9 @@ const cols = (steps: number[], layers = 2) => ({ step: steps, loss: steps.map((s
 describe('reduceTraining', () => {
   it('goes started → running → paused → stopped and collects the step records', () => {
     let s = initialTraining();
-    s = reduceTraining(s, { type: 'started', layers: ['a', 'b'], progress: progress({ state: 'ready', step: 0 }), boundary: null }, 0);
+    s = reduceTraining(s, { type: 'started', layers: ['a', 'b'], progress: progress({ state: 'ready', step: 0 }), boundary: null, accuracy: true }, 0);
     expect(s.status).toBe('running');
+    expect(s.accuracy).toBe(true);
     s = reduceTraining(s, { type: 'progress', progress: progress({ step: 3 }), steps: cols([1, 2, 3]), epochs: [] }, 100);
     s = reduceTraining(s, { type: 'progress', progress: progress({ step: 503 }), steps: cols([4]), epochs: [] }, 1100);
     expect(s.series.step).toEqual([1, 2, 3, 4]);

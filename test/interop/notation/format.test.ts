@@ -1,7 +1,7 @@
 // Number formatting is what students read: check the compact forms and that no digit is lost beyond rounding.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, summarizeTensor, tensorNorm, texNumber } from '../../../renderer/math/format.ts';
+import { formatNumber, summarizeTensor, tensorNorm, texNumber } from '../../../interop/notation/format.ts';
 
 /** Reads "1.5\times10^{4}", "10^{-7}" or "0.25" back into a number. */
 function parseTex(s: string): number {

@@ -1,7 +1,7 @@
 // The gradient colour scale must order magnitudes, flag the two failure modes, and stay readable
 // on both themes.
 import { describe, expect, it } from 'vitest';
-import { gradientStyle, LEGEND_STOPS, ZERO_GRADIENT_STROKE } from '../../../renderer/math/gradient-scale.ts';
+import { gradientStyle, LEGEND_STOPS, ZERO_GRADIENT_STROKE } from '../../../interop/notation/gradient-scale.ts';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {

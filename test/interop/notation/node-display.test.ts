@@ -1,7 +1,7 @@
 // Node shapes follow what ran only when it is the same network; bound data nodes name their source.
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../engine/index.ts';
-import { boundDataText, displayedShape } from '../../../renderer/model/node-display.ts';
+import { boundDataText, displayedShape } from '../../../interop/notation/node-display.ts';
 
 describe('displayedShape', () => {
   it('takes the batch of the run when the features agree', () => {
