@@ -102,7 +102,9 @@ export function TrainingPanel() {
       <div className="bps-train-left">
         <Settings draft={draft} setDraft={setDraft} errors={errors} active={active} onLive={onLive} />
         <div className="bps-train-buttons">
-          <button type="button" disabled={active || !settings} title={settings ? undefined : 'Fix the marked settings first'} onClick={start}>Train</button>
+          {/* With Epochs empty it is TensorFlow Playground's Play: it trains until paused. */}
+          <button type="button" disabled={active || !settings} onClick={start}
+            title={settings ? (endless ? 'Train until you pause or stop (Epochs is empty)' : undefined) : 'Fix the marked settings first'}>{endless ? 'Play' : 'Train'}</button>
           {stale
             ? <button type="button" disabled={!settings} title="Train the edited graph from the beginning; this run's progress is dropped" onClick={start}>Restart</button>
             : status === 'paused'

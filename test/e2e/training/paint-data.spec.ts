@@ -84,7 +84,7 @@ test('paint two classes, train on them, erase with a right-drag, undo a stroke, 
   // Training uses the points: until paused, the boundary under them moves, the loss falls.
   const before = trainLoss(doc);
   await page.getByLabel('Epochs').fill('');
-  await clickAt(page, page.getByRole('button', { name: 'Train', exact: true }));
+  await clickAt(page, page.getByRole('button', { name: 'Play', exact: true })); // Train becomes Play
   await expect(plane).toHaveAttribute('data-grid', 'shown');
   const firstPicture = await plane.getAttribute('data-checksum');
   await expect(plane).not.toHaveAttribute('data-checksum', firstPicture!);

@@ -25,7 +25,7 @@ test('XOR until paused: past the saved epochs, a new learning rate mid-run, Paus
   await expect.poll(async () => (await getDocument(page)).training).toMatchObject({ epochs: 20 });
 
   await page.getByLabel('Epochs').fill('');
-  await clickAt(page, page.getByRole('button', { name: 'Train', exact: true }));
+  await clickAt(page, page.getByRole('button', { name: 'Play', exact: true })); // Train becomes Play
   await expect(text).toContainText('/∞');
   await expect(rates).toHaveAttribute('data-lr', '2');
   // XOR's four samples are one mini-batch: 20 epochs are 20 steps, and the run goes on past them.
@@ -45,11 +45,11 @@ test('XOR until paused: past the saved epochs, a new learning rate mid-run, Paus
   await expect(progress).toHaveAttribute('data-state', 'running');
 
   await clickAt(page, page.getByRole('button', { name: 'Pause' }));
-  await expect(progress).toHaveAttribute('data-state', 'paused');
+  await expect(progress).toHaveAttribute('data-state', 'paused', { timeout: 60_000 });
   await expect(text).toContainText(/Paused at epoch \d+\/∞/);
   const paused = await stepOf();
   await clickAt(page, page.getByRole('button', { name: 'Stop' }));
-  await expect(progress).toHaveAttribute('data-state', 'stopped');
+  await expect(progress).toHaveAttribute('data-state', 'stopped', { timeout: 60_000 });
   expect(await stepOf()).toBe(paused);
   // The run's settings are written back with its parameters: the new rate, the file's epochs.
   await expect.poll(async () => (await getDocument(page)).training).toMatchObject({ learningRate: 0.5, epochs: 20 });
