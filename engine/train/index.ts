@@ -1,5 +1,5 @@
 // Training: the public surface engine/index.ts re-exports.
-export { createTrainer, Trainer, type TrainerOptions } from './trainer.ts';
+export { createTrainer, Trainer, type TrainerOptions, type TrainingRates } from './trainer.ts';
 export type { TrainerState, TrainingProgress, TrainingChunk, TrainingFailure, StepRecord, EpochRecord, Metrics, ConfusionMatrix, BatchStep } from './records.ts';
 export { createOptimizer, type Optimizer } from './optimizers.ts';
 export { predictionOf, decisionThreshold } from './metrics.ts';

@@ -3,6 +3,8 @@
 // Adam m ← β₁ m + (1−β₁) g,  v ← β₂ v + (1−β₂) g²,  θ ← θ − η m̂ / (√v̂ + ε)  with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
 import type { TrainingSettings } from '../format/schema.ts';
 
+// Each step reads its rates from the settings object it was given, so a running trainer's setRates
+// (the same object) takes effect at the next step, with the velocity or moments kept.
 export interface Optimizer {
   /** Applies one update to every parameter in place. */
   step(params: readonly Float64Array[], grads: readonly Float64Array[]): void;

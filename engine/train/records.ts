@@ -63,6 +63,7 @@ export interface TrainingProgress {
   readonly state: TrainerState;
   /** Completed epochs and steps. */
   readonly epoch: number;
+  /** Infinity when training until stopped (as is totalSteps). */
   readonly epochs: number;
   readonly step: number;
   readonly stepsPerEpoch: number;
@@ -72,6 +73,8 @@ export interface TrainingProgress {
   readonly metrics: Metrics | null;
   readonly stepsPerSecond: number;
   readonly failure: TrainingFailure | null;
+  /** The learning rate and regularisation the next step uses (they may change while training runs). */
+  readonly rates: { readonly learningRate: number; readonly weightDecay: number; readonly l1: number };
 }
 
 export interface TrainingChunk {

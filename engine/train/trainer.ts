@@ -29,14 +29,22 @@ export interface TrainerOptions {
   readonly now?: () => number;
   /** Evaluation runs the data through in chunks of at most this many samples. */
   readonly evalChunk?: number;
+  /** Train until paused or stopped, however many epochs (`settings.epochs` is then not an end). */
+  readonly untilStopped?: boolean;
 }
+
+/** What may change while training runs (setRates): the step size and the regularisation. */
+export type TrainingRates = Pick<TrainingSettings, 'learningRate' | 'weightDecay' | 'l1'>;
 
 export function createTrainer(graph: Graph, options: TrainerOptions = {}): Trainer {
   return new Trainer(graph, options);
 }
 
 export class Trainer {
+  /** What this run trains with; `setRates` changes its rates in place, for the steps that follow. */
   readonly settings: TrainingSettings;
+  /** Null: trains until paused or stopped. */
+  readonly epochLimit: number | null;
   readonly feed: DataFeed;
   /** The parameters being trained, updated in place after each completed step. */
   readonly params: ParamStore;
@@ -67,6 +75,7 @@ export class Trainer {
   constructor(graph: Graph, options: TrainerOptions = {}) {
     this.graph = graph;
     this.settings = trainingSettings(graph, options.settings);
+    this.epochLimit = options.untilStopped ? null : this.settings.epochs;
     this.feed = buildFeed(graph);
     this.now = options.now ?? Date.now;
     this.batchSize = Math.min(this.settings.batchSize, this.feed.trainSize);
@@ -91,8 +100,28 @@ export class Trainer {
     return this.state;
   }
 
+  /** Infinity when training until stopped. */
   get totalSteps(): number {
-    return this.settings.epochs * this.stepsPerEpoch;
+    return this.epochLimit === null ? Infinity : this.epochLimit * this.stepsPerEpoch;
+  }
+
+  /**
+   * New learning rate and regularisation from the next mini-batch on, without restarting: the
+   * parameters, the optimiser's state (momentum, Adam's moments and step count) and the place in the
+   * epoch stay, as when a torch loop assigns `param_group["lr"]`. Checked by the file's schema; a
+   * bad value throws a TrainingSetupError naming `training.<field>` and changes nothing.
+   */
+  setRates(rates: Partial<TrainingRates>): TrainingRates {
+    const next = trainingSettings({ name: '', nodes: [], edges: [], training: { ...this.settings, ...rates } });
+    this.settings.learningRate = next.learningRate;
+    this.settings.weightDecay = next.weightDecay;
+    this.settings.l1 = next.l1;
+    return this.rates();
+  }
+
+  rates(): TrainingRates {
+    const { learningRate, weightDecay, l1 } = this.settings;
+    return { learningRate, weightDecay, l1 };
   }
 
   get finished(): boolean {
@@ -144,10 +173,10 @@ export class Trainer {
 
   progress(): TrainingProgress {
     return {
-      state: this.state, epoch: this.epoch, epochs: this.settings.epochs, step: this.stepCount,
+      state: this.state, epoch: this.epoch, epochs: this.epochLimit ?? Infinity, step: this.stepCount,
       stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, batchLoss: this.batchLoss,
       metrics: this.metrics, stepsPerSecond: this.busyMs > 0 ? (this.stepCount * 1000) / this.busyMs : 0,
-      failure: this.failure,
+      failure: this.failure, rates: this.rates(),
     };
   }
 
@@ -210,7 +239,7 @@ export class Trainer {
       this.cursor = 0;
       this.epoch++;
       this.metrics = this.evaluate();
-      if (this.epoch >= this.settings.epochs) this.state = 'done';
+      if (this.epochLimit !== null && this.epoch >= this.epochLimit) this.state = 'done';
     }
     return record;
   }

@@ -12,8 +12,12 @@ export class GuardedUpdate {
   readonly layers: readonly string[];
   private readonly params: Float64Array[];
   private readonly backup: Float64Array[];
-  /** data gradient + penalty gradient; the program's own gradient buffers are never written here (a node that reaches no loss keeps its zeros). */
-  private readonly total: Float64Array[];
+  /**
+   * data gradient + penalty gradient; the program's own gradient buffers are never written here (a
+   * node that reaches no loss keeps its zeros). Allocated on the first step with a penalty (its
+   * coefficients may be switched on while training runs).
+   */
+  private total: Float64Array[] | null = null;
   private readonly layerOf: number[];
 
   constructor(private readonly owners: readonly ParamOwner[], private readonly optimizer: Optimizer, private readonly penalty = new Penalty({ weightDecay: 0, l1: 0 })) {
@@ -22,7 +26,6 @@ export class GuardedUpdate {
     this.layerOf = owners.map((o) => layers.indexOf(o.nodeId));
     this.params = owners.map((o) => o.value.data);
     this.backup = this.params.map((w) => new Float64Array(w.length));
-    this.total = this.penalty.active ? this.params.map((w) => new Float64Array(w.length)) : [];
   }
 
   owner(param: number): string {
@@ -57,9 +60,10 @@ export class GuardedUpdate {
   apply(grads: readonly Float64Array[]): string | null {
     let step = grads;
     if (this.penalty.active) {
-      this.total.forEach((t, i) => t.set(grads[i]!));
-      this.penalty.addGradient(this.params, this.total);
-      step = this.total;
+      const total = (this.total ??= this.params.map((w) => new Float64Array(w.length)));
+      total.forEach((t, i) => t.set(grads[i]!));
+      this.penalty.addGradient(this.params, total);
+      step = total;
     }
     this.backup.forEach((b, i) => b.set(this.params[i]!));
     this.optimizer.step(this.params, step);

@@ -50,9 +50,9 @@ export interface BindOptions {
   readonly bindOthers: boolean;
 }
 
-/** Adds `spec` under a fresh name and binds the node (and, if asked, the other data nodes) to it. */
-export function bindToNewDataset(graph: Graph, nodeId: string, spec: DatasetSpec, options: BindOptions): { graph: Graph; name: string } {
-  const name = freshDatasetName(graph);
+/** Adds `spec` under a fresh name (`base`, `base2`, …) and binds the node (and, if asked, the other data nodes) to it. */
+export function bindToNewDataset(graph: Graph, nodeId: string, spec: DatasetSpec, options: BindOptions, base = 'data'): { graph: Graph; name: string } {
+  const name = freshDatasetName(graph, base);
   return { graph: bindToDataset(withDataset(graph, name, spec), nodeId, name, options), name };
 }
 

@@ -12,7 +12,7 @@ import { useHistory } from './history-store.ts';
 export type UserAction =
   | 'add node' | 'connect' | 'delete' | 'move' | 'edit config' | 'edit parameter' | 'edit value'
   | 're-initialise' | 'paste' | 'cut' | 'layout' | 'new document' | 'open' | 'train' | 'bind dataset' | 'rename'
-  | 'group as module' | 'ungroup' | 'edit module' | 'exercise settings' | 'new numbers';
+  | 'group as module' | 'ungroup' | 'edit module' | 'exercise settings' | 'new numbers' | 'paint data';
 
 export interface Refusal { message: string; nodeIds: string[]; edgeIds: string[]; at: number }
 

@@ -1,10 +1,16 @@
 // The model's function over its input, as in TensorFlow Playground: class probabilities as a coloured
 // map under the data points (2-D classification), or the fitted curve through the data (1-D regression).
-import { useEffect, useRef, useState } from 'react';
+// "Paint data" turns the plane into a canvas for the data itself (issue 13.10): a click adds a point of
+// the chosen class, Shift-click one of the other, a right-drag erases; each stroke is one commit of the
+// document's embedded dataset (renderer/data-ui/paint.ts), which training then uses.
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { eraseNear, paintCheck, paintedPoints, withPaintedPoints, type PaintPoint, type PaintTarget } from '../data-ui/paint.ts';
 import { formatNumber } from '../../interop/notation/format.ts';
-import { gridChecksum } from './boundary.ts';
+import { useDocument } from '../store/document-store.ts';
+import { GRID_RES, gridChecksum, planeFrame, type PlaneFrame } from './boundary.ts';
 import { niceTicks } from './ticks.ts';
-import type { BoundaryGrid, BoundaryView } from './protocol.ts';
+import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
 import { useTraining } from './training-store.ts';
 
 export const CLASS_COLOURS: readonly (readonly [number, number, number])[] = [
@@ -121,7 +127,7 @@ function Legend({ view }: { view: BoundaryView }) {
   );
 }
 
-export function DecisionBoundary() {
+function TrainedPlane() {
   const view = useTraining((s) => s.boundary);
   const grid = useTraining((s) => s.grid);
   const status = useTraining((s) => s.status);
@@ -148,6 +154,133 @@ export function DecisionBoundary() {
         <AxisTicks side="x" lo={view.x0} hi={view.x1} name={view.kind === 'classification' ? 'x1' : 'x'} testId="boundary-x-axis" />
       </div>
       <Legend view={view} />
+    </figure>
+  );
+}
+
+export function DecisionBoundary() {
+  const [painting, setPainting] = useState(false);
+  return (
+    <div className="bps-boundary-box">
+      <button type="button" className="bps-paint-toggle" aria-pressed={painting} onClick={() => setPainting((p) => !p)}
+        title="Paint your own data on the plane: click adds a point, Shift-click one of the other class, right-drag erases">Paint data</button>
+      {painting ? <PaintPlane /> : <TrainedPlane />}
+    </div>
+  );
+}
+
+function PaintPlane() {
+  // Only the data nodes and the datasets decide what can be painted (each node object is kept while it
+  // does not change), so dragging other nodes around neither re-checks nor rebuilds the points.
+  const dataNodes = useDocument(useShallow((s) => s.graph.nodes.filter((n) => n.kind === 'input' || n.kind === 'target')));
+  const datasets = useDocument((s) => s.graph.datasets);
+  const check = useMemo(() => paintCheck({ name: '', nodes: dataNodes, edges: [], datasets }), [dataNodes, datasets]);
+  if (!check.ok) return <p className="bps-paint-refusal" role="status" data-testid="paint-refusal">{check.message}</p>;
+  return <PaintCanvas target={check.target} />;
+}
+
+/** Whether the trained view's points (train, then test) are the painted ones, in any order. */
+function sameMultiset(shown: DataPoints, painted: readonly PaintPoint[]): boolean {
+  if (shown.x.length !== painted.length) return false;
+  const key = (x: number, y: number, c: number) => `${x},${y},${c}`;
+  const a = shown.x.map((x, i) => key(x, shown.y[i]!, shown.label[i]!)).sort();
+  const b = painted.map((p) => key(p.x, p.y, p.cls)).sort();
+  return a.every((k, i) => k === b[i]);
+}
+
+/** Screen radius of the eraser, in CSS pixels. */
+const ERASE_PX = 10;
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+function PaintCanvas({ target }: { target: PaintTarget }) {
+  const points = useMemo(() => paintedPoints(target), [target]);
+  const [cls, setCls] = useState<0 | 1>(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** An erase stroke in progress: the plane it started on and the points left so far (drawn, not yet committed). */
+  const stroke = useRef<{ frame: PlaneFrame; left: PaintPoint[] } | null>(null);
+  const [preview, setPreview] = useState<PaintPoint[] | null>(null);
+  const shown = preview ?? points;
+  // The plane of the points in the document (an erase stroke keeps the one it began on).
+  const frame = useMemo(() => planeFrame({ x: points.map((p) => p.x), y: points.map((p) => p.y) }), [points]);
+  const trained = useTraining((s) => s.boundary);
+  const trainedGrid = useTraining((s) => s.grid);
+  // The trained map lies under the points while it was computed on this very plane and these points.
+  const samePoints = useMemo(() => trained?.kind === 'classification' && sameMultiset(trained.points, points), [trained, points]);
+  const grid = trained?.kind === 'classification' && trainedGrid && samePoints
+    && trained.x0 === frame.x0 && trained.x1 === frame.x1 && trained.y0 === frame.y0 && trained.y1 === frame.y1 ? trainedGrid : null;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const view: BoundaryView = {
+      kind: 'classification', classes: 2, res: trained?.kind === 'classification' ? trained.res : GRID_RES, ...frame,
+      points: { x: shown.map((p) => p.x), y: shown.map((p) => p.y), label: shown.map((p) => p.cls), test: shown.map(() => false) },
+    };
+    draw(ctx, view, grid);
+  }, [shown, frame, grid, trained]);
+
+  const at = (e: PointerEvent<HTMLCanvasElement>, f: PlaneFrame) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const u = (e.clientX - r.left) / r.width, v = (e.clientY - r.top) / r.height;
+    return { x: f.x0 + u * (f.x1 - f.x0), y: f.y1 - v * (f.y1 - f.y0), rx: (ERASE_PX / r.width) * (f.x1 - f.x0), ry: (ERASE_PX / r.height) * (f.y1 - f.y0) };
+  };
+  const commit = (next: readonly PaintPoint[]) => {
+    const doc = useDocument.getState();
+    const now = paintCheck(doc.graph);
+    if (now.ok) doc.commit('paint data', withPaintedPoints(doc.graph, now.target, next));
+  };
+  const erase = (e: PointerEvent<HTMLCanvasElement>) => {
+    const s = stroke.current!;
+    const p = at(e, s.frame);
+    const left = eraseNear(s.left, p.x, p.y, p.rx, p.ry);
+    if (left.length !== s.left.length) { s.left = left; setPreview(left); }
+  };
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    setNotice(null);
+    if (e.button === 0) {
+      const p = at(e, frame);
+      commit([...points, { x: round(p.x), y: round(p.y), cls: e.shiftKey ? (cls === 0 ? 1 : 0) : cls }]);
+    } else if (e.button === 2) {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      stroke.current = { frame, left: points };
+      erase(e);
+    }
+  };
+  const end = () => {
+    const s = stroke.current;
+    if (!s) return;
+    stroke.current = null;
+    setPreview(null);
+    if (s.left.length === points.length) return;
+    if (s.left.length === 0) { setNotice('A dataset keeps at least one point, so this stroke was not applied: paint a new point first, then erase the old ones.'); return; }
+    commit(s.left); // the whole stroke is one Undo step
+  };
+  const ones = shown.filter((p) => p.cls === 1).length;
+  const label = 'Paint data: click adds a point, Shift-click one of the other class, right-drag erases';
+  return (
+    <figure className="bps-boundary bps-paint">
+      <figcaption>Click: {cls === 0 ? 'class 0' : 'class 1'}, Shift-click: {cls === 0 ? 'class 1' : 'class 0'}, right-drag: erase</figcaption>
+      <div role="radiogroup" aria-label="Class to paint" className="bps-paint-classes">
+        {([0, 1] as const).map((c) => (
+          <label key={c}>
+            <input type="radio" name="bps-paint-class" checked={cls === c} onChange={() => setCls(c)} />
+            <span className="bps-paint-swatch" style={{ background: `rgb(${CLASS_COLOURS[c]!.join(',')})` }} /> class {c}
+          </label>
+        ))}
+      </div>
+      <div className="bps-boundary-plot">
+        <AxisTicks side="y" lo={frame.y0} hi={frame.y1} name="x2" testId="paint-y-axis" />
+        <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="paint-canvas" role="img" aria-label={label}
+          data-points={shown.length} data-class1={ones} data-class0={shown.length - ones} data-grid={grid ? 'shown' : 'none'}
+          data-checksum={grid ? gridChecksum(grid.values) : ''}
+          data-frame={[frame.x0, frame.x1, frame.y0, frame.y1].join(',')}
+          onPointerDown={onPointerDown} onPointerMove={(e) => { if (stroke.current) erase(e); }} onPointerUp={end} onPointerCancel={end}
+          onContextMenu={(e) => e.preventDefault()} />
+        <span />
+        <AxisTicks side="x" lo={frame.x0} hi={frame.x1} name="x1" testId="paint-x-axis" />
+      </div>
+      {notice ? <p className="bps-paint-notice" role="status" data-testid="paint-notice">{notice}</p> : null}
+      <p className="muted bps-paint-hint">{target.dataset === null ? 'The first point makes an embedded dataset "painted", bound to the input and target.' : `Painting edits dataset "${target.dataset}"${target.spec?.source === 'embedded' ? '' : ' (it becomes an embedded copy of its points)'}; Undo takes back a stroke.`}</p>
     </figure>
   );
 }

@@ -8,9 +8,9 @@ import { useDocument } from '../store/document-store.ts';
 import { TrainingCharts } from './charts.tsx';
 import { BatchStepTable } from './BatchStepTable.tsx';
 import { DecisionBoundary } from './DecisionBoundary.tsx';
-import { checkDraft, draftOf, NUMBER_FIELDS, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
+import { checkDraft, draftOf, LIVE_FIELDS, liveRates, NUMBER_FIELDS, UNTIL_STOPPED, untilStopped, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
 import { useServices } from '../services.tsx';
-import { isActive, progressText, useTraining } from './training-store.ts';
+import { isActive, progressText, rateChangeText, ratesText, useTraining } from './training-store.ts';
 
 function savedSettings(training: unknown): FormSettings {
   try {
@@ -20,11 +20,15 @@ function savedSettings(training: unknown): FormSettings {
   }
 }
 
-function Settings({ draft, setDraft, errors, disabled }: { draft: Draft; setDraft: (d: Draft) => void; errors: FieldErrors; disabled: boolean }) {
+/**
+ * While a run is active only the live fields (learning rate, weight decay, L1) stay editable: a valid
+ * value goes to the running trainer at once (`onLive`), for its next mini-batch.
+ */
+function Settings({ draft, setDraft, errors, active, onLive }: { draft: Draft; setDraft: (d: Draft) => void; errors: FieldErrors; active: boolean; onLive: (d: Draft) => void }) {
   return (
-    <fieldset className="bps-train-settings" disabled={disabled}>
+    <fieldset className="bps-train-settings">
       <label>Optimizer
-        <select aria-label="Optimizer" value={draft.optimizer} onChange={(e) => setDraft({ ...draft, optimizer: e.target.value as TrainingSettings['optimizer'] })}>
+        <select aria-label="Optimizer" value={draft.optimizer} disabled={active} onChange={(e) => setDraft({ ...draft, optimizer: e.target.value as TrainingSettings['optimizer'] })}>
           <option value="sgd">sgd</option>
           <option value="adam">adam</option>
         </select>
@@ -32,13 +36,22 @@ function Settings({ draft, setDraft, errors, disabled }: { draft: Draft; setDraf
       {NUMBER_FIELDS.map((f) => {
         const error = errors[f.key];
         const id = `bps-train-${f.key}-error`;
+        const live = LIVE_FIELDS.includes(f.key);
         // Adam ignores momentum, but the engine still checks it: a bad value stays editable.
-        const off = f.key === 'momentum' && !usesMomentum(draft) && !error;
+        const off = (active && !live) || (f.key === 'momentum' && !usesMomentum(draft) && !error);
+        const epochs = f.key === 'epochs';
         return (
           <label key={f.key}>{f.label}
-            <input type="number" aria-label={f.label} step={f.step} value={draft[f.key]} disabled={off}
+            <input type={epochs ? 'text' : 'number'} inputMode={epochs ? 'numeric' : undefined} aria-label={f.label} step={epochs ? undefined : f.step}
+              value={draft[f.key]} disabled={off}
+              placeholder={epochs ? `${UNTIL_STOPPED} until paused` : undefined}
+              title={epochs ? `Empty or ${UNTIL_STOPPED}: train until you pause or stop` : live ? 'Can change while training runs: the next mini-batch uses it' : undefined}
               aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined}
-              onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
+              onChange={(e) => {
+                const next = { ...draft, [f.key]: e.target.value };
+                setDraft(next);
+                if (active && live) onLive(next);
+              }} />
             {error ? <span id={id} className="bps-field-error" data-testid={`settings-error-${f.key}`}>{error}</span> : null}
           </label>
         );
@@ -62,8 +75,9 @@ export function TrainingPanel() {
   const saved = useDocument((s) => s.graph.training);
   const defaults = useMemo(() => draftOf(savedSettings(saved)), [saved]);
   const [draft, setDraft] = useState<Draft>(defaults);
-  useEffect(() => setDraft(defaults), [defaults]);
-  const { errors, settings } = useMemo(() => checkDraft(draft), [draft]);
+  // A new saved state (a run's write-back, undo, open) refills the form; "until paused" is the panel's, not the file's, so it stays.
+  useEffect(() => setDraft((d) => (untilStopped(d.epochs) ? { ...defaults, epochs: d.epochs } : defaults)), [defaults]);
+  const { errors, settings, untilStopped: endless } = useMemo(() => checkDraft(draft), [draft]);
   const status = useTraining((s) => s.status);
   const progress = useTraining((s) => s.progress);
   const error = useTraining((s) => s.error);
@@ -73,16 +87,24 @@ export function TrainingPanel() {
   const source = useTraining((s) => s.source);
   const active = isActive(status);
   const stale = useDocument((s) => active && source !== null && changesModel(diffGraphs(source, s.graph)));
-  const percent = progress && progress.totalSteps > 0 ? Math.round((1000 * progress.step) / progress.totalSteps) / 10 : 0;
+  const rateChanges = useTraining((s) => s.rateChanges);
+  const bounded = progress ? Number.isFinite(progress.totalSteps) : true;
+  const percent = progress && bounded && progress.totalSteps > 0 ? Math.round((1000 * progress.step) / progress.totalSteps) / 10 : 0;
   const m = progress?.metrics;
-  const start = () => { if (settings) training.train(settings); };
+  const start = () => { if (settings) training.train(settings, endless); };
+  const onLive = (d: Draft) => {
+    const rates = liveRates(d);
+    if (Object.keys(rates).length > 0) training.setRates(rates);
+  };
 
   return (
     <section className="bps-training" aria-label="Training">
       <div className="bps-train-left">
-        <Settings draft={draft} setDraft={setDraft} errors={errors} disabled={active} />
+        <Settings draft={draft} setDraft={setDraft} errors={errors} active={active} onLive={onLive} />
         <div className="bps-train-buttons">
-          <button type="button" disabled={active || !settings} title={settings ? undefined : 'Fix the marked settings first'} onClick={start}>Train</button>
+          {/* With Epochs empty it is TensorFlow Playground's Play: it trains until paused. */}
+          <button type="button" disabled={active || !settings} onClick={start}
+            title={settings ? (endless ? 'Train until you pause or stop (Epochs is empty)' : undefined) : 'Fix the marked settings first'}>{endless ? 'Play' : 'Train'}</button>
           {stale
             ? <button type="button" disabled={!settings} title="Train the edited graph from the beginning; this run's progress is dropped" onClick={start}>Restart</button>
             : status === 'paused'
@@ -91,19 +113,25 @@ export function TrainingPanel() {
           <button type="button" disabled={!active} onClick={() => training.stop()}>Stop</button>
           <button type="button" disabled={status === 'running' || status === 'starting' || !settings}
             title="Train one mini-batch and pause: the canvas shows that batch, the table each parameter's update"
-            onClick={() => { if (settings) training.stepBatch(settings, status !== 'paused' || stale); }}>Step batch</button>
+            onClick={() => { if (settings) training.stepBatch(settings, status !== 'paused' || stale, endless); }}>Step batch</button>
           <button type="button" disabled={status === 'running' || status === 'starting'} title="Draw every parameter afresh from the graph's seed (Undo brings them back)"
             onClick={() => useDocument.getState().commit('re-initialise', reinitAllParams(useDocument.getState().graph))}>Reset</button>
         </div>
         {stale ? <StaleRunNotice /> : null}
         <BatchStepTable plainSgd={settings?.optimizer === 'sgd' && settings.momentum === 0} />
         <div className="bps-progress-row">
-          <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
-            data-testid="training-progress" data-step={progress?.step ?? 0} data-state={status} className="bps-progress">
-            <div style={{ width: `${percent}%` }} />
+          <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={bounded ? percent : undefined}
+            data-testid="training-progress" data-step={progress?.step ?? 0} data-state={status} className={bounded ? 'bps-progress' : 'bps-progress bps-progress-open'}>
+            <div style={{ width: bounded ? `${percent}%` : '100%' }} />
           </div>
           <span data-testid="training-progress-text">{progressText(status, progress)}</span>
+          {progress && active ? <span className="muted" data-testid="training-rates" data-lr={progress.rates.learningRate}>{ratesText(progress.rates)}</span> : null}
         </div>
+        {rateChanges.length > 0 ? (
+          <ul className="bps-rate-changes muted" aria-label="Rate changes during this run" data-testid="rate-changes">
+            {rateChanges.slice(-4).map((c, i) => <li key={`${c.step}-${i}`}>{rateChangeText(c)}</li>)}
+          </ul>
+        ) : null}
         <dl className="bps-train-metrics">
           <dt>batch loss</dt><dd data-testid="metric-batch-loss">{progress?.batchLoss == null ? '—' : formatNumber(progress.batchLoss, 4)}</dd>
           <dt>train / test loss</dt><dd>{m ? `${formatNumber(m.trainLoss, 4)} / ${m.testLoss === null ? '—' : formatNumber(m.testLoss, 4)}` : '—'}</dd>

@@ -1,7 +1,7 @@
 // What the model computes over its input plane (2-D classification) or line (1-D regression):
 // a second program compiled with the whole grid as its batch, aliasing the trainer's parameters, so
 // each evaluation is one forward pass over whatever the trainer has reached.
-import { compileGraph, type Graph, type PredictionKind, type Program, type Trainer } from '../../engine/index.ts';
+import { compileGraph, type Dataset, type Graph, type PredictionKind, type Program, type Trainer } from '../../engine/index.ts';
 import type { BoundaryGrid, BoundaryView, DataPoints } from './protocol.ts';
 
 export const GRID_RES = 60;
@@ -24,8 +24,7 @@ export function createBoundary(graph: Graph, trainer: Trainer): BoundaryEvaluato
   if (!classification && !regression) return null;
 
   const points = dataPoints(dataset.train.features, dataset.train.labels, dataset.test.features, dataset.test.labels, dataset.featureCount, dataset.labelCount, classification);
-  const [x0, x1] = padded(points.x);
-  const [y0, y1] = padded(classification ? points.y : points.label);
+  const { x0, x1, y0, y1 } = classification ? planeFrame(points) : curveFrame(points);
   const inputs = classification ? gridInputs(GRID_RES, x0, x1, y0, y1) : lineInputs(CURVE_POINTS, x0, x1);
   const batch = classification ? GRID_RES * GRID_RES : CURVE_POINTS;
   const program = compileGraph(graph, { batch, params: trainer.params, dataGradients: false });
@@ -79,6 +78,29 @@ function predictionNode(program: Program, labelsNodeId: string): { predId: strin
   const pred = loss?.inputEdges[0]?.source;
   if (!loss || !pred) throw new Error('no loss node takes the labels as its target');
   return { predId: pred.id, prediction: loss.def.prediction ?? 'probability' };
+}
+
+/** A 2-feature classification dataset's points as the plane draws them (train first, then test). */
+export function planePoints(dataset: Dataset): DataPoints {
+  return dataPoints(dataset.train.features, dataset.train.labels, dataset.test.features, dataset.test.labels, dataset.featureCount, dataset.labelCount, true);
+}
+
+export interface PlaneFrame { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number }
+
+/**
+ * The plane a 2-D classification is drawn on: the points' range with a 10 % margin, and at least
+ * [−1, 1] on each axis, so painting the first points of a dataset does not zoom onto them. The
+ * training view and the paint mode use this one rule, so a painted point stays where it was put.
+ */
+export function planeFrame(points: Pick<DataPoints, 'x' | 'y'>): PlaneFrame {
+  const [x0, x1] = padded(points.x), [y0, y1] = padded(points.y);
+  return { x0: Math.min(x0, -1), x1: Math.max(x1, 1), y0: Math.min(y0, -1), y1: Math.max(y1, 1) };
+}
+
+/** A 1-D regression: x along, the targets up, each with a 10 % margin. */
+function curveFrame(points: DataPoints): PlaneFrame {
+  const [x0, x1] = padded(points.x), [y0, y1] = padded(points.label);
+  return { x0, x1, y0, y1 };
 }
 
 function dataPoints(trainF: Float64Array, trainL: Float64Array, testF: Float64Array, testL: Float64Array, fc: number, lc: number, classification: boolean): DataPoints {

@@ -117,8 +117,11 @@ export function LossChart() {
   useEffect(() => setShown(lossChartView(series, { stepsPerEpoch, accuracy })), [v, series, stepsPerEpoch, accuracy]);
   const { series: names, data } = shown;
   const withAcc = names.includes('train acc');
+  const changes = useTraining((s) => s.rateChanges.length);
   const build = (width: number): uPlot.Options => ({
     width, height: CHART_HEIGHT, legend: { show: true, live: false },
+    // A learning rate or regularisation changed during the run: a dashed line at that step (read at draw time).
+    hooks: { draw: [(u) => drawRateChanges(u, inEpochs(useTraining.getState().rateChanges.map((c) => c.step), stepsPerEpoch), theme.muted)] },
     scales: { x: { time: false }, y: { distr: 3 }, ...(withAcc ? { acc: { range: [0, 1] } } : {}) },
     axes: [
       epochAxis(theme),
@@ -130,8 +133,28 @@ export function LossChart() {
   // the last penalty drawn (absent without regularisation)
   const at = names.indexOf('penalty');
   const penalty = at < 0 ? undefined : (data[at + 1] as (number | null)[]).findLast((p) => p !== null);
-  const attrs = { 'data-accuracy': String(withAcc), ...(penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }) };
+  const attrs = { 'data-accuracy': String(withAcc), 'data-rate-changes': String(changes), ...(penalty === undefined || penalty === null ? {} : { 'data-penalty': String(penalty) }) };
   return <Chart testId="loss-chart" build={build} data={data as uPlot.AlignedData} theme={theme} attrs={attrs} />;
+}
+
+/** Dashed vertical lines at the given x values (epochs). */
+function drawRateChanges(u: uPlot, xs: readonly number[], colour: string): void {
+  if (xs.length === 0) return;
+  const { ctx } = u;
+  const { left, top, width, height } = u.bbox;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.setLineDash([3, 3]);
+  ctx.lineWidth = 1;
+  for (const at of xs) {
+    const x = u.valToPos(at, 'x', true);
+    if (!(x >= left && x <= left + width)) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 const gradNormColumns = (series: SeriesBuffer, stepsPerEpoch: number): uPlot.AlignedData => {

@@ -1,16 +1,19 @@
 // The typed messages between the UI and the training/analysis worker. Training is a stream, one
 // session at a time (train → progress… → finished); analysis (Jacobian, Hessian, gradient check) is
 // request/response through comlink on a port of its own (AnalysisApi), answered in between chunks.
-import type { BatchStep, EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingSettings } from '../../engine/index.ts';
+import type { BatchStep, EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingRates, TrainingSettings } from '../../engine/index.ts';
 
 import type { ClassesReport } from './classes.ts';
 
 export type ParamMap = Record<string, Record<string, TensorJson>>;
 
+/** `untilStopped`: train until paused or stopped, whatever the epochs (an empty Epochs field). */
 export type WorkerRequest =
-  | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings> }
+  | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings>; readonly untilStopped?: boolean }
   /** One mini-batch, then paused: of the paused session, or (with a graph) of a new one. */
-  | { readonly type: 'step-batch'; readonly graph?: Graph; readonly settings?: Partial<TrainingSettings> }
+  | { readonly type: 'step-batch'; readonly graph?: Graph; readonly settings?: Partial<TrainingSettings>; readonly untilStopped?: boolean }
+  /** New learning rate and regularisation for the running (or paused) session, from its next mini-batch on. */
+  | { readonly type: 'set-rates'; readonly rates: Partial<TrainingRates> }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' };

@@ -2,6 +2,7 @@
 // message handling is tested without a worker; side effects (document, run store) live in the client.
 import { create } from 'zustand';
 import type { BatchStep, Graph, TrainingProgress } from '../../engine/index.ts';
+import { formatNumber } from '../../interop/notation/format.ts';
 import type { ClassesReport } from './classes.ts';
 import type { BoundaryGrid, BoundaryView, WorkerReply } from './protocol.ts';
 import { SeriesBuffer } from './series.ts';
@@ -32,12 +33,19 @@ export interface TrainingSnapshot {
   wallRate: number;
   /** What happened to the trained parameters. */
   writeBack: 'written' | 'graph-changed' | 'not-after-failure' | null;
+  /** Each change of the learning rate or regularisation while this run went on, at the step it came after. */
+  rateChanges: RateChange[];
 }
+
+export type Rates = TrainingProgress['rates'];
+export interface RateChange { readonly step: number; readonly from: Rates; readonly to: Rates }
 
 export const initialTraining = (): TrainingSnapshot => ({
   status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, accuracy: false, grid: null, classes: null, batch: null,
-  error: null, source: null, wallStart: null, wallRate: 0, writeBack: null,
+  error: null, source: null, wallStart: null, wallRate: 0, writeBack: null, rateChanges: [],
 });
+
+const sameRates = (a: Rates, b: Rates): boolean => a.learningRate === b.learningRate && a.weightDecay === b.weightDecay && a.l1 === b.l1;
 
 const statusOf = (p: TrainingProgress): TrainingStatus =>
   p.state === 'ready' || p.state === 'running' ? 'running' : p.state;
@@ -49,13 +57,18 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
       return {
         ...s, status: 'running', progress: reply.progress, layers: reply.layers, series: new SeriesBuffer(reply.layers.length),
         version: s.version + 1, boundary: reply.boundary, accuracy: reply.accuracy, grid: null, classes: null, batch: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
+        rateChanges: [],
       };
     case 'progress': {
       s.series.push(reply.steps, reply.epochs);
       const wallStart = s.wallStart ?? { at: now, step: reply.progress.step };
       const dt = (now - wallStart.at) / 1000;
       const wallRate = dt > 0.2 ? (reply.progress.step - wallStart.step) / dt : s.wallRate;
-      return { ...s, status: statusOf(reply.progress), progress: reply.progress, version: s.version + 1, wallStart, wallRate };
+      const before = s.progress?.rates;
+      const rateChanges = before && !sameRates(before, reply.progress.rates)
+        ? [...s.rateChanges, { step: s.progress!.step, from: before, to: reply.progress.rates }]
+        : s.rateChanges;
+      return { ...s, status: statusOf(reply.progress), progress: reply.progress, version: s.version + 1, wallStart, wallRate, rateChanges };
     }
     case 'grid':
       return { ...s, grid: reply.grid };
@@ -94,15 +107,30 @@ export const useTraining = create<TrainingStore>()((set, get) => ({
 
 export const isActive = (s: TrainingStatus): boolean => s === 'starting' || s === 'running' || s === 'paused';
 
-/** "Training… epoch 12/100" and friends. */
+/** "Training… epoch 12/100" and friends; "epoch 12/∞" for a run until paused. */
 export function progressText(status: TrainingStatus, p: TrainingProgress | null): string {
   if (!p) return status === 'starting' ? 'Starting…' : 'Not trained yet';
-  const at = `epoch ${p.epoch}/${p.epochs}`;
+  const at = `epoch ${p.epoch}/${Number.isFinite(p.epochs) ? p.epochs : '∞'}`;
   switch (status) {
     case 'paused': return `Paused at ${at}`;
     case 'done': return `Done: ${at}`;
     case 'stopped': return `Stopped at ${at}`;
-    case 'failed': return `Failed in epoch ${p.epoch + 1}/${p.epochs}`;
+    case 'failed': return `Failed in epoch ${p.epoch + 1}/${Number.isFinite(p.epochs) ? p.epochs : '∞'}`;
     default: return `Training… ${at}`;
   }
+}
+
+/** "lr 0.1 · L2 0.001 · L1 0": the rates the next step uses, as the status shows them. */
+export function ratesText(r: Rates): string {
+  return `lr ${formatNumber(r.learningRate, 4)} · L2 ${formatNumber(r.weightDecay, 4)} · L1 ${formatNumber(r.l1, 4)}`;
+}
+
+/** "step 340: lr 0.1 → 0.5": one change, naming only the rates that changed. */
+export function rateChangeText(c: RateChange): string {
+  const parts: string[] = [];
+  const names = { learningRate: 'lr', weightDecay: 'L2', l1: 'L1' } as const;
+  for (const k of ['learningRate', 'weightDecay', 'l1'] as const) {
+    if (c.from[k] !== c.to[k]) parts.push(`${names[k]} ${formatNumber(c.from[k], 4)} → ${formatNumber(c.to[k], 4)}`);
+  }
+  return `step ${c.step}: ${parts.join(', ')}`;
 }

@@ -3,7 +3,7 @@
 // chunks. Unit tests drive it with a manual scheduler.
 import {
   createTrainer, TrainingSetupError,
-  type Graph, type StepRecord, type Trainer, type TrainingSettings,
+  type Graph, type StepRecord, type Trainer, type TrainingRates, type TrainingSettings,
 } from '../../engine/index.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
 import { classesReport, hasClasses } from './classes.ts';
@@ -45,8 +45,9 @@ export class WorkerCore {
 
   handle(req: WorkerRequest): void {
     switch (req.type) {
-      case 'train': return this.train(req.graph, req.settings);
-      case 'step-batch': return this.stepBatch(req.graph, req.settings);
+      case 'train': return this.train(req.graph, req.settings, true, req.untilStopped);
+      case 'step-batch': return this.stepBatch(req.graph, req.settings, req.untilStopped);
+      case 'set-rates': return this.setRates(req.rates);
       case 'pause': {
         const s = this.session;
         if (s) this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
@@ -69,9 +70,22 @@ export class WorkerCore {
     }
   }
 
+  /** The running loop picks the new rates up at its next mini-batch; the progress says which apply. */
+  private setRates(rates: Partial<TrainingRates>): void {
+    const s = this.session;
+    if (!s) return;
+    try {
+      s.trainer.setRates(rates);
+    } catch (e) {
+      this.env.post({ type: 'train-error', message: (e as Error).message, nodeId: null });
+      return;
+    }
+    this.env.post({ type: 'progress', progress: s.trainer.progress(), steps: columns([], s.trainer.layers.length), epochs: [] });
+  }
+
   /** One detailed mini-batch, then paused; with a graph, of a new session (Resume trains on from there). */
-  private stepBatch(graph: Graph | undefined, settings: Partial<TrainingSettings> = {}): void {
-    if (graph) this.train(graph, settings, false);
+  private stepBatch(graph: Graph | undefined, settings: Partial<TrainingSettings> = {}, untilStopped = false): void {
+    if (graph) this.train(graph, settings, false, untilStopped);
     const s = this.session;
     if (!s) return;
     s.trainer.pause();
@@ -85,11 +99,11 @@ export class WorkerCore {
     this.postGrid(s);
   }
 
-  private train(graph: Graph, settings: Partial<TrainingSettings>, run = true): void {
+  private train(graph: Graph, settings: Partial<TrainingSettings>, run = true, untilStopped = false): void {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
-      trainer = createTrainer(graph, { settings, now: () => this.env.now() }); // the worker's clock (performance.now)
+      trainer = createTrainer(graph, { settings, untilStopped, now: () => this.env.now() }); // the worker's clock (performance.now)
     } catch (e) {
       const nodeId = e instanceof TrainingSetupError ? (e.nodeId ?? null) : null;
       this.env.post({ type: 'train-error', message: (e as Error).message, nodeId });

@@ -9,7 +9,7 @@ import { initialTraining, progressText, reduceTraining } from '../../../renderer
 
 const progress = (over: Partial<TrainingProgress> = {}): TrainingProgress => ({
   state: 'running', epoch: 12, epochs: 100, step: 120, stepsPerEpoch: 10, totalSteps: 1000, batchLoss: 0.5,
-  metrics: null, stepsPerSecond: 1000, failure: null, ...over,
+  metrics: null, stepsPerSecond: 1000, failure: null, rates: { learningRate: 0.1, weightDecay: 0, l1: 0 }, ...over,
 });
 const cols = (steps: number[], layers = 2) => ({ step: steps, loss: steps.map((s) => 1 / s), gradNorms: Array.from({ length: layers }, (_, l) => steps.map((s) => (l + 1) * s)) });
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING_SETTINGS, trainingSettings } from '../../../engine/index.ts';
-import { checkDraft, draftOf, fieldError, NUMBER_FIELDS, type NumberField } from '../../../renderer/training/settings-form.ts';
+import { checkDraft, draftOf, fieldError, liveRates, NUMBER_FIELDS, type NumberField } from '../../../renderer/training/settings-form.ts';
 
 const engineAccepts = (key: NumberField, value: number): boolean => {
   try {
@@ -48,5 +48,19 @@ describe('training settings form', () => {
     const bad = checkDraft({ ...draftOf(DEFAULT_TRAINING_SETTINGS), learningRate: '500', batchSize: '0' });
     expect(bad.settings).toBeNull();
     expect(Object.keys(bad.errors).sort()).toEqual(['batchSize', 'learningRate']);
+  });
+
+  it('an empty or ∞ epochs field trains until paused, keeping the saved epochs (issue 13.11)', () => {
+    for (const text of ['', '  ', '∞', 'inf']) {
+      const r = checkDraft({ ...draftOf(DEFAULT_TRAINING_SETTINGS), epochs: text });
+      expect([text, r.errors, r.untilStopped]).toEqual([text, {}, true]);
+      expect(r.settings).not.toHaveProperty('epochs');
+    }
+    expect(checkDraft(draftOf(DEFAULT_TRAINING_SETTINGS)).untilStopped).toBe(false);
+    expect(fieldError('epochs', 'x')).toBe('Enter a number');
+  });
+
+  it('liveRates gives the valid live fields only', () => {
+    expect(liveRates({ ...draftOf(DEFAULT_TRAINING_SETTINGS), learningRate: '0.5', weightDecay: '-1', l1: '0.01' })).toEqual({ learningRate: 0.5, l1: 0.01 });
   });
 });
