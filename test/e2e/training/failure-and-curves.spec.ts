@@ -34,8 +34,8 @@ test('sine regression draws its fitted curve, spiral its class map, both changin
   await waitForRun(page);
   for (const [name, kind, trainedBefore] of [[/sine/i, 'regression', false], [/spiral/i, 'classification', true]] as const) {
     await openExample(page, name, trainedBefore);
-    await page.getByLabel('Epochs').fill('1000000');
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByLabel('Epochs').fill(''); // until stopped: the maps are watched while it runs
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     const boundary = page.getByTestId('decision-boundary');
     await expect(boundary).toHaveAttribute('data-kind', kind);
     await expect(boundary).toHaveAttribute('data-checksum', /^[0-9a-f]{8}$/);
