@@ -24,7 +24,9 @@ test('XOR: train from the examples menu, watch it learn, stop, and undo the trai
   await expect(boundary).toHaveAttribute('data-checksum', /^[0-9a-f]{8}$/);
   const first = await boundary.getAttribute('data-checksum');
   await expect(boundary).not.toHaveAttribute('data-checksum', first!);
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  // Until paused there is no end to measure against: the bar is indeterminate (no aria-valuenow), the steps count.
+  await expect(bar).not.toHaveAttribute('aria-valuenow', /.*/);
+  await expect.poll(async () => Number(await bar.getAttribute('data-step'))).toBeGreaterThan(0);
   await expect.poll(async () => Number(await page.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(10);
   await expect.poll(async () => Number(await page.getByTestId('gradnorm-chart').getAttribute('data-redraws'))).toBeGreaterThan(1);
 
