@@ -55,6 +55,28 @@ describe('SeriesBuffer', () => {
   });
 });
 
+describe('SeriesBuffer epochs', () => {
+  const epoch = (n: number) => ({ epoch: n, step: n, trainLoss: 1 / n, testLoss: null, trainAccuracy: null, testAccuracy: null });
+  it('keeps a bounded number of epoch records however long the run, with the first and the latest', () => {
+    const s = new SeriesBuffer(0, 100, 50);
+    for (let start = 1; start <= 100_000; start += 1000) s.push(cols([]), Array.from({ length: 1000 }, (_, i) => epoch(start + i)));
+    expect(s.epochs.length).toBeLessThanOrEqual(51);
+    expect(s.epochs[0]!.epoch).toBe(1);
+    expect(s.epochs[s.epochs.length - 1]!.epoch).toBe(100_000);
+    const inner = s.epochs.slice(1, -1).map((e) => e.epoch);
+    expect(inner.every((n) => n % s.epochStride === 0)).toBe(true);
+    expect(inner).toEqual([...inner].sort((a, b) => a - b));
+  });
+
+  it('drops an off-stride latest record when the next one comes', () => {
+    const s = new SeriesBuffer(0, 100, 4);
+    s.push(cols([]), [1, 2, 3, 4, 5].map(epoch)); // past 4: stride 2, keeps 1, 2, 4 and the latest 5
+    expect(s.epochs.map((e) => e.epoch)).toEqual([1, 2, 4, 5]);
+    s.push(cols([]), [epoch(6)]);
+    expect(s.epochs.map((e) => e.epoch)).toEqual([1, 2, 4, 6]);
+  });
+});
+
 describe('chart data', () => {
   it('aligns epoch metrics with the step records and leaves gaps a log axis cannot show', () => {
     const s = new SeriesBuffer(2);
