@@ -60,7 +60,9 @@ function describeFileError(e: GraphFileError): string {
 
 /** The file name a document is known by, with the .bpgraph extension. */
 export function documentFileName(name: string): string {
-  const safe = [...name.trim()].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c)).join('');
+  // "Lecture: two layers" reads as "Lecture - two layers", not "Lecture- two layers".
+  const spaced = name.trim().replace(/\s*[\\/:*?"<>|]+\s+/g, ' - ');
+  const safe = [...spaced].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c)).join('');
   const base = safe.replace(/-+/g, '-').slice(0, 120) || 'Untitled';
   return base.toLowerCase().endsWith('.bpgraph') ? base : `${base}.bpgraph`;
 }

@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../../engine/index.ts';
-import { readGraphText } from '../../app/common/graph-document.ts';
+import { documentFileName, readGraphText } from '../../app/common/graph-document.ts';
 import { createAutosaveStore } from '../../app/main/autosave.ts';
 import { describeWriteError, DocumentController, windowTitle, type DocumentState } from '../../app/main/document.ts';
 import { createRecentFiles } from '../../app/main/recent-files.ts';
@@ -359,5 +359,15 @@ describe('describeWriteError', () => {
   it('says the disk is full for ENOSPC and read-only for EROFS', () => {
     expect(describeWriteError('/a/b.bpgraph', { code: 'ENOSPC' })).toMatch(/disk is full/);
     expect(describeWriteError('/a/b.bpgraph', { code: 'EROFS' })).toMatch(/read-only disk/);
+  });
+});
+
+describe('documentFileName', () => {
+  it('turns a title into a file name a person would choose: separators spaced, forbidden characters dashed', () => {
+    expect(documentFileName('Lecture: two sigmoid layers')).toBe('Lecture - two sigmoid layers.bpgraph');
+    expect(documentFileName('a/b:c')).toBe('a-b-c.bpgraph');
+    expect(documentFileName('  xor.bpgraph ')).toBe('xor.bpgraph');
+    expect(documentFileName('\u0000\u0001')).toBe('-.bpgraph');
+    expect(documentFileName('   ')).toBe('Untitled.bpgraph');
   });
 });
