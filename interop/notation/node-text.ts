@@ -23,8 +23,8 @@ export function nodeTitle(kind: string, config: Record<string, unknown> | undefi
 /** The node's output shape as a line: "[1, 1]". */
 export const shapeText = (t: TensorLike): string => formatShape(t.shape);
 
-/** Parameters with at most this many entries are written out on the node; larger ones as shape and norm. */
-export const SMALL_PARAM = 4;
+/** Parameters with at most this many entries are written out on the node, larger ones as shape and norm: four entries and their gradients made a node so wide it covered its neighbour (XOR, iris). */
+export const SMALL_PARAM = 2;
 /** The lecture's minus sign (−0.00225) on the node's own lines. */
 const minus = (s: string): string => s.replace(/-/g, '−');
 /** Three significant digits, as the lecture writes its numbers: 0.8, −0.00225, [0.12, −0.5]. */
