@@ -23,6 +23,11 @@ test('Step batch on the lecture example: one SGD step, shown entry by entry, the
   expect(await num(cells.nth(2))).toBeCloseTo(0.5 * 0.00225, 6);
   expect(await num(cells.nth(3))).toBeCloseTo(0.8 + 0.5 * 0.00225, 6);
   await expect(table.getByRole('columnheader', { name: /−lr·∂L\/∂θ \(lr 0\.5\)/ })).toBeVisible();
+  // The whole table is readable where it stands: nothing scrolled away, nothing under the charts beside it.
+  const fits = await table.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right,
+    charts: document.querySelector('.bps-train-charts')!.getBoundingClientRect().left }));
+  expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+  expect(fits.right).toBeLessThanOrEqual(fits.charts);
   // The canvas shows the batch with the parameters before the step: w1's gradient on its edge is the table's.
   await expect(page.getByTestId('edge-label-e-x-w1')).toHaveAttribute('data-value', JSON.stringify({ shape: [1, 1], data: [1.5] }));
 
