@@ -1,7 +1,19 @@
 // npm run bench:train-ui — training speed in the browser (two moons) and the main thread's longest
 // task meanwhile. A benchmark, not a test: the figures are printed, only "training progressed" is checked.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createTrainer, parseGraphFile } from '../../engine/index.ts';
 import { waitForRun } from '../../test/e2e/helpers.ts';
+
+const MEASURE_MS = 5_000;
+
+/** The same training in Node, in this process: the engine's trainer in the chunks the worker uses, for as long. */
+function nodeStepsPerSecond(file: string): number {
+  const trainer = createTrainer(parseGraphFile(readFileSync(file, 'utf8')), { untilStopped: true, now: () => performance.now() });
+  const t0 = performance.now();
+  while (performance.now() - t0 < MEASURE_MS) trainer.runFor(50);
+  return (trainer.progress().step * 1000) / (performance.now() - t0);
+}
 
 test('two moons: steps per second in the worker and the longest main-thread task', async ({ page }) => {
   await page.addInitScript(() => {
@@ -21,7 +33,7 @@ test('two moons: steps per second in the worker and the longest main-thread task
   const t0 = await page.evaluate(() => { (globalThis as unknown as { __longtasks: { at: number; ms: number }[] }).__longtasks.length = 0; return performance.now(); });
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('training-progress-text')).toContainText('Training…');
-  await page.waitForTimeout(5_000);
+  await page.waitForTimeout(MEASURE_MS);
   const rate = page.getByTestId('metric-steps-per-second');
   const wall = Number(await rate.getAttribute('data-value'));
   const busy = Number(await rate.getAttribute('data-busy-rate'));
@@ -32,6 +44,10 @@ test('two moons: steps per second in the worker and the longest main-thread task
   const longest = Math.max(0, ...tasks.map((t) => t.ms));
   console.log(`two-moons: ${wall.toFixed(0)} steps/s wall clock, ${busy.toFixed(0)} steps/s while stepping, ${step} steps in ~5 s; ${tasks.length} long tasks, longest ${longest} ms`,
     JSON.stringify(tasks.map((t) => ({ ...t, at: Math.round(t.at - t0) }))));
+  // Issue 14.7: the browser within 15 % of Node on the same graph, measured in this one run.
+  const node = nodeStepsPerSecond('examples/two-moons-tanh.bpgraph');
+  console.log(JSON.stringify({ bench: 'train-ui', workload: 'two-moons', browser_steps_per_s: Math.round(wall), node_steps_per_s: Math.round(node),
+    ratio: Number((wall / node).toFixed(3)), longest_task_ms: longest, load: (await import('node:os')).loadavg()[0]!.toFixed(1) }));
   expect(step).toBeGreaterThan(100);
   expect(wall).toBeGreaterThan(0);
 });
