@@ -1,0 +1,92 @@
+// The three products of a linear layer on the float32 kernel (wasm-gemm-f32.ts), for the fast
+// training path. Operands may be float64 (activations, gradients of the exact frames) or float32
+// (the fast path's parameters): each is converted on its one native copy into the kernel's memory
+// (TypedArray.set), and results are converted on the copy out. The kernel works in 4×8 blocks and reads
+// past the last row and column into whatever its memory holds; that lands only in padding of C, never
+// copied out. No plain-JS fallback: without the kernel the fast path is not offered at all.
+import type { GemmOperands } from './wasm-gemm.ts';
+import type { GemmF32 } from './wasm-gemm-f32.ts';
+
+export type Floats = Float32Array | Float64Array;
+
+/** Longest row (in floats) of a B operand read in place; longer ones are packed (4 KB apart, as the f64 path). */
+const FLAT_B_MAX_STRIDE = 1024;
+
+const operands: { -readonly [K in keyof GemmOperands]: number } = { aPtr: 0, aPanel: 0, aStep: 0, aLane: 0, bPtr: 0, bPanel: 0, bStep: 0 };
+const up4 = (n: number): number => (n + 3) & ~3;
+
+/**
+ * C[i·N + j] = (C[i·N + j] when accumulate) + Σ_r A(i, r)·B(r, j) (+ bias[j]), in float32, with
+ * A(i, r) = a[i·ai + r·ar] and B(r, j) = b[r·br + j·bj].
+ */
+function gemmF32(
+  g: GemmF32, M: number, N: number, R: number,
+  a: Floats, ai: number, ar: number, b: Floats, br: number, bj: number,
+  C: Floats, accumulate: boolean, bias: Floats | null,
+): void {
+  if (M === 0 || N === 0) return;
+  const Mp = (M + 3) >> 2, Np = (N + 7) >> 3, ldc = Np * 8;
+  const aFlat = ar === 1 || ai === 1, bFlat = bj === 1 && br <= FLAT_B_MAX_STRIDE;
+  const aSize = up4(aFlat ? (ar === 1 ? 4 * Mp * ai + R : R * ar + 4 * Mp) : Mp * R * 4);
+  const bSize = up4(bFlat ? R * br + 8 * Np : Np * R * 8);
+  const aOff = 0, bOff = aSize, cOff = bOff + bSize;
+  g.reserve(cOff + Mp * 4 * ldc);
+  const f = g.f32;
+  if (aFlat) copyFlat(f, aOff, a, (M - 1) * ai + (R - 1) * ar + 1);
+  else packPanels(f, aOff, a, M, R, ai, ar, 4);
+  if (bFlat) copyFlat(f, bOff, b, (R - 1) * br + (N - 1) * bj + 1);
+  else packPanels(f, bOff, b, N, R, bj, br, 8);
+  const o = operands;
+  o.aPtr = aOff * 4;
+  if (!aFlat) { o.aPanel = 16 * R; o.aStep = 16; o.aLane = 4; }
+  else if (ar === 1) { o.aPanel = 16 * ai; o.aStep = 4; o.aLane = 4 * ai; }
+  else { o.aPanel = 16; o.aStep = 4 * ar; o.aLane = 4; }
+  o.bPtr = bOff * 4;
+  if (bFlat) { o.bPanel = 32; o.bStep = 4 * br; } else { o.bPanel = 32 * R; o.bStep = 32; }
+  if (accumulate) for (let i = 0; i < M; i++) f.set(C.subarray(i * N, i * N + N), cOff + i * ldc);
+  g.run(o, cOff, Mp, Np, R, accumulate);
+  if (bias) {
+    for (let i = 0; i < M; i++) {
+      const src = cOff + i * ldc, dst = i * N;
+      for (let j = 0; j < N; j++) C[dst + j] = f[src + j]! + bias[j]!;
+    }
+  } else if (ldc === N) {
+    C.set(f.subarray(cOff, cOff + M * N));
+  } else {
+    for (let i = 0; i < M; i++) C.set(f.subarray(cOff + i * ldc, cOff + i * ldc + N), i * N);
+  }
+}
+
+function copyFlat(f: Float32Array, off: number, src: Floats, n: number): void {
+  if (n <= 0) return;
+  f.set(n === src.length ? src : src.subarray(0, n), off);
+}
+
+/** Panels of `lanes` rows: row t of the operand goes to f[off + ⌊t/lanes⌋·R·lanes + r·lanes + t mod lanes]; pad rows 0. */
+function packPanels(f: Float32Array, off: number, src: Floats, T: number, R: number, ts: number, rs: number, lanes: number): void {
+  const RL = R * lanes;
+  for (let t = 0; t < T; t++) {
+    const d = off + Math.floor(t / lanes) * RL + (t % lanes), s = t * ts;
+    for (let r = 0; r < R; r++) f[d + r * lanes] = src[s + r * rs]!;
+  }
+  const padded = Math.ceil(T / lanes) * lanes;
+  for (let t = T; t < padded; t++) {
+    const d = off + Math.floor(t / lanes) * RL + (t % lanes);
+    for (let r = 0; r < R; r++) f[d + r * lanes] = 0;
+  }
+}
+
+/** y[B,N] = x[B,K] · W[N,K]ᵀ (+ bias[N]). Overwrites y. */
+export function matmulXWtF32(g: GemmF32, x: Floats, W: Floats, y: Floats, B: number, K: number, N: number, bias: Floats | null): void {
+  gemmF32(g, B, N, K, x, K, 1, W, 1, K, y, false, bias);
+}
+
+/** gx[B,K] = gy[B,N] · W[N,K]. Overwrites gx. */
+export function matmulGWF32(g: GemmF32, gy: Floats, W: Floats, gx: Floats, B: number, N: number, K: number): void {
+  gemmF32(g, B, K, N, gy, N, 1, W, K, 1, gx, false, null);
+}
+
+/** gW[N,K] (+)= gy[B,N]ᵀ · x[B,K], summed over the batch. Overwrites gW unless `accumulate`. */
+export function matmulGtXF32(g: GemmF32, gy: Floats, x: Floats, gW: Floats, B: number, N: number, K: number, accumulate = false): void {
+  gemmF32(g, N, K, B, gy, 1, N, x, K, 1, gW, accumulate, null);
+}
