@@ -4,10 +4,9 @@
 // (TypedArray.set), and results are converted on the copy out. The kernel works in 4×8 blocks and reads
 // past the last row and column into whatever its memory holds; that lands only in padding of C, never
 // copied out. No plain-JS fallback: without the kernel the fast path is not offered at all.
+import type { Floats } from '../tensor.ts';
 import type { GemmOperands } from './wasm-gemm.ts';
 import type { GemmF32 } from './wasm-gemm-f32.ts';
-
-export type Floats = Float32Array | Float64Array;
 
 /** Longest row (in floats) of a B operand read in place; longer ones are packed (4 KB apart, as the f64 path). */
 const FLAT_B_MAX_STRIDE = 1024;
