@@ -97,7 +97,9 @@ async function main(): Promise<void> {
     }
   }
   const timed = peers.filter((p) => !absent.some((a) => a.peer === p));
-  const engine = timed.some((p) => p.startsWith('engine')) ? new EngineWorker() : null;
+  // One worker per path: in one isolate the optimiser's loops would see both Float64Array and
+  // Float32Array parameters and JIT slower code for each.
+  const engines = new Map(timed.filter((p) => p === 'engine' || p === 'engine-fast').map((p) => [p, new EngineWorker()]));
   console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version, peers: timed, load: loadavg().map((v) => sig(v, 3)) }));
 
   const samples = new Map<string, number[]>(); // `${peer}/${workload}` → ms per step, one per round
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
         const peer = timed[(k + round) % timed.length]!;
         const req = request(name, WINDOW_MS);
         if (peer === 'engine' || peer === 'engine-fast') {
-          const r = await engine!.time({ ...req, precision: peer === 'engine' ? 'float64' : 'float32' });
+          const r = await engines.get(peer)!.time({ ...req, precision: peer === 'engine' ? 'float64' : 'float32' });
           bufferGrowth = Math.max(bufferGrowth, r.arrayBufferGrowth);
           ({ simdKernel, relaxedSimd } = r);
           f32Kernel = r.f32Kernel ?? f32Kernel;
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  await engine?.terminate();
+  for (const e of engines.values()) await e.terminate();
   torch?.close();
 
   for (const { name } of workloads) {
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
   for (const { peer, reason } of absent) console.log(JSON.stringify(absentLine(peer, reason)));
   const ratios = ratioLines(samples, workloads.map((w) => w.name), ratioSpecs, cpuSamples);
   for (const line of ratios) console.log(JSON.stringify(line));
-  if (engine) console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, relaxed_simd: relaxedSimd, f32_kernel: f32Kernel, array_buffer_growth_bytes: bufferGrowth }));
+  if (engines.size) console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, relaxed_simd: relaxedSimd, f32_kernel: f32Kernel, array_buffer_growth_bytes: bufferGrowth }));
   const rounds = Object.fromEntries([...samples].map(([k, v]) => [k, v.map((ms) => sig(ms, 3))]));
   console.log(JSON.stringify({ meta: 'ms_per_step_by_round', ...rounds }));
   console.log(JSON.stringify(summaryLine(ratios, loadavg())));

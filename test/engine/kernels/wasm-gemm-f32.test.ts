@@ -93,7 +93,7 @@ describe.each<F32Variant>(['plain', 'fma'])('the float32 products (%s), against 
     ), { numRuns: 80 });
   });
 
-  it('on blocks just past the tile (4·8 ± 1) and B rows long enough to be packed', () => {
+  it('on blocks just past the tile (4·8 ± 1) and long rows', () => {
     for (const [B, K, N] of [[5, 9, 9], [3, 7, 17], [4, 8, 8], [33, 1100, 7], [9, 3, 1030]] as const) checkAll(g, B, K, N, B + K + N);
   });
 });
