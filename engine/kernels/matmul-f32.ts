@@ -14,8 +14,8 @@ const up4 = (n: number): number => (n + 3) & ~3;
 /**
  * C[i·N + j] = (C[i·N + j] when accumulate) + Σ_r A(i, r)·B(r, j) (+ bias[j]), in float32, with
  * A(i, r) = a[i·ai + r·ar] and B(r, j) = b[r·br + j·bj]. A is always read in place (ai or ar is 1 in
- * every product here), B too when bj = 1; only W of x·Wᵀ is packed, and it is always float32 (a typed
- * loop that sees one array type stays fast: mixing both in one loop cost 0.8 ms a `mid` step).
+ * every product here), B too when bj = 1; only W of x·Wᵀ is packed, and it is always float32 (so the
+ * packing loop sees one array type).
  */
 function gemmF32(
   g: GemmF32, M: number, N: number, R: number,

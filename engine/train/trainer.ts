@@ -106,6 +106,7 @@ export class Trainer {
       if (fast instanceof Float32Params) this.fast = { params: fast, programs: new BatchPrograms(graph, this.feed, this.params, fast.modules) };
       else this.float32Refusal = fast;
     }
+    this.syncParams(); // on the float32 path the store shows the float32 start, what the steps train from
     this.precision = this.fast ? 'float32' : 'float64';
     this.update = new GuardedUpdate(this.fast?.params.owners ?? owners, createOptimizer(this.settings, owners.map((o) => o.value.data.length)), new Penalty(this.settings));
     this.layers = this.update.layers;
