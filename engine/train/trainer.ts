@@ -2,6 +2,8 @@
 // a worker can pause or stop between any two steps and the parameters are those of the last
 // completed step. They live in one ParamStore (`trainer.params`) that the program of every batch
 // size aliases, and so can any view of the model (compile it with `{ params: trainer.params }`).
+// With `precision: 'float32'` the steps train float32 copies instead (float32.ts), widened into the
+// store whenever control returns to the caller, so the store is what every reader sees either way.
 import type { TrainingSettings } from '../format/schema.ts';
 import { createRng, hashSeed } from '../init.ts';
 import { permutation } from '../data/dataset.ts';
