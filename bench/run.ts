@@ -1,33 +1,36 @@
 // `npm run bench`: steps/s of one forward + backward + SGD step for each workload and peer — the
-// engine (in a worker thread) against tfjs on its cpu and wasm (SIMD) backends and PyTorch on one thread
+// engine (in a worker thread; `engine` the exact float64 path, `engine-fast` the float32 one) against tfjs on its cpu and wasm (SIMD) backends and PyTorch on one thread
 // (float32, its BLAS; `torch-1t`, when a python3 imports torch). This machine is shared and noisy, so
 // peers run interleaved in many short rounds: each peer line reports its median round, and each ratio
 // is the median of per-round ratios (peers timed back to back see the same load), with the ratio of best
 // rounds alongside, and the same ratio on CPU time per step (`cpu_value`: the load stretches wall time far
 // more); the last line gathers the ratios (bench/report.ts). Env: BENCH_ROUNDS (default 7),
-// BENCH_WINDOW_MS (700), BENCH_PEERS (comma-separated subset of engine,tfjs-cpu,tfjs-wasm,torch-1t).
+// BENCH_WINDOW_MS (700), BENCH_PEERS (comma-separated subset of engine,engine-fast,tfjs-cpu,tfjs-wasm,torch-1t).
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { workload, workloads, type Workload } from './graphs.ts';
 import { loadTfPeer, type TfBackend, type TfPeer } from './peers/load.ts';
 import { startTorchPeer, type TorchPeer } from './peers/torch.ts';
+import type { EngineRequest } from './engine-worker.ts';
 import { absentLine, peerLine, ratioLines, sampleKey, sig, summaryLine, type RatioSpec } from './report.ts';
 import { timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 700);
-const allPeers = ['engine', 'tfjs-cpu', 'tfjs-wasm', 'torch-1t'] as const;
+const allPeers = ['engine', 'engine-fast', 'tfjs-cpu', 'tfjs-wasm', 'torch-1t'] as const;
 type Peer = (typeof allPeers)[number];
 
-/** Targets from issue 14: engine speed over tfjs-wasm speed, and over PyTorch on one thread (point 1). */
+/** Targets from issue 14: engine speed over tfjs-wasm speed, and over PyTorch on one thread (points 1 and 2). */
 const ratioSpecs: readonly RatioSpec[] = [
   { of: 'engine', over: 'tfjs-wasm', targets: { toy: 5, mid: 1.5 } },
   { of: 'engine', over: 'tfjs-cpu' },
   { of: 'engine', over: 'torch-1t', targets: { toy: 5, mid: 0.2 } },
+  { of: 'engine-fast', over: 'torch-1t', targets: { mid: 0.5 } },
+  { of: 'engine-fast', over: 'engine' },
 ];
 
-interface EngineResult extends TimeResult { loss: number; arrayBufferGrowth: number; simdKernel: boolean; relaxedSimd: boolean }
+interface EngineResult extends TimeResult { loss: number; arrayBufferGrowth: number; simdKernel: boolean; relaxedSimd: boolean; f32Kernel: string | null }
 
 // The engine's workers get relaxed SIMD (on by default in Chromium and Electron, behind a flag in
 // Node 20). V8 flags are per process, so this is set before the worker's isolate and module exist.
@@ -35,7 +38,7 @@ setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 class EngineWorker {
   private readonly worker = new Worker(new URL('./engine-worker-boot.mjs', import.meta.url));
-  time(req: TimeRequest): Promise<EngineResult> {
+  time(req: EngineRequest): Promise<EngineResult> {
     return new Promise((resolve, reject) => {
       const onError = (e: Error): void => reject(e);
       this.worker.once('error', onError);
@@ -94,7 +97,9 @@ async function main(): Promise<void> {
     }
   }
   const timed = peers.filter((p) => !absent.some((a) => a.peer === p));
-  const engine = timed.includes('engine') ? new EngineWorker() : null;
+  // One worker per path: in one isolate the optimiser's loops would see both Float64Array and
+  // Float32Array parameters and JIT slower code for each.
+  const engines = new Map(timed.filter((p) => p === 'engine' || p === 'engine-fast').map((p) => [p, new EngineWorker()]));
   console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version, peers: timed, load: loadavg().map((v) => sig(v, 3)) }));
 
   const samples = new Map<string, number[]>(); // `${peer}/${workload}` → ms per step, one per round
@@ -104,17 +109,18 @@ async function main(): Promise<void> {
     samples.set(key, [...(samples.get(key) ?? []), r.ms / r.steps]);
     cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), r.cpuMs / r.steps]);
   };
-  let bufferGrowth = 0, simdKernel = false, relaxedSimd = false;
+  let bufferGrowth = 0, simdKernel = false, relaxedSimd = false, f32Kernel: string | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     for (const { name } of workloads) {
       // Rotate the order each round so no peer always runs first (JIT, caches, thermal state).
       for (let k = 0; k < timed.length; k++) {
         const peer = timed[(k + round) % timed.length]!;
         const req = request(name, WINDOW_MS);
-        if (peer === 'engine') {
-          const r = await engine!.time(req);
+        if (peer === 'engine' || peer === 'engine-fast') {
+          const r = await engines.get(peer)!.time({ ...req, precision: peer === 'engine' ? 'float64' : 'float32' });
           bufferGrowth = Math.max(bufferGrowth, r.arrayBufferGrowth);
           ({ simdKernel, relaxedSimd } = r);
+          f32Kernel = r.f32Kernel ?? f32Kernel;
           add(peer, name, r);
         } else if (peer === 'torch-1t') {
           add(peer, name, await torch!.time(req, workload(name) satisfies Workload));
@@ -124,18 +130,16 @@ async function main(): Promise<void> {
       }
     }
   }
-  await engine?.terminate();
+  for (const e of engines.values()) await e.terminate();
   torch?.close();
 
   for (const { name } of workloads) {
     for (const peer of timed) console.log(JSON.stringify(peerLine(peer, name, samples.get(sampleKey(peer, name))!, cpuSamples.get(sampleKey(peer, name)))));
   }
   for (const { peer, reason } of absent) console.log(JSON.stringify(absentLine(peer, reason)));
-  // Issue 14.2's float32 training path does not exist yet: say so where its `engine-fast` lines will go.
-  console.log(JSON.stringify(absentLine('engine-fast', 'no float32 training path in the engine yet (issue 14.2); the engine lines are the exact float64 path')));
   const ratios = ratioLines(samples, workloads.map((w) => w.name), ratioSpecs, cpuSamples);
   for (const line of ratios) console.log(JSON.stringify(line));
-  if (engine) console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, relaxed_simd: relaxedSimd, array_buffer_growth_bytes: bufferGrowth }));
+  if (engines.size) console.log(JSON.stringify({ meta: 'engine', simd_kernel: simdKernel, relaxed_simd: relaxedSimd, f32_kernel: f32Kernel, array_buffer_growth_bytes: bufferGrowth }));
   const rounds = Object.fromEntries([...samples].map(([k, v]) => [k, v.map((ms) => sig(ms, 3))]));
   console.log(JSON.stringify({ meta: 'ms_per_step_by_round', ...rounds }));
   console.log(JSON.stringify(summaryLine(ratios, loadavg())));

@@ -2,6 +2,9 @@
 
 export type Shape = readonly number[];
 
+/** Buffers the optimiser and the float32 training path accept alike (tensors themselves are float64). */
+export type Floats = Float64Array | Float32Array;
+
 export interface Tensor {
   readonly shape: Shape;
   readonly data: Float64Array;

@@ -1,5 +1,7 @@
-// train FILE [--epochs N --lr X --optimizer sgd|adam --momentum M --weight-decay L2 --l1 L1 --batch B --seed S] [--out FILE] [--json]
-// Trains on the graph's bound dataset (or its fixed values) with its saved settings, flags overriding them.
+// train FILE [--epochs N --lr X --optimizer sgd|adam --momentum M --weight-decay L2 --l1 L1 --batch B --seed S] [--fast] [--out FILE] [--json]
+// Trains on the graph's bound dataset (or its fixed values) with its saved settings, flags overriding them;
+// --fast on the float32 path (engine/train/float32.ts), said in the output, the saved parameters float64.
+import { setFlagsFromString } from 'node:v8';
 import { BudgetError, GraphValidationError, serializeGraph, type Graph } from '../../engine/index.ts';
 import { createTrainer, type Trainer, type TrainingProgress } from '../../engine/index.ts';
 import { TrainingSetupError, bundledInfo, graphDatasets, trainingSettingsSchema, withTrainingSettings, type TrainingSettings } from '../../engine/index.ts';
@@ -9,7 +11,7 @@ import { CliError, type CliIo, EXIT, oneLine } from '../io.ts';
 import { confusionText, mistakesText } from '../confusion-text.ts';
 import { loadGraph } from '../load.ts';
 
-export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--weight-decay L2] [--l1 L1] [--batch B] [--seed S] [--out FILE] [--json]';
+export const trainUsage = 'train FILE [--epochs N] [--lr X] [--optimizer sgd|adam] [--momentum M] [--weight-decay L2] [--l1 L1] [--batch B] [--seed S] [--fast] [--out FILE] [--json]';
 
 /** How often the progress bar is redrawn, and the length of one training chunk. */
 const CHUNK_MS = 100;
@@ -28,7 +30,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function train(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { value: ['epochs', 'lr', 'optimizer', 'momentum', 'weight-decay', 'l1', 'batch', 'seed', 'out'], boolean: ['json'] });
+  const parsed = parseArgs(args, { value: ['epochs', 'lr', 'optimizer', 'momentum', 'weight-decay', 'l1', 'batch', 'seed', 'out'], boolean: ['json', 'fast'] });
   const file = oneFile(parsed, trainUsage);
   const f = parsed.flags;
   const optimizer = f.get('optimizer');
@@ -46,7 +48,11 @@ async function train(args: string[], io: CliIo): Promise<number> {
   const out = stringFlag(f, 'out');
 
   const graph = loadGraph(io, file);
-  const trainer = setUp(file, graph, overrides);
+  const fast = parsed.flags.has('fast');
+  // Node 20 validates relaxed SIMD (the kernel's fused multiply-add) only behind this flag; set before it compiles.
+  if (fast) setFlagsFromString('--experimental-wasm-relaxed-simd');
+  const trainer = setUp(file, graph, overrides, fast);
+  if (trainer.float32Refusal) io.stderr(`backprop-studio train: ${oneLine(`${file}: --fast: ${trainer.float32Refusal.message}`)}\n`);
   const started = Date.now();
   let progress: TrainingProgress = trainer.progress();
   while (!trainer.finished) {
@@ -90,9 +96,9 @@ function flag(flags: ParsedArgs['flags'], name: string, setting: 'epochs' | 'lea
   return n;
 }
 
-function setUp(file: string, graph: Graph, overrides: Partial<TrainingSettings>): Trainer {
+function setUp(file: string, graph: Graph, overrides: Partial<TrainingSettings>, fast: boolean): Trainer {
   try {
-    return createTrainer(graph, { settings: overrides, now: () => performance.now() });
+    return createTrainer(graph, { settings: overrides, now: () => performance.now(), precision: fast ? 'float32' : 'float64' });
   } catch (e) {
     if (e instanceof TrainingSetupError || e instanceof GraphValidationError || e instanceof BudgetError) throw new CliError(`${file}: ${e.message}`);
     throw e;
@@ -114,7 +120,8 @@ function summary(t: Trainer, p: TrainingProgress, seconds: number): Record<strin
     state: p.state, epochs: p.epoch, steps: p.step,
     trainLoss: p.metrics?.trainLoss ?? null, testLoss: p.metrics?.testLoss ?? null,
     trainAccuracy: p.metrics?.trainAccuracy ?? null, testAccuracy: p.metrics?.testAccuracy ?? null,
-    seconds, stepsPerSecond: p.stepsPerSecond, settings: t.settings,
+    seconds, stepsPerSecond: p.stepsPerSecond, settings: t.settings, precision: t.precision,
+    ...(t.float32Refusal ? { float32Refusal: t.float32Refusal } : {}),
     confusion: p.failure ? null : t.confusion(t.feed.testSize > 0 ? 'test' : 'train'),
     ...(p.failure ? { failure: { nodeId: p.failure.nodeId, phase: p.failure.phase, message: p.failure.message } } : {}),
   };
@@ -126,7 +133,7 @@ function humanSummary(t: Trainer, p: TrainingProgress, seconds: number, out: str
   const reg = `${s.weightDecay > 0 ? ` weight decay ${s.weightDecay}` : ''}${s.l1 > 0 ? ` l1 ${s.l1}` : ''}`;
   const opt = `${s.optimizer === 'sgd' ? `sgd lr ${s.learningRate} momentum ${s.momentum}` : `adam lr ${s.learningRate}`}${reg}`;
   const lines = [
-    `trained ${p.epoch} epochs, ${p.step} steps (${opt}, batch ${t.batchSize}, seed ${s.seed}) in ${seconds.toFixed(2)} s, ${Math.round(p.stepsPerSecond)} steps/s`,
+    `trained ${p.epoch} epochs, ${p.step} steps (${opt}, batch ${t.batchSize}, seed ${s.seed}${t.precision === 'float32' ? ', float32' : ''}) in ${seconds.toFixed(2)} s, ${Math.round(p.stepsPerSecond)} steps/s`,
     `train loss ${m ? fmt(m.trainLoss) : '-'}${m?.testLoss !== null && m?.testLoss !== undefined ? `  test loss ${fmt(m.testLoss)}` : ''}`,
   ];
   if (m?.trainAccuracy !== null && m?.trainAccuracy !== undefined) {

@@ -1,7 +1,8 @@
 // Where a NaN or an Infinity first appeared, so training can stop and name that node.
 import type { CompiledNode, Program } from '../graph/program.ts';
+import type { Floats } from '../tensor.ts';
 
-export function allFinite(d: Float64Array): boolean {
+export function allFinite(d: Floats): boolean {
   for (let k = 0; k < d.length; k++) if (!Number.isFinite(d[k]!)) return false;
   return true;
 }

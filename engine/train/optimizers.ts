@@ -2,12 +2,13 @@
 // SGD  v ← μ v + g,  θ ← θ − η v
 // Adam m ← β₁ m + (1−β₁) g,  v ← β₂ v + (1−β₂) g²,  θ ← θ − η m̂ / (√v̂ + ε)  with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
 import type { TrainingSettings } from '../format/schema.ts';
+import type { Floats } from '../tensor.ts';
 
 // Each step reads its rates from the settings object it was given, so a running trainer's setRates
 // (the same object) takes effect at the next step, with the velocity or moments kept.
 export interface Optimizer {
   /** Applies one update to every parameter in place. */
-  step(params: readonly Float64Array[], grads: readonly Float64Array[]): void;
+  step(params: readonly Floats[], grads: readonly Floats[]): void;
 }
 
 export function createOptimizer(settings: TrainingSettings, sizes: readonly number[]): Optimizer {
@@ -20,7 +21,7 @@ class Sgd implements Optimizer {
     this.velocity = s.momentum > 0 ? sizes.map((n) => new Float64Array(n)) : [];
   }
 
-  step(params: readonly Float64Array[], grads: readonly Float64Array[]): void {
+  step(params: readonly Floats[], grads: readonly Floats[]): void {
     const { learningRate: lr, momentum: mu } = this.s;
     for (let p = 0; p < params.length; p++) {
       const w = params[p]!, g = grads[p]!;
@@ -46,7 +47,7 @@ class Adam implements Optimizer {
     this.v = sizes.map((n) => new Float64Array(n));
   }
 
-  step(params: readonly Float64Array[], grads: readonly Float64Array[]): void {
+  step(params: readonly Floats[], grads: readonly Floats[]): void {
     const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = this.s;
     this.t++;
     const c1 = 1 - b1 ** this.t, c2 = 1 - b2 ** this.t;

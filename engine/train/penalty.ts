@@ -3,6 +3,8 @@
 //   added before momentum or Adam's moments;
 //   l1 λ₁: g ← g + λ₁ sign(θ), the (sub)gradient of λ₁‖θ‖₁, 0 at θ = 0 (torch's d|θ|/dθ there).
 // The penalty's value ½λ₂‖θ‖² + λ₁‖θ‖₁ is what the loss chart shows next to the data loss.
+import type { Floats } from '../tensor.ts';
+
 export interface PenaltySettings {
   readonly weightDecay: number;
   readonly l1: number;
@@ -17,7 +19,7 @@ export class Penalty {
   }
 
   /** ½λ₂ Σθ² + λ₁ Σ|θ| over every parameter. */
-  value(params: readonly Float64Array[]): number {
+  value(params: readonly Floats[]): number {
     const { weightDecay: l2, l1 } = this.s;
     if (!this.active) return 0;
     let sq = 0, abs = 0;
@@ -26,7 +28,7 @@ export class Penalty {
   }
 
   /** Adds the penalty's gradient at θ to the data gradient, in place. */
-  addGradient(params: readonly Float64Array[], grads: readonly Float64Array[]): void {
+  addGradient(params: readonly Floats[], grads: readonly Floats[]): void {
     const { weightDecay: l2, l1 } = this.s;
     if (!this.active) return;
     params.forEach((w, p) => {

@@ -75,6 +75,8 @@ export interface TrainingProgress {
   readonly failure: TrainingFailure | null;
   /** The learning rate and regularisation the next step uses (they may change while training runs). */
   readonly rates: { readonly learningRate: number; readonly weightDecay: number; readonly l1: number };
+  /** Present on the float32 path only: its losses and gradient norms are float32 numbers. */
+  readonly precision?: 'float32';
 }
 
 export interface TrainingChunk {

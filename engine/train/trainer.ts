@@ -2,6 +2,8 @@
 // a worker can pause or stop between any two steps and the parameters are those of the last
 // completed step. They live in one ParamStore (`trainer.params`) that the program of every batch
 // size aliases, and so can any view of the model (compile it with `{ params: trainer.params }`).
+// With `precision: 'float32'` the steps train float32 copies instead (float32.ts), widened into the
+// store whenever control returns to the caller, so the store is what every reader sees either way.
 import type { TrainingSettings } from '../format/schema.ts';
 import { createRng, hashSeed } from '../init.ts';
 import { permutation } from '../data/dataset.ts';
@@ -18,6 +20,7 @@ import { createOptimizer } from './optimizers.ts';
 import { Penalty } from './penalty.ts';
 import type { BatchStep, ConfusionMatrix, EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
 import { GuardedUpdate } from './update.ts';
+import { Float32Params, type Float32Refusal, type Precision } from './float32.ts';
 
 export interface TrainerOptions {
   /** Over the graph's saved `training` settings, which are over the defaults. */
@@ -31,6 +34,11 @@ export interface TrainerOptions {
   readonly evalChunk?: number;
   /** Train until paused or stopped, however many epochs (`settings.epochs` is then not an end). */
   readonly untilStopped?: boolean;
+  /**
+   * 'float32': train on the fast path (float32.ts) where the graph allows it, else on the exact one,
+   * saying why in `float32Refusal`. Default 'float64'.
+   */
+  readonly precision?: Precision;
 }
 
 /** What may change while training runs (setRates): the step size and the regularisation. */
@@ -53,9 +61,15 @@ export class Trainer {
   readonly batchSize: number;
   readonly stepsPerEpoch: number;
   readonly task: 'classification' | 'regression' | null;
+  /** What the steps compute in: 'float32' only when asked for and the graph allows it. */
+  readonly precision: Precision;
+  /** Why float32 was asked for and not given; null otherwise. */
+  readonly float32Refusal: Float32Refusal | null = null;
 
   private readonly graph: Graph;
   private readonly programs: BatchPrograms;
+  /** The float32 parameters and the training programs that use them; null on the exact path. */
+  private readonly fast: { readonly params: Float32Params; readonly programs: BatchPrograms } | null = null;
   private readonly evaluation: EvaluationSetup;
   private readonly update: GuardedUpdate;
   private readonly shuffle: { readonly rng: () => number; readonly order: Int32Array };
@@ -89,7 +103,14 @@ export class Trainer {
     const owners = p.parameters();
     if (owners.length === 0) throw new TrainingSetupError('nodes', 'no node has parameters, so there is nothing to train; add a linear layer');
     this.ownerNames = owners.map((o) => ({ nodeId: o.nodeId, name: o.name, shape: o.value.shape }));
-    this.update = new GuardedUpdate(owners, createOptimizer(this.settings, owners.map((o) => o.value.data.length)), new Penalty(this.settings));
+    if (options.precision === 'float32') {
+      const fast = Float32Params.create(p);
+      if (fast instanceof Float32Params) this.fast = { params: fast, programs: new BatchPrograms(graph, this.feed, this.params, fast.modules) };
+      else this.float32Refusal = fast;
+    }
+    this.syncParams(); // on the float32 path the store shows the float32 start, what the steps train from
+    this.precision = this.fast ? 'float32' : 'float64';
+    this.update = new GuardedUpdate(this.fast?.params.owners ?? owners, createOptimizer(this.settings, owners.map((o) => o.value.data.length)), new Penalty(this.settings));
     this.layers = this.update.layers;
     this.shuffle = { rng: createRng(hashSeed(this.settings.seed, 'shuffle')), order: new Int32Array(this.feed.trainSize) };
     const predNodeId = this.task === 'classification' ? predictionOf(p, this.feed.labelsNodeId) : null;
@@ -131,10 +152,21 @@ export class Trainer {
   /** One mini-batch. Null when training is over (done, stopped or failed). Works while paused (single-stepping). */
   step(): StepRecord | null {
     if (this.finished) return null;
+    const record = this.timedBatch();
+    this.syncParams();
+    return record;
+  }
+
+  private timedBatch(): StepRecord | null {
     const t0 = this.now();
     const record = this.trainBatch();
     this.busyMs += this.now() - t0;
     return record;
+  }
+
+  /** The float32 parameters into the store, as float64: what anyone reads between two calls. */
+  private syncParams(): void {
+    this.fast?.params.toStore();
   }
 
   /** Steps until `ms` have passed (at least one step) or training ends; nothing while paused. */
@@ -144,16 +176,18 @@ export class Trainer {
     const start = this.now();
     while (this.state === 'running') {
       const before = this.epoch;
-      const record = this.step();
+      const record = this.finished ? null : this.timedBatch();
       if (record) steps.push(record);
       if (this.epoch !== before && this.metrics) epochs.push({ ...this.metrics, epoch: this.epoch, step: this.stepCount });
       if (this.now() - start >= ms) break;
     }
+    this.syncParams();
     return { progress: this.progress(), steps, epochs };
   }
 
   pause(): TrainingProgress {
     if (this.state === 'running' || this.state === 'ready') this.state = 'paused';
+    this.syncParams();
     return this.progress();
   }
 
@@ -176,12 +210,13 @@ export class Trainer {
       state: this.state, epoch: this.epoch, epochs: this.epochLimit ?? Infinity, step: this.stepCount,
       stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, batchLoss: this.batchLoss,
       metrics: this.metrics, stepsPerSecond: this.busyMs > 0 ? (this.stepCount * 1000) / this.busyMs : 0,
-      failure: this.failure, rates: this.rates(),
+      failure: this.failure, rates: this.rates(), ...(this.fast ? { precision: 'float32' as const } : {}),
     };
   }
 
   /** Copies of the current parameters, keyed "nodeId" → name → data. */
   parameters(): ParamJson {
+    this.syncParams();
     return this.params.toJson();
   }
 
@@ -192,6 +227,7 @@ export class Trainer {
 
   /** Loss (and accuracy for classifiers) over the whole train and test sets, for the current parameters. */
   evaluate(): Metrics {
+    this.syncParams();
     return evaluate(this.evaluation);
   }
 
@@ -214,6 +250,7 @@ export class Trainer {
 
   /** The confusion matrix of a classifier over a split, for the current parameters; null for regression. */
   confusion(split: 'train' | 'test' = 'test'): ConfusionMatrix | null {
+    this.syncParams();
     return confusion(this.evaluation, split);
   }
 
@@ -221,7 +258,8 @@ export class Trainer {
     const n = this.feed.trainSize;
     if (this.cursor === 0) permutation(n, this.shuffle.rng, this.shuffle.order);
     const rows = this.shuffle.order.subarray(this.cursor, Math.min(this.cursor + this.batchSize, n));
-    const { program, grads } = this.programs.load(rows, 'train');
+    const { program, grads: exactGrads } = (this.fast?.programs ?? this.programs).load(rows, 'train');
+    const grads = this.fast ? this.fast.params.gradsOf(program) : exactGrads;
     program.run();
     const loss = meanLoss(program);
     if (!Number.isFinite(loss)) return this.fail('forward', firstNonFiniteForward(program), firstRunError(program.nodes));

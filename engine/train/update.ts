@@ -4,20 +4,21 @@
 import { allFinite } from './non-finite.ts';
 import type { Optimizer } from './optimizers.ts';
 import { Penalty } from './penalty.ts';
+import type { Floats } from '../tensor.ts';
 
-export interface ParamOwner { readonly nodeId: string; readonly value: { readonly data: Float64Array } }
+export interface ParamOwner { readonly nodeId: string; readonly value: { readonly data: Floats } }
 
 export class GuardedUpdate {
   /** Nodes with parameters, in the order given: the rows of the gradient norms. */
   readonly layers: readonly string[];
-  private readonly params: Float64Array[];
-  private readonly backup: Float64Array[];
+  private readonly params: Floats[];
+  private readonly backup: Floats[];
   /**
    * data gradient + penalty gradient; the program's own gradient buffers are never written here (a
    * node that reaches no loss keeps its zeros). Allocated on the first step with a penalty (its
    * coefficients may be switched on while training runs).
    */
-  private total: Float64Array[] | null = null;
+  private total: Floats[] | null = null;
   private readonly layerOf: number[];
 
   constructor(private readonly owners: readonly ParamOwner[], private readonly optimizer: Optimizer, private readonly penalty = new Penalty({ weightDecay: 0, l1: 0 })) {
@@ -25,7 +26,8 @@ export class GuardedUpdate {
     this.layers = layers;
     this.layerOf = owners.map((o) => layers.indexOf(o.nodeId));
     this.params = owners.map((o) => o.value.data);
-    this.backup = this.params.map((w) => new Float64Array(w.length));
+    // Backups and penalty sums in the parameters' own precision (float32 on the fast path).
+    this.backup = this.params.map((w) => w.slice().fill(0));
   }
 
   owner(param: number): string {
@@ -33,7 +35,7 @@ export class GuardedUpdate {
   }
 
   /** ‖dL/dθ‖₂ per layer, or the index of the first parameter whose gradient is not finite. */
-  gradNorms(grads: readonly Float64Array[]): number[] | number {
+  gradNorms(grads: readonly Floats[]): number[] | number {
     const sums = new Array<number>(this.layers.length).fill(0);
     for (let i = 0; i < grads.length; i++) {
       const g = grads[i]!;
@@ -57,10 +59,10 @@ export class GuardedUpdate {
    * One optimiser step along the data gradient plus the penalty's. Null when the step went through;
    * else the node of the first non-finite parameter, every one restored.
    */
-  apply(grads: readonly Float64Array[]): string | null {
+  apply(grads: readonly Floats[]): string | null {
     let step = grads;
     if (this.penalty.active) {
-      const total = (this.total ??= this.params.map((w) => new Float64Array(w.length)));
+      const total = (this.total ??= this.params.map((w) => w.slice().fill(0)));
       total.forEach((t, i) => t.set(grads[i]!));
       this.penalty.addGradient(this.params, total);
       step = total;
