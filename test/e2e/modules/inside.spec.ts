@@ -1,0 +1,77 @@
+// Issue 13.4, "an instance opens to show its inside": group three nodes of the lecture example,
+// double-click the instance, see its inner nodes laid out with the module's ports as markers and an
+// inner edge's label carrying the run's value for "m1/…", go Back with the mouse on the breadcrumb:
+// the outer graph, its viewport and its undo history are as they were. Open and Esc do the same.
+import { expect, test, type Page } from '@playwright/test';
+import { compileGraph, toJson } from '../../../engine/index.ts';
+import { clickAt, engineOracle, getDocument, restPointer, waitForRun } from '../helpers.ts';
+
+/** The undo history's labels (renderer/main.tsx). */
+const history = (page: Page): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { __bps: { getHistory(): string[] } }).__bps.getHistory());
+const outerViewport = (page: Page) => page.getByTestId('canvas').locator('> .react-flow .react-flow__viewport');
+
+test('double-click a module instance: its inside with that instance\'s values, Back leaves the outer graph as it was', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await clickAt(page, page.getByTestId('name-w1'));
+  await page.keyboard.down('Shift');
+  await clickAt(page, page.getByTestId('name-h1'));
+  await clickAt(page, page.getByTestId('name-w2'));
+  await page.keyboard.up('Shift');
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node.selected').length)).toBe(3);
+  await clickAt(page, page.getByTestId('group-as-module'));
+  await restPointer(page);
+  await expect(page.getByTestId('node-m1')).toBeVisible();
+  await waitForRun(page);
+
+  const doc = await getDocument(page);
+  const undo = await history(page);
+  expect(undo).toEqual(['group as module']);
+  const viewport = await outerViewport(page).getAttribute('style');
+
+  // Double-click the instance (its shape line: a double-click on its title renames it).
+  const shape = (await page.getByTestId('shape-m1').boundingBox())!;
+  await page.mouse.dblclick(shape.x + shape.width / 2, shape.y + shape.height / 2);
+  await expect(page.getByTestId('inside-canvas')).toBeVisible();
+  await expect(page.getByTestId('inside-breadcrumb')).toContainText('Graph › m1 (module1)');
+  await expect(page.getByTestId('inside-readonly')).toHaveText('read-only: edit with Ungroup');
+  await expect(page.getByTestId('node-m1')).toBeHidden();
+  for (const id of ['w1', 'h1', 'w2']) await expect(page.getByTestId(`inner-node-m1/${id}`)).toBeVisible();
+  await expect(page.getByTestId('inside-port-input-in')).toBeVisible();
+  await expect(page.getByTestId('inside-port-output-out')).toBeVisible();
+  // Laid out left to right: the input marker, w1, h1, w2, the output marker.
+  const xs = await Promise.all(['inside-port-input-in', 'inner-node-m1/w1', 'inner-node-m1/h1', 'inner-node-m1/w2', 'inside-port-output-out'].map(async (t) => (await page.getByTestId(t).boundingBox())!.x));
+  expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+
+  // The inner edge w1 → h1 carries m1/w1's output of the run; the boundary edge the value entering m1.
+  const program = compileGraph(doc);
+  program.run();
+  const w1 = toJson(program.results().nodes['m1/w1']!.output);
+  const label = page.getByTestId('edge-label-m1/e-w1-h1');
+  await expect(label).toBeVisible();
+  expect(JSON.parse((await label.getAttribute('data-value'))!)).toEqual(w1);
+  const oracle = engineOracle(doc);
+  expect(JSON.parse((await label.getAttribute('data-grad'))!)).toEqual(oracle.edges['m1/e-w1-h1']!.grad);
+  expect(JSON.parse((await page.getByTestId('edge-label-m1/#in:in').getAttribute('data-value'))!)).toEqual(oracle.edges['e-x-w1']!.value);
+  await expect(page.getByTestId('inner-value-m1/h1')).toContainText('=');
+  await page.screenshot({ path: 'test-results/module-inside.png' });
+
+  // Back, with the mouse on the breadcrumb's Back button.
+  await clickAt(page, page.getByTestId('inside-back'));
+  await expect(page.getByTestId('inside-canvas')).toHaveCount(0);
+  await expect(page.getByTestId('node-m1')).toBeVisible();
+  await expect(outerViewport(page)).toHaveAttribute('style', viewport ?? '');
+  expect(await getDocument(page)).toEqual(doc);
+  expect(await history(page)).toEqual(undo);
+
+  // The node's Open button opens it too; Esc goes back.
+  await clickAt(page, page.getByTestId('open-inside-m1'));
+  await expect(page.getByTestId('inner-node-m1/w2')).toBeVisible();
+  await restPointer(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inside-canvas')).toHaveCount(0);
+  await expect(page.getByTestId('node-m1')).toBeVisible();
+  await expect(outerViewport(page)).toHaveAttribute('style', viewport ?? '');
+  expect(await getDocument(page)).toEqual(doc);
+  expect(await history(page)).toEqual(undo);
+});
