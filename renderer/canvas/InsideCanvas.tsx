@@ -17,6 +17,7 @@ import './inside.css';
 
 type Size = { width: number; height: number };
 const MARKER_SIZE: Size = { width: 110, height: 34 };
+const POINTER = { pointerEvents: 'all' } as const;
 
 function InsideBar({ crumbs }: { crumbs: readonly InsideCrumb[] }) {
   const close = useView((s) => s.closeInside);
@@ -41,7 +42,8 @@ function InsideBar({ crumbs }: { crumbs: readonly InsideCrumb[] }) {
 }
 
 function flowNodes(graph: Graph, view: InsideView, at: ReadonlyMap<string, { x: number; y: number }>, sizes: ReadonlyMap<string, Size>): InsideFlowNode[] {
-  const common = (id: string) => ({ id, position: at.get(id) ?? { x: 0, y: 0 }, draggable: false, connectable: false, selectable: false, ...(sizes.has(id) ? { measured: sizes.get(id)! } : {}) });
+  // React Flow gives a node that is neither selectable nor draggable no pointer events: its title, Open and double-click need them.
+  const common = (id: string) => ({ id, position: at.get(id) ?? { x: 0, y: 0 }, draggable: false, connectable: false, selectable: false, style: POINTER, ...(sizes.has(id) ? { measured: sizes.get(id)! } : {}) });
   return [
     ...view.markers.map((m): InsideFlowNode => ({ ...common(m.id), type: 'marker', data: { side: m.side, port: m.port } })),
     ...view.nodes.map(({ id, node }): InsideFlowNode => {

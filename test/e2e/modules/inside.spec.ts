@@ -8,30 +8,38 @@ import { clickAt, engineOracle, getDocument, restPointer, waitForRun } from '../
 
 /** The undo history's labels (renderer/main.tsx). */
 const history = (page: Page): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { __bps: { getHistory(): string[] } }).__bps.getHistory());
+/** Selects nodes with a click and Shift-clicks on their names, then Group as module. */
+async function group(page: Page, ids: string[], instance: string): Promise<void> {
+  await clickAt(page, page.getByTestId(`name-${ids[0]}`));
+  await page.keyboard.down('Shift');
+  for (const id of ids.slice(1)) await clickAt(page, page.getByTestId(`name-${id}`));
+  await page.keyboard.up('Shift');
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node.selected').length)).toBe(ids.length);
+  await clickAt(page, page.getByTestId('group-as-module'));
+  await restPointer(page);
+  await expect(page.getByTestId(`node-${instance}`)).toBeVisible();
+  await waitForRun(page);
+}
+
+/** Double-clicks a node on its shape line (a double-click on its title renames it). */
+async function doubleClick(page: Page, testId: string): Promise<void> {
+  const box = (await page.getByTestId(testId).locator('.bps-node-shape').boundingBox())!;
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 const outerViewport = (page: Page) => page.getByTestId('canvas').locator('> .react-flow .react-flow__viewport');
 
 test('double-click a module instance: its inside with that instance\'s values, Back leaves the outer graph as it was', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
-  await clickAt(page, page.getByTestId('name-w1'));
-  await page.keyboard.down('Shift');
-  await clickAt(page, page.getByTestId('name-h1'));
-  await clickAt(page, page.getByTestId('name-w2'));
-  await page.keyboard.up('Shift');
-  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node.selected').length)).toBe(3);
-  await clickAt(page, page.getByTestId('group-as-module'));
-  await restPointer(page);
-  await expect(page.getByTestId('node-m1')).toBeVisible();
-  await waitForRun(page);
+  await group(page, ['w1', 'h1', 'w2'], 'm1');
 
   const doc = await getDocument(page);
   const undo = await history(page);
   expect(undo).toEqual(['group as module']);
   const viewport = await outerViewport(page).getAttribute('style');
 
-  // Double-click the instance (its shape line: a double-click on its title renames it).
-  const shape = (await page.getByTestId('shape-m1').boundingBox())!;
-  await page.mouse.dblclick(shape.x + shape.width / 2, shape.y + shape.height / 2);
+  await doubleClick(page, 'node-m1');
   await expect(page.getByTestId('inside-canvas')).toBeVisible();
   await expect(page.getByTestId('inside-breadcrumb')).toContainText('Graph › m1 (module1)');
   await expect(page.getByTestId('inside-readonly')).toHaveText('read-only: edit with Ungroup');
@@ -71,6 +79,39 @@ test('double-click a module instance: its inside with that instance\'s values, B
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('inside-canvas')).toHaveCount(0);
   await expect(page.getByTestId('node-m1')).toBeVisible();
+  await expect(outerViewport(page)).toHaveAttribute('style', viewport ?? '');
+  expect(await getDocument(page)).toEqual(doc);
+  expect(await history(page)).toEqual(undo);
+});
+
+test('a module inside a module opens further: the breadcrumb grows, the inner labels are those of m2/m1', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await group(page, ['w1', 'h1'], 'm1');
+  await group(page, ['m1', 'w2'], 'm2');
+  const doc = await getDocument(page);
+  const undo = await history(page);
+  const viewport = await outerViewport(page).getAttribute('style');
+
+  await doubleClick(page, 'node-m2');
+  await expect(page.getByTestId('inner-node-m2/w2')).toBeVisible();
+  await doubleClick(page, 'inner-node-m2/m1');
+  await expect(page.getByTestId('inside-breadcrumb')).toContainText('Graph › m2 (module2) › m1 (module1)');
+  await expect(page.getByTestId('inner-node-m2/m1/h1')).toBeVisible();
+  await expect(page.getByTestId('inner-node-m2/w2')).toHaveCount(0);
+  const oracle = engineOracle(doc);
+  const label = page.getByTestId('edge-label-m2/m1/e-w1-h1');
+  await expect(label).toBeVisible();
+  expect(JSON.parse((await label.getAttribute('data-value'))!)).toEqual(oracle.edges['m2/m1/e-w1-h1']!.value);
+  // m1's output leaves through m2's inner edge to w2.
+  expect(JSON.parse((await page.getByTestId('edge-label-m2/m1/#out:out').getAttribute('data-grad'))!)).toEqual(oracle.edges['m2/e-h1-w2']!.grad);
+
+  // One level up with the crumb, then Back to the graph.
+  await clickAt(page, page.getByTestId('crumb-m2'));
+  await expect(page.getByTestId('inside-current')).toHaveText('m2 (module2)');
+  await expect(page.getByTestId('inner-node-m2/w2')).toBeVisible();
+  await clickAt(page, page.getByTestId('inside-back'));
+  await expect(page.getByTestId('inside-canvas')).toHaveCount(0);
   await expect(outerViewport(page)).toHaveAttribute('style', viewport ?? '');
   expect(await getDocument(page)).toEqual(doc);
   expect(await history(page)).toEqual(undo);
