@@ -1,7 +1,8 @@
 // Issue 13.4, "an instance opens to show its inside": group three nodes of the lecture example,
 // double-click the instance, see its inner nodes laid out with the module's ports as markers and an
 // inner edge's label carrying the run's value for "m1/…", go Back with the mouse on the breadcrumb:
-// the outer graph, its viewport and its undo history are as they were. Open and Esc do the same.
+// the outer graph, its viewport and its undo history are as they were. Open (node, inspector) and Esc
+// do the same; a module inside a module opens further.
 import { expect, test, type Page } from '@playwright/test';
 import { compileGraph, toJson } from '../../../engine/index.ts';
 import { clickAt, engineOracle, getDocument, restPointer, waitForRun } from '../helpers.ts';
@@ -79,6 +80,13 @@ test('double-click a module instance: its inside with that instance\'s values, B
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('inside-canvas')).toHaveCount(0);
   await expect(page.getByTestId('node-m1')).toBeVisible();
+  // And the instance's inspector has Open as well.
+  await clickAt(page, page.getByTestId('name-m1'));
+  await clickAt(page, page.getByTestId('inspector-open-inside'));
+  await expect(page.getByTestId('inner-node-m1/h1')).toBeVisible();
+  await restPointer(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inside-canvas')).toHaveCount(0);
   await expect(outerViewport(page)).toHaveAttribute('style', viewport ?? '');
   expect(await getDocument(page)).toEqual(doc);
   expect(await history(page)).toEqual(undo);
