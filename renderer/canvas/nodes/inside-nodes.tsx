@@ -5,9 +5,11 @@ import { Handle, Position, type Node, type NodeProps, type NodeTypes } from '@xy
 import { memo } from 'react';
 import { formatShape, instanceModule, type GraphNode } from '../../../engine/index.ts';
 import { summarizeTensor } from '../../../interop/notation/format.ts';
+import { displayedShape } from '../../../interop/notation/node-display.ts';
 import { nodeTitle } from '../../../interop/notation/node-text.ts';
 import { displayName } from '../../../interop/notation/symbols.ts';
 import { MARKER_HANDLE, type PortMarker } from '../../model/inside-view.ts';
+import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
 import { useView } from '../../store/view-store.ts';
 
@@ -18,11 +20,14 @@ export type InsideFlowNode = Node<InnerNodeData, 'inner'> | Node<MarkerNodeData,
 const InnerNode = memo(function InnerNode({ id, data }: NodeProps<Node<InnerNodeData, 'inner'>>) {
   // Strings, so a run that leaves them alone re-renders nothing.
   const value = useRun((s) => { const o = s.stale ? undefined : s.results?.nodes[id]?.output; return o ? summarizeTensor(o, 3).replace(/-/g, '−') : ''; });
-  const shape = useRun((s) => { const o = s.results?.nodes[id]?.output; return o ? formatShape(o.shape) : '?'; });
+  const ranShape = useRun((s) => { const o = s.stale ? undefined : s.results?.nodes[id]?.output; return o ? formatShape(o.shape) : undefined; });
+  const shape = displayedShape(useDocument((s) => documentIndex(s).shapeText.get(id)), ranShape);
+  // The analysis names inner nodes by flat id; the outer canvas shows these on the instance.
+  const errors = useDocument((s) => documentIndex(s).analysis.issues.filter((i) => i.nodeId === id).map((i) => i.message).join('\n'));
   const { node, instance } = data;
   const { label, summary } = instance ? { label: `module ${instanceModule(node) ?? ''}`, summary: '' } : nodeTitle(node.kind, node.config);
   return (
-    <div className={`bps-node family-${data.family} bps-inner-node`} data-testid={`inner-node-${id}`} data-kind={node.kind}>
+    <div className={`bps-node family-${data.family} bps-inner-node${errors ? ' has-error' : ''}`} data-testid={`inner-node-${id}`} data-kind={node.kind}>
       <div className="bps-node-head">
         <span className="bps-node-name">{displayName(node)}</span>
         <span className="bps-node-title">{label}{summary ? ` ${summary}` : ''}</span>
@@ -45,7 +50,8 @@ const InnerNode = memo(function InnerNode({ id, data }: NodeProps<Node<InnerNode
           ))}
         </div>
       </div>
-      <div className="bps-node-shape"><span title="output shape [batch, features]">{shape}</span></div>
+      <div className="bps-node-shape"><span title="output shape [batch, features]">{shape ?? '?'}</span></div>
+      {errors ? <div className="bps-node-error" role="alert" data-testid={`inner-error-${id}`}>{errors}</div> : null}
       {value ? <div className="bps-node-extra" data-testid={`inner-value-${id}`}>= {value}</div> : null}
       {instance ? (
         <button type="button" className="bps-open-inside nodrag" data-testid={`open-inside-${id}`} title="show this module's inside (or double-click the node)"

@@ -124,3 +124,28 @@ test('a module inside a module opens further: the breadcrumb grows, the inner la
   expect(await getDocument(page)).toEqual(doc);
   expect(await history(page)).toEqual(undo);
 });
+
+test('the inside follows an edit of its definition in the inspector: a broken inner node is named there, Undo is one step', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await group(page, ['w1', 'h1', 'w2'], 'm1');
+  await clickAt(page, page.getByTestId('name-m1'));
+  await clickAt(page, page.getByTestId('inspector-open-inside'));
+  await expect(page.getByTestId('inner-node-m1/w2')).toBeVisible();
+  await expect(page.getByTestId('inner-error-m1/w2')).toHaveCount(0);
+
+  await clickAt(page, page.getByTestId('inner-config-w2').locator('summary'));
+  await page.getByTestId('inner-config-w2-in').fill('3');
+  await page.getByTestId('inner-config-w2-in').press('Enter');
+  await waitForRun(page, 'invalid');
+  await expect(page.getByTestId('inner-error-m1/w2')).toBeVisible();
+  await expect(page.getByTestId('inner-node-m1/w2')).toContainText('Linear 3→1');
+  expect(await history(page)).toEqual(['group as module', 'edit module']);
+
+  await clickAt(page, page.getByRole('button', { name: 'Undo' })); // the focus is in the form, where Ctrl+Z is the field's
+  await waitForRun(page);
+  await expect(page.getByTestId('inner-error-m1/w2')).toHaveCount(0);
+  await expect(page.getByTestId('inner-node-m1/w2')).toContainText('Linear 1→1');
+  await expect(page.getByTestId('inside-current')).toHaveText('m1 (module1)');
+  expect(await history(page)).toEqual(['group as module']);
+});
