@@ -1,6 +1,7 @@
 // Which module instance the canvas has opened (issue 13.4): nested opens grow the path, another
 // instance starts a new one, Back keeps the levels above; the document is never part of it.
 import { beforeEach, expect, it } from 'vitest';
+import { EMPTY_GRAPH, useDocument } from '../../../renderer/store/document-store.ts';
 import { useView } from '../../../renderer/store/view-store.ts';
 
 beforeEach(() => useView.setState({ inside: [] }));
@@ -25,4 +26,10 @@ it('starts from the outer graph for an instance that is not inside the one open'
   const before = view().inside;
   view().closeInside(3);
   expect(view().inside).toBe(before);
+});
+
+it('closes when a new document is loaded, which opens on its outer graph', () => {
+  useView.getState().openInside('m1');
+  useDocument.getState().load(EMPTY_GRAPH);
+  expect(useView.getState().inside).toEqual([]);
 });
