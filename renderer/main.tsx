@@ -9,12 +9,15 @@ import { App } from './App.tsx';
 import { exampleGraph, START_EXAMPLE } from './examples.ts';
 import { useDocument } from './store/document-store.ts';
 import { useRun } from './store/run-store.ts';
+import { useHistory } from './store/history-store.ts';
 
 declare global {
   interface Window {
     __bps: {
       getDocument(): Graph;
       getRunStatus(): { status: string; runs: number; stale: boolean };
+      /** The undo history's action labels, oldest first. */
+      getHistory(): string[];
       /** Replaces the document (as File → Open would); for tests and benchmarks. */
       loadDocument(graph: Graph): void;
     };
@@ -25,6 +28,7 @@ useDocument.getState().load(exampleGraph(START_EXAMPLE));
 window.__bps = {
   getDocument: () => structuredClone(useDocument.getState().graph),
   getRunStatus: () => { const r = useRun.getState(); return { status: r.status, runs: r.runs, stale: r.stale }; },
+  getHistory: () => useHistory.getState().past.map((e) => e.label),
   loadDocument: (graph) => useDocument.getState().load(graph),
 };
 

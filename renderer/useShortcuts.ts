@@ -1,6 +1,7 @@
 // Keyboard commands of the editor. Keys typed into form fields are left alone.
 import { useEffect } from 'react';
 import { useDocument } from './store/document-store.ts';
+import { useView } from './store/view-store.ts';
 
 function inField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -14,6 +15,13 @@ export function useShortcuts(): void {
       const doc = useDocument.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      const { inside, hoveredEdge, closeInside } = useView.getState();
+      // An opened module: Esc goes back a level (an open edge popover closes first); the outer
+      // graph is hidden, so keys that edit what is selected there do nothing.
+      if (inside.length > 0) {
+        if (e.key === 'Escape' && !mod && hoveredEdge === null && !e.defaultPrevented) { e.preventDefault(); closeInside(inside.length - 1); }
+        if (!mod ? e.key === 'Delete' || e.key === 'Backspace' : ['x', 'v', 'g'].includes(key)) return;
+      }
       if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) { e.preventDefault(); doc.deleteSelection(); return; }
       if (!mod) return;
       if (key === 'z' && !e.shiftKey) { e.preventDefault(); doc.undo(); }

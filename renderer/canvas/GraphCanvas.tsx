@@ -16,6 +16,7 @@ import { useView } from '../store/view-store.ts';
 import { createEdgeDeriver, createNodeDeriver, CULL_ABOVE, familyOf, type FlowEdge, type FlowNode } from './derive.ts';
 import { edgeTypes } from './edges/GradientEdge.tsx';
 import { ConnectPicker } from './ConnectPicker.tsx';
+import { InsideCanvas } from './InsideCanvas.tsx';
 import { StepFollow } from './StepFollow.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
 
@@ -59,6 +60,8 @@ function RefusalBanner({ message }: { message: string }) {
 }
 const minimapClass = (n: FlowNode): string => `minimap-${familyOf(n.data.kind)}`;
 const onNodeDragStop = (): void => useDocument.getState().dragStop();
+/** Double-click on a module instance opens its inside (the title's double-click renames instead). */
+const openInstance = (_: unknown, n: FlowNode): void => { if (n.data.kind === MODULE_KIND) useView.getState().openInside(n.id); };
 /** Arrow-key moves closer together than this form one undoable move. */
 const KEY_MOVE_BURST_MS = 500;
 let keyMoveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -114,6 +117,7 @@ export function GraphCanvas() {
   const presenter = useLayout((s) => s.presenter);
   const minimap = useLayout((s) => s.minimap);
   const minimapCovers = useStore(nodesUnderMinimap);
+  const inside = useView((s) => s.inside);
   // The first view, and again when the step dock or presenter mode changes the room: a readable fit.
   useEffect(() => fit.afterLayout(), [fit]);
   usePileLayout();
@@ -185,7 +189,7 @@ export function GraphCanvas() {
   }, [screenToFlowPosition]);
 
   return (
-    <div className="bps-canvas" id="bps-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className={`bps-canvas${inside.length ? ' inside-open' : ''}`} id="bps-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -195,6 +199,7 @@ export function GraphCanvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={openInstance}
         onlyRenderVisibleElements={cull}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -215,6 +220,8 @@ export function GraphCanvas() {
           </Panel>
         ) : null}
       </ReactFlow>
+      {/* Over the outer canvas, which stays as it is (viewport, selection) for Back. */}
+      {inside.length ? <InsideCanvas path={inside} /> : null}
       {graph.nodes.length === 0 ? <EmptyHint /> : null}
       <ConnectPicker />
       <svg className="bps-defs" aria-hidden="true">

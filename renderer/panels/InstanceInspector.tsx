@@ -7,6 +7,7 @@ import { configFields } from '../model/config-fields.ts';
 import { ConfigInput } from './config-inputs.tsx';
 import { displayName } from '../../interop/notation/symbols.ts';
 import { documentIndex, useDocument } from '../store/document-store.ts';
+import { useView } from '../store/view-store.ts';
 
 const NO_ISSUES: readonly GraphIssue[] = [];
 
@@ -63,6 +64,7 @@ export function InstanceInspector({ node }: { node: GraphNode }) {
               {inner.map((n) => <li key={n.id}><code>{n.id}</code> · {n.kind}{n.params ? ` (${Object.entries(n.params).map(([p, t]) => `${p} ${formatShape(t.shape)}`).join(', ')})` : ''}</li>)}
             </ul>
           </section>
+          <button type="button" data-testid="inspector-open-inside" title="show the inside on the canvas (or double-click the instance)" onClick={() => useView.getState().openInside(node.id)}>Open</button>
           <button type="button" data-testid="inspector-ungroup" onClick={() => { const doc = useDocument.getState(); doc.select([node.id], []); doc.ungroupSelection(); }}>Ungroup</button>
         </>
       ) : null}

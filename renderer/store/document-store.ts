@@ -8,6 +8,7 @@ import * as ops from '../model/graph-ops.ts';
 import { indexGraph, type GraphIndex } from '../model/graph-index.ts';
 import { diffGraphs, isUnchanged, type GraphChange } from '../model/graph-change.ts';
 import { useHistory } from './history-store.ts';
+import { useView } from './view-store.ts';
 
 export type UserAction =
   | 'add node' | 'connect' | 'delete' | 'move' | 'edit config' | 'edit parameter' | 'edit value'
@@ -77,6 +78,8 @@ export const useDocument = create<DocumentState>()((set, get) => ({
   },
   load(graph) {
     useHistory.getState().clear();
+    // A new document opens on its outer graph, even where it has an instance of the same id.
+    useView.getState().closeInside(0);
     set({ ...withGraph(get().graph, ops.withMissingParams(graph)), selectedNodes: [], selectedEdges: [], refusal: null, dragOrigin: null });
   },
   addNode(kind, position) {

@@ -1,6 +1,8 @@
 // View state that is neither document nor results: measured node sizes (React Flow needs them back
-// on controlled nodes), label mode, theme, step mode, hovered edge, whether the Code panel is open.
+// on controlled nodes), label mode, theme, step mode, hovered edge, whether the Code panel is open,
+// which module instance the canvas has opened.
 import { create } from 'zustand';
+import { PATH_SEPARATOR } from '../../engine/index.ts';
 
 export type LabelMode = 'both' | 'values' | 'gradients' | 'off';
 export type Theme = 'light' | 'dark';
@@ -17,7 +19,13 @@ interface ViewState {
   codePanel: boolean;
   /** The node whose name is being edited on the canvas (double-click on its title, or F2). */
   renaming: string | null;
+  /** The opened module instances, outermost first, by flat id (["m1", "m1/b"]): the canvas shows the last one's inside. */
+  inside: readonly string[];
   setRenaming(id: string | null): void;
+  /** Opens an instance: inside the one open now when it lies in it ("m1/b" in "m1"), else from the outer graph. */
+  openInside(flatId: string): void;
+  /** Keeps the first `depth` opened instances: 0 is the outer graph. */
+  closeInside(depth: number): void;
   setMeasured(updates: { id: string; width: number; height: number }[]): void;
   setLabelMode(mode: LabelMode): void;
   toggleTheme(): void;
@@ -38,7 +46,13 @@ export const useView = create<ViewState>()((set) => ({
   hoveredEdge: null,
   codePanel: false,
   renaming: null,
+  inside: [],
   setRenaming: (renaming) => set({ renaming }),
+  openInside: (flatId) => set((s) => {
+    const last = s.inside.at(-1);
+    return { inside: last !== undefined && flatId.startsWith(`${last}${PATH_SEPARATOR}`) ? [...s.inside, flatId] : [flatId] };
+  }),
+  closeInside: (depth) => set((s) => (depth < s.inside.length ? { inside: s.inside.slice(0, Math.max(0, depth)) } : {})),
   setMeasured: (updates) => set((s) => {
     const m = new Map(s.measured);
     let changed = false;

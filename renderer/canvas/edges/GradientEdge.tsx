@@ -106,9 +106,15 @@ function EdgePopover({ id, children }: { id: string; children: ReactNode }) {
   return <div ref={ref} className="bps-edge-popover" data-testid={`edge-details-${id}`}>{children}</div>;
 }
 
+/** An edge of an opened module's inside names the run result it shows (null: none); it selects nothing in the document. */
+export type InsideEdgeData = { resultKey: string | null };
+
 const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
-  const result = useRun((s) => s.results?.edges[id]);
+  const inside = props.data !== undefined && 'resultKey' in props.data;
+  // Results, the step reveal and the label preparer are keyed by the run's flat edge id.
+  const key = inside ? (props.data as InsideEdgeData).resultKey : id;
+  const result = useRun((s) => (key === null ? undefined : s.results?.edges[key]));
   const stale = useRun((s) => s.stale);
   const mode = useView((s) => s.labelMode);
   const scale = useLayout((s) => textScale(s.textSize));
@@ -123,14 +129,14 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
   const labelShown = useStore((s) => labelInView(s, labelX, labelY));
   const hasLabel = !!result && labelShown;
   const { labels } = useServices();
-  useEffect(() => (hasLabel ? labels.mount(id) : undefined), [labels, id, hasLabel]);
+  useEffect(() => (hasLabel && key !== null ? labels.mount(key) : undefined), [labels, key, hasLabel]);
 
-  const showValue = !!result && (mode === 'both' || mode === 'values') && (!reveal || reveal.values.has(id));
-  const showGrad = !!result && (mode === 'both' || mode === 'gradients') && (!reveal || reveal.grads.has(id));
-  const gradKnown = !!result && (!reveal || reveal.grads.has(id));
+  const showValue = !!result && (mode === 'both' || mode === 'values') && (!reveal || reveal.values.has(key ?? id));
+  const showGrad = !!result && (mode === 'both' || mode === 'gradients') && (!reveal || reveal.grads.has(key ?? id));
+  const gradKnown = !!result && (!reveal || reveal.grads.has(key ?? id));
   const norm = result && gradKnown ? tensorNorm(result.grad) : null;
   const style = norm === null ? null : gradientStyle(norm);
-  const current = reveal?.current?.edgeIds.includes(id) ?? false;
+  const current = reveal?.current?.edgeIds.includes(key ?? id) ?? false;
   const valueText = showValue ? tensorSummary(result.value) : null;
   const gradText = showGrad ? gradLabelText(result.grad, showValue) : null;
   const room = Math.abs(targetX - sourceX) - 2 * LABEL_NODE_GAP;
@@ -162,7 +168,7 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
             onMouseEnter={() => setHovered(id)}
             onMouseLeave={() => setHovered(null)}
             // The inspector shows the same tables once the edge is selected: the popover closes.
-            onClick={() => { select([], [id]); setHovered(null); }}
+            onClick={() => { if (!inside) select([], [id]); setHovered(null); }}
           >
             {valueText !== null ? <div className="v">{valueText}</div> : null}
             {gradText !== null ? <div className="g">{gradText}</div> : null}

@@ -9,6 +9,7 @@ import { dataLine, dataSymbol, lossLine, paramLines } from '../../../interop/not
 import { useReveal } from '../step-state.ts';
 import { documentIndex, useDocument } from '../../store/document-store.ts';
 import { useRun } from '../../store/run-store.ts';
+import { useView } from '../../store/view-store.ts';
 import { ModuleNode, useGraphNode } from './ModuleNode.tsx';
 
 // A data node says where its rows come from: a dataset ("moons · features") or its own value,
@@ -76,7 +77,8 @@ const LossNode = memo(function LossNode({ id }: NodeProps) {
 });
 
 // A composite module's instance: one node with its definition's ports; "inside" opens the list of its
-// inner nodes ("fc · linear"), each with the value it computed in the last run (their flat ids "m1/fc").
+// inner nodes ("fc · linear"), each with the value it computed in the last run (their flat ids "m1/fc");
+// Open shows the inside on the canvas (InsideCanvas.tsx).
 const CompositeNode = memo(function CompositeNode({ id }: NodeProps) {
   const [open, setOpen] = useState(false);
   // One string per inner node, so a run that leaves the values alone re-renders nothing.
@@ -91,6 +93,8 @@ const CompositeNode = memo(function CompositeNode({ id }: NodeProps) {
     <ModuleNode id={id} family="composite">
       <button type="button" className="bps-inside-toggle nodrag" data-testid={`inside-toggle-${id}`} aria-expanded={open} title="show the nodes inside this module and their values"
         onClick={(e) => { e.stopPropagation(); setOpen(!open); }}>{open ? '▾' : '▸'} inside ({rows.length})</button>
+      <button type="button" className="bps-inside-toggle nodrag" data-testid={`open-inside-${id}`} title="open this module on the canvas: its nodes, edges and values (or double-click the node)"
+        onClick={(e) => { e.stopPropagation(); useView.getState().openInside(id); }}>Open</button>
       {open ? (
         <ul className="bps-inside" data-testid={`inside-${id}`}>
           {rows.map(([flat, kind], i) => (
