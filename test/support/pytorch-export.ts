@@ -86,7 +86,8 @@ export function runTrain(python: string, args: readonly string[], out: string, o
     encoding: 'utf8', timeout: options.timeoutMs ?? 240_000, env: { ...process.env, OMP_NUM_THREADS: '1' },
   });
   const seconds = (performance.now() - started) / 1000;
-  if (r.error) throw r.error;
+  // A run that timed out still has what it printed: name where it stopped, not just ETIMEDOUT.
+  if (r.error) throw new Error(`${args.join(' ')}: ${r.error.message} after ${seconds.toFixed(0)} s; its last output:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
   return { params: JSON.parse(readFileSync(out, 'utf8')) as TrainedParams, stdout: r.stdout, seconds };
 }
