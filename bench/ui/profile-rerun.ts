@@ -1,11 +1,14 @@
-// npm run bench:ui:profile — where the main thread's time goes during the 200-node re-run: the long
+// npm run bench:ui:profile [-- --nodes N] — where the main thread's time goes during the N-node re-run (default 200): the long
 // tasks broken down by trace event (script, style, layout, paint, GC) and the JS functions by self
 // time (CPU profile of an unminified build, so the names are readable).
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { armMeasurement, deepChain, FLAGS, startPreview, type Measured } from './harness.ts';
 
-const PORT = 5180;
+const PORT = Number(process.env.BPS_BENCH_PORT ?? 5180);
+const { values: args } = parseArgs({ options: { nodes: { type: 'string', default: '200' } } });
+const NODES = Number(args.nodes);
 const OUT_DIR = 'dist/bench-profile';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: Record<string, unknown> };
@@ -19,8 +22,8 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     await page.goto(`http://localhost:${PORT}`);
     await page.waitForFunction(() => window.__bps?.getRunStatus().status === 'ok');
-    await page.evaluate((g) => window.__bps.loadDocument(g), deepChain(Number(process.env.BPS_WIDTH ?? 16)));
-    await page.waitForFunction(() => window.__bps.getRunStatus().status === 'ok' && window.__bps.getDocument().nodes.length === 200);
+    await page.evaluate((g) => window.__bps.loadDocument(g), deepChain(Number(process.env.BPS_WIDTH ?? 16), (NODES - 4) / 2));
+    await page.waitForFunction((n) => window.__bps.getRunStatus().status === 'ok' && window.__bps.getDocument().nodes.length === n, NODES, { timeout: 120_000 });
     if (process.env.BPS_FIT === '1') {
       await page.getByRole('button', { name: 'Fit view', exact: true }).click();
       await page.waitForTimeout(500);

@@ -1,10 +1,11 @@
 // The engine client is the one producer of run results: the document, and the parameters a training
-// run has reached, both go through the run path (runDocument) to the run store, once each.
+// run has reached, both go through the run path (EngineHost) to the run store, once each.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileGraph, createTrainer, withDatasetPreview, withParameters, type ParamJson } from '../../../engine/index.ts';
 import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
 import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
-import { runDocument } from '../../../renderer/engine-client/run-document.ts';
+import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
+import type { EngineReply, EngineRequest } from '../../../renderer/engine-client/protocol.ts';
 import { setConfig } from '../../../renderer/model/graph-ops.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useRun } from '../../../renderer/store/run-store.ts';
@@ -84,14 +85,15 @@ describe('EngineClient', () => {
 
 /** A worker that answers only when told, as a worker on a loaded machine answers late. */
 function manualWorker() {
-  const pending: { graph: Parameters<typeof runDocument>[0]; id: number }[] = [];
+  const pending: EngineRequest[] = [];
+  const host = new EngineHost();
   const w = {
-    onmessage: null as ((e: { data: ReturnType<typeof runDocument> & { id: number } }) => void) | null,
+    onmessage: null as ((e: { data: EngineReply }) => void) | null,
     onerror: null, requests: 0,
-    postMessage(request: { graph: Parameters<typeof runDocument>[0]; id: number }) { w.requests++; pending.push(request); },
+    postMessage(request: EngineRequest) { w.requests++; pending.push(structuredClone(request)); },
     terminate() {},
     /** Answers the oldest request. */
-    answer() { const r = pending.shift()!; w.onmessage?.({ data: { ...runDocument(r.graph), id: r.id } }); },
+    answer() { w.onmessage?.({ data: host.answer(pending.shift()!).reply }); },
   };
   return w;
 }

@@ -1,14 +1,17 @@
-// The engine worker without a Worker: the same run path (runDocument), answered on a later task.
+// The engine worker without a Worker: the same host (run path, cached program, packed results), answered on a later task.
 import type { EngineWorkerLike } from '../../../renderer/engine-client/engine-client.ts';
-import { runDocument } from '../../../renderer/engine-client/run-document.ts';
+import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
 
 export function inProcessEngineWorker(): EngineWorkerLike & { requests: number } {
   let terminated = false;
+  const host = new EngineHost();
   const worker: EngineWorkerLike & { requests: number } = {
     onmessage: null, onerror: null, requests: 0,
     postMessage(request) {
       worker.requests++;
-      setTimeout(() => { if (!terminated) worker.onmessage?.({ data: { ...runDocument(request.graph), id: request.id } }); }, 0);
+      // Structured like a real message: the worker owns its copy of the request.
+      const copy = structuredClone(request);
+      setTimeout(() => { if (!terminated) worker.onmessage?.({ data: host.answer(copy).reply }); }, 0);
     },
     terminate() { terminated = true; },
   };
