@@ -109,6 +109,20 @@ function summarizeProfile(profile: Profile): void {
     console.log(`--- under ${focus}`);
     for (const [k, us] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
   }
+  const callersOf = process.env.BPS_CALLERS;
+  if (callersOf) {
+    // Self time of the named function by the chain of its three nearest callers.
+    const chains = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (byId.get(id)!.callFrame.functionName !== callersOf) return;
+      const chain: string[] = [];
+      for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) chain.push(keyOf(byId.get(at)!));
+      const k = chain.join(' < ');
+      chains.set(k, (chains.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    });
+    console.log(`--- callers of ${callersOf}`);
+    for (const [k, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+  }
   console.log('--- self'); show(self);
   console.log('--- inclusive'); show(total);
 }

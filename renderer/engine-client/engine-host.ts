@@ -2,7 +2,7 @@
 // packed into one transferable buffer (the layout only with a new program). The worker and the
 // tests' in-process stand-in both answer through it.
 import type { EngineReply, EngineRequest } from './protocol.ts';
-import { layoutOf, packResults, type ResultsLayout } from './packed-results.ts';
+import { packProgram, type ResultsLayout } from './packed-results.ts';
 import { DocumentRunner } from './run-document.ts';
 
 export class EngineHost {
@@ -13,10 +13,10 @@ export class EngineHost {
     const { id } = request;
     const outcome = request.type === 'run' ? this.runner.run(request.graph) : this.runner.runNumbers(request.nodes);
     if (outcome.type !== 'results') return { reply: { ...outcome, id }, transfer: [] };
-    const fresh = this.layout?.generation !== this.runner.generation;
-    if (fresh) this.layout = { generation: this.runner.generation, layout: layoutOf(outcome.results) };
-    const packed = packResults(outcome.results, this.layout!.layout);
-    const results = fresh ? { ...packed, layout: this.layout!.layout } : packed;
+    const known = this.layout?.generation === this.runner.generation ? this.layout.layout : undefined;
+    const { layout, ...packed } = packProgram(outcome.program, known);
+    this.layout = { generation: this.runner.generation, layout };
+    const results = layout === known ? packed : { ...packed, layout };
     return { reply: { type: 'results', id, results, ms: outcome.ms }, transfer: [packed.data.buffer] };
   }
 }

@@ -2,7 +2,7 @@
 // thousands of small tensors, which took the UI thread 70 ms at 2,000 nodes). The layout (which
 // tensor sits where) changes only when the worker compiles a new program, so it is sent only then;
 // the UI keeps it and reads each tensor as a view into the buffer, without a copy.
-import { emptyRecord, sizeOf, type EdgeResult, type NodeResult, type ParamResult, type RunDiagnostic, type RunResults, type Shape, type Tensor } from '../../engine/index.ts';
+import { emptyRecord, sizeOf, type EdgeResult, type NodeResult, type ParamResult, type Program, type RunDiagnostic, type RunResults, type Shape, type Tensor } from '../../engine/index.ts';
 
 /** Where one tensor sits in the buffer. */
 interface Slot { readonly shape: Shape; readonly at: number }
@@ -23,33 +23,30 @@ export interface PackedResults {
   readonly diagnostics: readonly RunDiagnostic[];
 }
 
-/** The layout of results of this structure (same program, same layout). */
-export function layoutOf(results: RunResults): ResultsLayout {
+/**
+ * Every value and gradient of the program's last run in one buffer, each tensor once (an edge's value
+ * is its source's output), with no tensor allocated on the way. `known` is the layout of an earlier
+ * packing of the same program (copies are made in the same order, so they land in the same places).
+ */
+export function packProgram(program: Program, known?: ResultsLayout): PackedResults & { readonly layout: ResultsLayout } {
+  const at = new Map<Tensor, number>();
   let size = 0;
-  const slot = (t: Tensor): Slot => { const s = { shape: [...t.shape], at: size }; size += t.data.length; return s; };
+  // The snapshot's "copies" are the program's own buffers: placed here, copied once below.
+  const results = program.results((t) => { if (!at.has(t)) { at.set(t, size); size += t.data.length; } return t; });
+  const data = new Float64Array(size);
+  for (const [t, offset] of at) data.set(t.data, offset);
+  const layout = known && known.size === size ? known : layoutOf(results, at, size);
+  return { layout, data, loss: results.loss, diagnostics: results.diagnostics };
+}
+
+function layoutOf(results: RunResults, at: ReadonlyMap<Tensor, number>, size: number): ResultsLayout {
+  const slot = (t: Tensor): Slot => ({ shape: [...t.shape], at: at.get(t)! });
   const nodes = Object.entries(results.nodes).map(([id, n]) => ({
     id, output: slot(n.output), grad: slot(n.grad),
     params: Object.entries(n.params).map(([name, p]) => ({ name, value: slot(p.value), grad: slot(p.grad) })),
   }));
   const edges = Object.entries(results.edges).map(([id, e]) => ({ id, value: slot(e.value), grad: slot(e.grad) }));
   return { order: [...results.order], nodes, edges, size };
-}
-
-/** Copies every tensor of `results` into one buffer laid out as `layout` (of results of the same structure). */
-export function packResults(results: RunResults, layout: ResultsLayout): { data: Float64Array; loss: number | null; diagnostics: readonly RunDiagnostic[] } {
-  const data = new Float64Array(layout.size);
-  const put = (s: Slot, t: Tensor | undefined): void => {
-    if (!t || t.data.length !== sizeOf(s.shape)) throw new Error(`packResults: results do not match their layout at offset ${s.at}`);
-    data.set(t.data, s.at);
-  };
-  for (const n of layout.nodes) {
-    const r = results.nodes[n.id];
-    put(n.output, r?.output);
-    put(n.grad, r?.grad);
-    for (const p of n.params) { put(p.value, r?.params[p.name]?.value); put(p.grad, r?.params[p.name]?.grad); }
-  }
-  for (const e of layout.edges) { put(e.value, results.edges[e.id]?.value); put(e.grad, results.edges[e.id]?.grad); }
-  return { data, loss: results.loss, diagnostics: results.diagnostics };
 }
 
 /** The results again, every tensor a view into `packed.data` (records without a prototype: ids come from the file). */

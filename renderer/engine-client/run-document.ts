@@ -5,10 +5,13 @@ import { analyzeGraph, compileGraph, GraphValidationError, runnablePart, type Gr
 import { withNodes, writeNumbers } from './numbers-patch.ts';
 import { runnableGraph } from './runnable-graph.ts';
 
-export type RunOutcome =
-  | { readonly type: 'results'; readonly results: RunResults; readonly ms: number }
+type Outcome<R> =
+  | { readonly type: 'results'; readonly ms: number } & R
   | { readonly type: 'invalid'; readonly issues: GraphIssue[]; readonly ms: number }
   | { readonly type: 'failed'; readonly message: string };
+export type RunOutcome = Outcome<{ readonly results: RunResults }>;
+/** A run left in its program's buffers: the caller takes the snapshot it needs (the worker packs it). */
+export type ProgramOutcome = Outcome<{ readonly program: Program }>;
 
 /** The program to run, or the document's issues (which name nodes and ports). */
 function compileDocument(graph: Graph): Program | GraphValidationError {
@@ -45,7 +48,7 @@ export class DocumentRunner {
    * that are not wired yet (an input unconnected, or fed by such a node) are left out of the run, so
    * the rest of the graph keeps its numbers (`wiredPart`); any other problem makes the run invalid.
    */
-  run(graph: Graph): RunOutcome {
+  run(graph: Graph): ProgramOutcome {
     const t0 = this.now();
     this.graph = graph;
     this.compiled = null;
@@ -57,7 +60,7 @@ export class DocumentRunner {
       this.compiled = { program, positions: new Map(program.nodes.map((n, i) => [n.id, i])) };
       this.generation++;
       program.run();
-      return { type: 'results', results: program.results(), ms: this.now() - t0 };
+      return { type: 'results', program, ms: this.now() - t0 };
     } catch (e) {
       this.compiled = null;
       return { type: 'failed', message: (e as Error).message };
@@ -65,7 +68,7 @@ export class DocumentRunner {
   }
 
   /** The last document with `nodes` in place of its own, whose only changes are numbers. */
-  runNumbers(nodes: readonly GraphNode[]): RunOutcome {
+  runNumbers(nodes: readonly GraphNode[]): ProgramOutcome {
     if (!this.graph) return { type: 'failed', message: 'the engine worker has no document to change numbers in' };
     const t0 = this.now();
     const graph = withNodes(this.graph, nodes);
@@ -76,7 +79,7 @@ export class DocumentRunner {
     try {
       compiled.program.forwardFrom(from);
       compiled.program.backward();
-      return { type: 'results', results: compiled.program.results(), ms: this.now() - t0 };
+      return { type: 'results', program: compiled.program, ms: this.now() - t0 };
     } catch (e) {
       this.compiled = null;
       return { type: 'failed', message: (e as Error).message };
@@ -86,5 +89,6 @@ export class DocumentRunner {
 
 /** One document run from scratch. */
 export function runDocument(graph: Graph, now: () => number = () => performance.now()): RunOutcome {
-  return new DocumentRunner(now).run(graph);
+  const outcome = new DocumentRunner(now).run(graph);
+  return outcome.type === 'results' ? { type: 'results', results: outcome.program.results(), ms: outcome.ms } : outcome;
 }
