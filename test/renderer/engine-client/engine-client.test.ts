@@ -6,7 +6,7 @@ import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
 import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
 import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
 import type { EngineReply, EngineRequest } from '../../../renderer/engine-client/protocol.ts';
-import { setConfig } from '../../../renderer/model/graph-ops.ts';
+import { setConfig, setTensorEntry } from '../../../renderer/model/graph-ops.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useRun } from '../../../renderer/store/run-store.ts';
 import { ReplyHandler } from '../../../renderer/training/reply-handler.ts';
@@ -49,6 +49,18 @@ describe('EngineClient', () => {
   it('runs the document on start and publishes what the engine computes', () => {
     expect(useRun.getState().status).toBe('ok');
     expect(useRun.getState().results!.loss).toBe(oracle(useDocument.getState().graph).loss);
+  });
+
+  it('sends only the changed node when an edit changed numbers, and publishes what a fresh run computes', async () => {
+    const doc = useDocument.getState();
+    doc.commit('edit parameter', setTensorEntry(doc.graph, 'fc1', { param: 'W' }, 0, 0.375));
+    await engine.idle();
+    doc.commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'he' }));
+    await engine.idle();
+    expect(worker.sent).toEqual(['run', 'numbers', 'run']);
+    const fresh = oracle(useDocument.getState().graph);
+    expect(useRun.getState().results!.loss).toBe(fresh.loss);
+    expect(Array.from(useRun.getState().results!.nodes.fc1!.params.W!.grad.data)).toEqual(Array.from(fresh.nodes.fc1!.params.W!.grad.data));
   });
 
   it('shows a training run through the run path, and does not run the written-back document again', async () => {
