@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       writeFileSync(`${OUT_DIR}/trace.json`, JSON.stringify(trace));
       summarizeTasks(trace.traceEvents);
     }
+    if (profile && process.env.BPS_SAVE === '1') writeFileSync(`${OUT_DIR}/cpu.json`, JSON.stringify(profile));
     if (profile) summarizeProfile(profile);
     await browser.close();
   } finally {
