@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const profiling = process.env.BPS_CPU !== '0';
     if (profiling) await cdp.send('Profiler.start');
     const samples = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < Number(process.env.BPS_ROUNDS ?? 3); round++) {
       await page.evaluate(armMeasurement, 'e-x-l0');
       const cell = page.getByTestId('param-l0-W-0');
       await cell.fill(String(0.2 + round * 0.05));
