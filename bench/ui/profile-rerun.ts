@@ -1,11 +1,14 @@
-// npm run bench:ui:profile — where the main thread's time goes during the 200-node re-run: the long
+// npm run bench:ui:profile [-- --nodes N] — where the main thread's time goes during the N-node re-run (default 200): the long
 // tasks broken down by trace event (script, style, layout, paint, GC) and the JS functions by self
 // time (CPU profile of an unminified build, so the names are readable).
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { armMeasurement, deepChain, FLAGS, startPreview, type Measured } from './harness.ts';
 
-const PORT = 5180;
+const PORT = Number(process.env.BPS_BENCH_PORT ?? 5180);
+const { values: args } = parseArgs({ options: { nodes: { type: 'string', default: '200' } } });
+const NODES = Number(args.nodes);
 const OUT_DIR = 'dist/bench-profile';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: Record<string, unknown> };
@@ -19,8 +22,8 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     await page.goto(`http://localhost:${PORT}`);
     await page.waitForFunction(() => window.__bps?.getRunStatus().status === 'ok');
-    await page.evaluate((g) => window.__bps.loadDocument(g), deepChain(Number(process.env.BPS_WIDTH ?? 16)));
-    await page.waitForFunction(() => window.__bps.getRunStatus().status === 'ok' && window.__bps.getDocument().nodes.length === 200);
+    await page.evaluate((g) => window.__bps.loadDocument(g), deepChain(Number(process.env.BPS_WIDTH ?? 16), (NODES - 4) / 2));
+    await page.waitForFunction((n) => window.__bps.getRunStatus().status === 'ok' && window.__bps.getDocument().nodes.length === n, NODES, { timeout: 120_000 });
     if (process.env.BPS_FIT === '1') {
       await page.getByRole('button', { name: 'Fit view', exact: true }).click();
       await page.waitForTimeout(500);
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
     const profiling = process.env.BPS_CPU !== '0';
     if (profiling) await cdp.send('Profiler.start');
     const samples = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < Number(process.env.BPS_ROUNDS ?? 3); round++) {
       await page.evaluate(armMeasurement, 'e-x-l0');
       const cell = page.getByTestId('param-l0-W-0');
       await cell.fill(String(0.2 + round * 0.05));
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
       writeFileSync(`${OUT_DIR}/trace.json`, JSON.stringify(trace));
       summarizeTasks(trace.traceEvents);
     }
+    if (profile && process.env.BPS_SAVE === '1') writeFileSync(`${OUT_DIR}/cpu.json`, JSON.stringify(profile));
     if (profile) summarizeProfile(profile);
     await browser.close();
   } finally {
@@ -105,6 +109,20 @@ function summarizeProfile(profile: Profile): void {
     });
     console.log(`--- under ${focus}`);
     for (const [k, us] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+  }
+  const callersOf = process.env.BPS_CALLERS;
+  if (callersOf) {
+    // Self time of the named function by the chain of its three nearest callers.
+    const chains = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (byId.get(id)!.callFrame.functionName !== callersOf) return;
+      const chain: string[] = [];
+      for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) chain.push(keyOf(byId.get(at)!));
+      const k = chain.join(' < ');
+      chains.set(k, (chains.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    });
+    console.log(`--- callers of ${callersOf}`);
+    for (const [k, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
   }
   console.log('--- self'); show(self);
   console.log('--- inclusive'); show(total);

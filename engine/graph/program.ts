@@ -264,14 +264,17 @@ export class Program {
     return n.def.jacobian(n.frame, sample, { param: i });
   }
 
-  /** A snapshot (copies) of every value and gradient, for the UI, the CLI and tests. */
-  results(): RunResults {
+  /**
+   * A snapshot (copies) of every value and gradient, for the UI, the CLI and tests. `copy` makes each
+   * copy (the engine worker writes them all into one transferable buffer instead of a tensor each).
+   */
+  results(copy: (t: Tensor) => Tensor = cloneTensor): RunResults {
     // Keyed by ids from the file: without a prototype, a node "__proto__" or "constructor" is a key like any other.
     const nodes = emptyRecord<NodeResult>();
     for (const n of this.nodes) {
       const params = emptyRecord<ParamResult>();
-      n.paramNames.forEach((name, i) => { params[name] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.paramGrads[i]!) }; });
-      nodes[n.id] = { output: cloneTensor(n.frame.out), grad: cloneTensor(n.frame.gradOut), params };
+      n.paramNames.forEach((name, i) => { params[name] = { value: copy(n.frame.params[i]!), grad: copy(n.paramGrads[i]!) }; });
+      nodes[n.id] = { output: copy(n.frame.out), grad: copy(n.frame.gradOut), params };
     }
     // Each instance next to its inner nodes: its first output's value and gradient, its parameters as
     // "<innerId>.<param>" (nested "b/fc.W"; of a shared module, the one set with the gradient of every use).
@@ -282,12 +285,12 @@ export class Program {
       for (const n of this.nodes) {
         if (!n.id.startsWith(`${inst.id}${PATH_SEPARATOR}`)) continue;
         const rel = n.id.slice(inst.id.length + 1);
-        n.paramNames.forEach((name, i) => { params[`${rel}.${name}`] = { value: cloneTensor(n.frame.params[i]!), grad: cloneTensor(n.paramGrads[i]!) }; });
+        n.paramNames.forEach((name, i) => { params[`${rel}.${name}`] = { value: copy(n.frame.params[i]!), grad: copy(n.paramGrads[i]!) }; });
       }
-      nodes[inst.id] = { output: cloneTensor(out.frame.out), grad: cloneTensor(out.frame.gradOut), params };
+      nodes[inst.id] = { output: copy(out.frame.out), grad: copy(out.frame.gradOut), params };
     }
     const edges = emptyRecord<EdgeResult>();
-    for (const e of this.edges) edges[e.id] = { value: cloneTensor(e.source.frame.out), grad: cloneTensor(e.grad) };
+    for (const e of this.edges) edges[e.id] = { value: copy(e.source.frame.out), grad: copy(e.grad) };
     return { loss: this.loss, order: [...this.order], nodes, edges, diagnostics: diagnoseRun(this.nodes) };
   }
 }

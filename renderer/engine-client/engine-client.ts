@@ -4,18 +4,20 @@
 // one run of the newest state, sent as soon as the worker answers; a reply to a superseded request
 // is dropped, except between two views of a training run's parameters (below). Created once by the
 // app's services; started and stopped with them.
-import { ownKeyedResults, withDatasetRows, withParameters, type Graph } from '../../engine/index.ts';
+import { withDatasetRows, withParameters, type Graph } from '../../engine/index.ts';
 import type { LabelPreparer } from '../canvas/label-text.ts';
 import { changesModel, changesResults, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
 import { useRun } from '../store/run-store.ts';
 import { useView } from '../store/view-store.ts';
 import type { ParamMap } from '../training/protocol.ts';
+import { numbersPatch } from './numbers-patch.ts';
+import { unpackResults, type ResultsLayout } from './packed-results.ts';
 import type { EngineReply, EngineRequest } from './protocol.ts';
 
 /** What the client needs of a worker (the real one, or an in-process stand-in in tests). */
 export interface EngineWorkerLike {
-  postMessage(request: EngineRequest): void;
+  postMessage(request: EngineRequest, transfer?: Transferable[]): void;
   onmessage: ((event: { data: EngineReply }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
   terminate(): void;
@@ -30,6 +32,10 @@ export class EngineClient {
   /** Id of the request the worker is computing, or 0. */
   private inFlight = 0;
   private lastSent: Graph | null = null;
+  /** The document the worker's runner holds (the last one sent to it), which a numbers-only request patches; null after a crash. */
+  private workerGraph: Graph | null = null;
+  /** Where each tensor sits in the worker's packed results; it sends a new one with each new program. */
+  private layout: ResultsLayout | null = null;
   /** Whether the last request was a training run's parameters rather than the document. */
   private lastSentTrained = false;
   /** Id of the newest reply received. */
@@ -49,6 +55,7 @@ export class EngineClient {
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (e) => {
       this.inFlight = 0;
+      this.workerGraph = null; // its runner's state is unknown: the next request compiles afresh
       useRun.getState().failed(e.message || 'the engine worker crashed');
       this.notifyIdle();
     };
@@ -61,6 +68,8 @@ export class EngineClient {
       if (this.worker === worker) this.worker = null;
       this.inFlight = 0;
       this.lastSent = null;
+      this.workerGraph = null;
+      this.layout = null;
       this.lastSentTrained = false;
       this.trained = null;
       this.notifyIdle();
@@ -107,7 +116,9 @@ export class EngineClient {
     this.inFlight = this.latest;
     // A training run's parameters are not an edit: the status stays as it is while they are shown.
     if (graph === useDocument.getState().graph) useRun.getState().started();
-    this.worker.postMessage({ type: 'run', id: this.latest, graph });
+    const nodes = this.workerGraph && numbersPatch(this.workerGraph, graph);
+    this.workerGraph = graph;
+    this.worker.postMessage(nodes ? { type: 'numbers', id: this.latest, nodes } : { type: 'run', id: this.latest, graph });
   }
 
   /** Sends the newest state unless it computes what was last sent, or a run is in flight. */
@@ -120,6 +131,8 @@ export class EngineClient {
   }
 
   private receive(reply: EngineReply): void {
+    // Kept even from a reply that is dropped: later replies of the same program come without it.
+    if (reply.type === 'results' && reply.results.layout) this.layout = reply.results.layout;
     if (reply.id !== this.latest) return;
     this.inFlight = 0;
     this.received = reply.id;
@@ -135,7 +148,7 @@ export class EngineClient {
     }
     const run = useRun.getState();
     if (reply.type === 'results') {
-      const results = ownKeyedResults(reply.results);
+      const results = unpackResults(this.layout!, reply.results);
       // Label text first, in slices; then labels, status and inspector switch in one commit. A
       // training view gives way only to a newer reply, a document's to any newer request.
       const stillLatest = replyTrained ? (): boolean => this.received === reply.id : (): boolean => reply.id === this.latest && !this.inFlight;

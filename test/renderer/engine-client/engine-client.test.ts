@@ -1,11 +1,12 @@
 // The engine client is the one producer of run results: the document, and the parameters a training
-// run has reached, both go through the run path (runDocument) to the run store, once each.
+// run has reached, both go through the run path (EngineHost) to the run store, once each.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileGraph, createTrainer, withDatasetPreview, withParameters, type ParamJson } from '../../../engine/index.ts';
 import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
 import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
-import { runDocument } from '../../../renderer/engine-client/run-document.ts';
-import { setConfig } from '../../../renderer/model/graph-ops.ts';
+import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
+import type { EngineReply, EngineRequest } from '../../../renderer/engine-client/protocol.ts';
+import { setConfig, setTensorEntry } from '../../../renderer/model/graph-ops.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
 import { useRun } from '../../../renderer/store/run-store.ts';
 import { ReplyHandler } from '../../../renderer/training/reply-handler.ts';
@@ -50,6 +51,18 @@ describe('EngineClient', () => {
     expect(useRun.getState().results!.loss).toBe(oracle(useDocument.getState().graph).loss);
   });
 
+  it('sends only the changed node when an edit changed numbers, and publishes what a fresh run computes', async () => {
+    const doc = useDocument.getState();
+    doc.commit('edit parameter', setTensorEntry(doc.graph, 'fc1', { param: 'W' }, 0, 0.375));
+    await engine.idle();
+    doc.commit('edit config', setConfig(useDocument.getState().graph, 'fc1', { init: 'he' }));
+    await engine.idle();
+    expect(worker.sent).toEqual(['run', 'numbers', 'run']);
+    const fresh = oracle(useDocument.getState().graph);
+    expect(useRun.getState().results!.loss).toBe(fresh.loss);
+    expect(Array.from(useRun.getState().results!.nodes.fc1!.params.W!.grad.data)).toEqual(Array.from(fresh.nodes.fc1!.params.W!.grad.data));
+  });
+
   it('shows a training run through the run path, and does not run the written-back document again', async () => {
     const handler = new ReplyHandler(engine);
     const before = useDocument.getState().graph;
@@ -84,14 +97,15 @@ describe('EngineClient', () => {
 
 /** A worker that answers only when told, as a worker on a loaded machine answers late. */
 function manualWorker() {
-  const pending: { graph: Parameters<typeof runDocument>[0]; id: number }[] = [];
+  const pending: EngineRequest[] = [];
+  const host = new EngineHost();
   const w = {
-    onmessage: null as ((e: { data: ReturnType<typeof runDocument> & { id: number } }) => void) | null,
+    onmessage: null as ((e: { data: EngineReply }) => void) | null,
     onerror: null, requests: 0,
-    postMessage(request: { graph: Parameters<typeof runDocument>[0]; id: number }) { w.requests++; pending.push(request); },
+    postMessage(request: EngineRequest) { w.requests++; pending.push(structuredClone(request)); },
     terminate() {},
     /** Answers the oldest request. */
-    answer() { const r = pending.shift()!; w.onmessage?.({ data: { ...runDocument(r.graph), id: r.id } }); },
+    answer() { w.onmessage?.({ data: host.answer(pending.shift()!).reply }); },
   };
   return w;
 }

@@ -1,14 +1,19 @@
-// The engine worker without a Worker: the same run path (runDocument), answered on a later task.
+// The engine worker without a Worker: the same host (run path, cached program, packed results), answered on a later task.
 import type { EngineWorkerLike } from '../../../renderer/engine-client/engine-client.ts';
-import { runDocument } from '../../../renderer/engine-client/run-document.ts';
+import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
 
-export function inProcessEngineWorker(): EngineWorkerLike & { requests: number } {
+/** `sent` lists the type of every request (a document to compile, or only numbers changed). */
+export function inProcessEngineWorker(): EngineWorkerLike & { requests: number; sent: string[] } {
   let terminated = false;
-  const worker: EngineWorkerLike & { requests: number } = {
-    onmessage: null, onerror: null, requests: 0,
+  const host = new EngineHost();
+  const worker: EngineWorkerLike & { requests: number; sent: string[] } = {
+    onmessage: null, onerror: null, requests: 0, sent: [],
     postMessage(request) {
       worker.requests++;
-      setTimeout(() => { if (!terminated) worker.onmessage?.({ data: { ...runDocument(request.graph), id: request.id } }); }, 0);
+      worker.sent.push(request.type);
+      // Structured like a real message: the worker owns its copy of the request.
+      const copy = structuredClone(request);
+      setTimeout(() => { if (!terminated) worker.onmessage?.({ data: host.answer(copy).reply }); }, 0);
     },
     terminate() { terminated = true; },
   };

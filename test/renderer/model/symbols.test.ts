@@ -73,6 +73,18 @@ describe('graphSymbols', () => {
   });
 });
 
+describe('graphSymbols across versions', () => {
+  it('reuses the symbols of nodes an edit did not touch, and writes the touched one again', () => {
+    const g = lectureGraph();
+    const before = graphSymbols(g);
+    const renamed = { ...g, nodes: g.nodes.map((n) => (n.id === 'h1' ? { ...n, name: 'hidden' } : n)) };
+    const after = graphSymbols(renamed);
+    expect(after.get('w1')).toBe(before.get('w1'));
+    expect(after.get('h1')!.out.text).toBe('hidden');
+    expect(graphSymbols(g).get('h1')!.out.text).toBe('h₁');
+  });
+});
+
 describe('messages use the same names', () => {
   it('a refused connection names the renamed node as people read it', () => {
     const g = lectureGraph();
