@@ -78,6 +78,20 @@ export class Float32Params implements Float32Buffers {
   }
 }
 
+/** What gains from float32: steps of about this many multiply-adds or more (issue 14.2). */
+export const FLOAT32_GAIN_MULTIPLY_ADDS = 1_000_000;
+
+/**
+ * Multiply-adds of one training step of `program` at `batch` rows (default its own): batch × Σ linear
+ * in·out, times 3 for the forward product and the backward's two (dx and dW). Only linear counts: its
+ * products are what the float32 path speeds up.
+ */
+export function stepMultiplyAdds(program: Pick<Program, 'nodes' | 'batch'>, batch = program.batch): number {
+  let perRow = 0;
+  for (const n of program.nodes) if (n.kind === 'linear') perRow += n.frame.params[n.paramNames.indexOf('W')]!.data.length;
+  return 3 * batch * perRow;
+}
+
 /** Null when the float32 path can train this program's graph; else the first reason it cannot. */
 export function float32Refusal(program: Program): Float32Refusal | null {
   if (!wasmGemmF32()) return { code: 'no-wasm-simd', message: 'float32 training needs WebAssembly SIMD, which this runtime lacks; training in float64' };

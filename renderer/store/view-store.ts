@@ -1,8 +1,8 @@
 // View state that is neither document nor results: measured node sizes (React Flow needs them back
 // on controlled nodes), label mode, theme, step mode, hovered edge, whether the Code panel is open,
-// which module instance the canvas has opened.
+// which module instance the canvas has opened, the precision training asks for.
 import { create } from 'zustand';
-import { PATH_SEPARATOR } from '../../engine/index.ts';
+import { PATH_SEPARATOR, type Precision } from '../../engine/index.ts';
 
 export type LabelMode = 'both' | 'values' | 'gradients' | 'off';
 export type Theme = 'light' | 'dark';
@@ -21,6 +21,12 @@ interface ViewState {
   renaming: string | null;
   /** The opened module instances, outermost first, by flat id (["m1", "m1/b"]): the canvas shows the last one's inside. */
   inside: readonly string[];
+  /**
+   * The training panel's precision (issue 14.2). A view setting, not the document's: it says how fast this
+   * machine should train, not what the model is, and a saved file must train the same exact way anywhere.
+   */
+  trainPrecision: Precision;
+  setTrainPrecision(p: Precision): void;
   setRenaming(id: string | null): void;
   /** Opens an instance: inside the one open now when it lies in it ("m1/b" in "m1"), else from the outer graph. */
   openInside(flatId: string): void;
@@ -47,6 +53,8 @@ export const useView = create<ViewState>()((set) => ({
   codePanel: false,
   renaming: null,
   inside: [],
+  trainPrecision: 'float64',
+  setTrainPrecision: (trainPrecision) => set({ trainPrecision }),
   setRenaming: (renaming) => set({ renaming }),
   openInside: (flatId) => set((s) => {
     const last = s.inside.at(-1);

@@ -5,12 +5,15 @@ import { formatNumber } from '../../interop/notation/format.ts';
 import { reinitAllParams } from '../model/graph-ops.ts';
 import { changesModel, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
+import { useView } from '../store/view-store.ts';
 import { TrainingCharts } from './charts.tsx';
 import { BatchStepTable } from './BatchStepTable.tsx';
 import { DecisionBoundary } from './DecisionBoundary.tsx';
 import { checkDraft, draftOf, LIVE_FIELDS, liveRates, NUMBER_FIELDS, UNTIL_STOPPED, untilStopped, usesMomentum, type Draft, type FieldErrors, type FormSettings } from './settings-form.ts';
 import { useServices } from '../services.tsx';
-import { isActive, progressText, rateChangeText, ratesText, useTraining } from './training-store.ts';
+import { PrecisionChoice } from './PrecisionChoice.tsx';
+import { offersFloat32 } from './step-size.ts';
+import { isActive, precisionMark, progressText, rateChangeText, ratesText, useTraining } from './training-store.ts';
 
 function savedSettings(training: unknown): FormSettings {
   try {
@@ -91,7 +94,13 @@ export function TrainingPanel() {
   const bounded = progress ? Number.isFinite(progress.totalSteps) : true;
   const percent = progress && bounded && progress.totalSteps > 0 ? Math.round((1000 * progress.step) / progress.totalSteps) / 10 : 0;
   const m = progress?.metrics;
-  const start = () => { if (settings) training.train(settings, endless); };
+  const mark = precisionMark(progress);
+  const refusal = useTraining((s) => s.float32Refusal);
+  // Small steps (the lecture example) do not gain from float32: no control, and they train exactly.
+  const offered = useDocument((s) => offersFloat32(s.graph, Number(draft.batchSize)));
+  const chosen = useView((s) => s.trainPrecision);
+  const precision = offered ? chosen : 'float64';
+  const start = () => { if (settings) training.train(settings, endless, precision); };
   const onLive = (d: Draft) => {
     const rates = liveRates(d);
     if (Object.keys(rates).length > 0) training.setRates(rates);
@@ -101,6 +110,7 @@ export function TrainingPanel() {
     <section className="bps-training" aria-label="Training">
       <div className="bps-train-left">
         <Settings draft={draft} setDraft={setDraft} errors={errors} active={active} onLive={onLive} />
+        {offered ? <PrecisionChoice disabled={active} /> : null}
         <div className="bps-train-buttons">
           {/* With Epochs empty it is TensorFlow Playground's Play: it trains until paused. */}
           <button type="button" disabled={active || !settings} onClick={start}
@@ -113,15 +123,16 @@ export function TrainingPanel() {
           <button type="button" disabled={!active} onClick={() => training.stop()}>Stop</button>
           <button type="button" disabled={status === 'running' || status === 'starting' || !settings}
             title="Train one mini-batch and pause: the canvas shows that batch, the table each parameter's update"
-            onClick={() => { if (settings) training.stepBatch(settings, status !== 'paused' || stale, endless); }}>Step batch</button>
+            onClick={() => { if (settings) training.stepBatch(settings, status !== 'paused' || stale, endless, precision); }}>Step batch</button>
           <button type="button" disabled={status === 'running' || status === 'starting'} title="Draw every parameter afresh from the graph's seed (Undo brings them back)"
             onClick={() => useDocument.getState().commit('re-initialise', reinitAllParams(useDocument.getState().graph))}>Reset</button>
         </div>
         {stale ? <StaleRunNotice /> : null}
+        {refusal ? <p className="muted" role="status" data-testid="training-float32-refusal">float32 not used: {refusal}</p> : null}
         <BatchStepTable plainSgd={settings?.optimizer === 'sgd' && settings.momentum === 0} />
         <div className="bps-progress-row">
           <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={bounded ? percent : undefined}
-            data-testid="training-progress" data-step={progress?.step ?? 0} data-state={status} className={bounded ? 'bps-progress' : 'bps-progress bps-progress-open'}>
+            data-testid="training-progress" data-step={progress?.step ?? 0} data-state={status} data-precision={progress?.precision ?? 'float64'} className={bounded ? 'bps-progress' : 'bps-progress bps-progress-open'}>
             <div style={{ width: bounded ? `${percent}%` : '100%' }} />
           </div>
           <span data-testid="training-progress-text">{progressText(status, progress)}</span>
@@ -133,10 +144,10 @@ export function TrainingPanel() {
           </ul>
         ) : null}
         <dl className="bps-train-metrics">
-          <dt>batch loss</dt><dd data-testid="metric-batch-loss">{progress?.batchLoss == null ? '—' : formatNumber(progress.batchLoss, 4)}</dd>
+          <dt>batch loss{mark}</dt><dd data-testid="metric-batch-loss">{progress?.batchLoss == null ? '—' : formatNumber(progress.batchLoss, 4)}</dd>
           <dt>train / test loss</dt><dd>{m ? `${formatNumber(m.trainLoss, 4)} / ${m.testLoss === null ? '—' : formatNumber(m.testLoss, 4)}` : '—'}</dd>
           <dt>accuracy</dt><dd data-testid="metric-accuracy">{m?.trainAccuracy == null ? '—' : `${(m.trainAccuracy * 100).toFixed(1)}%${m.testAccuracy === null ? '' : ` / ${(m.testAccuracy * 100).toFixed(1)}% test`}`}</dd>
-          <dt>steps/s</dt><dd data-testid="metric-steps-per-second" data-value={wallRate} data-busy-rate={progress?.stepsPerSecond ?? 0}>{wallRate > 0 ? Math.round(wallRate).toLocaleString('en') : '—'}</dd>
+          <dt>steps/s{mark}</dt><dd data-testid="metric-steps-per-second" data-value={wallRate} data-busy-rate={progress?.stepsPerSecond ?? 0}>{wallRate > 0 ? Math.round(wallRate).toLocaleString('en') : '—'}</dd>
         </dl>
         {error ? (
           <p className="bps-train-error" role="alert" data-testid="training-error" data-node={error.nodeId ?? ''}>

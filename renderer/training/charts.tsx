@@ -7,7 +7,7 @@ import 'uplot/dist/uPlot.min.css';
 import { axisLabelBoxes, axisStyle } from './chart-axes.ts';
 import { gradNormChartData, inEpochs, lossChartView, type LossSeries } from './chart-data.ts';
 import type { SeriesBuffer } from './series.ts';
-import { useTraining } from './training-store.ts';
+import { precisionMark, useTraining } from './training-store.ts';
 
 export const CHART_FPS = 5;
 /** A tick label of a log axis: 1e-3 rather than uPlot's rounding to 0. */
@@ -118,6 +118,7 @@ export function LossChart() {
   const { series: names, data } = shown;
   const withAcc = names.includes('train acc');
   const changes = useTraining((s) => s.rateChanges.length);
+  const mark = useTraining((s) => precisionMark(s.progress)); // batch losses of float32 steps; the epoch losses are exact
   const build = (width: number): uPlot.Options => ({
     width, height: CHART_HEIGHT, legend: { show: true, live: false },
     // A learning rate or regularisation changed during the run: a dashed line at that step (read at draw time).
@@ -128,7 +129,7 @@ export function LossChart() {
       axis(theme, logTick, { label: 'loss (log)', labelSize: 16, size: 40 }),
       ...(withAcc ? [axis(theme, plain, { side: 1, scale: 'acc', label: 'accuracy', labelSize: 16, size: 30, grid: { show: false } })] : []),
     ],
-    series: [{ label: 'epoch' }, ...names.map((name) => ({ label: name, ...LOSS_STYLE[name](theme.series) }))],
+    series: [{ label: 'epoch' }, ...names.map((name) => ({ label: name === 'batch loss' ? `${name}${mark}` : name, ...LOSS_STYLE[name](theme.series) }))],
   });
   // the last penalty drawn (absent without regularisation)
   const at = names.indexOf('penalty');

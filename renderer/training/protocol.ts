@@ -1,17 +1,17 @@
 // The typed messages between the UI and the training/analysis worker. Training is a stream, one
 // session at a time (train → progress… → finished); analysis (Jacobian, Hessian, gradient check) is
 // request/response through comlink on a port of its own (AnalysisApi), answered in between chunks.
-import type { BatchStep, EpochRecord, GradCheckReport, Graph, Matrix, ParamRef, TensorJson, TrainingProgress, TrainingRates, TrainingSettings } from '../../engine/index.ts';
+import type { BatchStep, EpochRecord, Float32Refusal, GradCheckReport, Graph, Matrix, ParamRef, Precision, TensorJson, TrainingProgress, TrainingRates, TrainingSettings } from '../../engine/index.ts';
 
 import type { ClassesReport } from './classes.ts';
 
 export type ParamMap = Record<string, Record<string, TensorJson>>;
 
-/** `untilStopped`: train until paused or stopped, whatever the epochs (an empty Epochs field). */
+/** `untilStopped`: train until paused or stopped, whatever the epochs (an empty Epochs field); `precision`: the trainer's (default float64). */
 export type WorkerRequest =
-  | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings>; readonly untilStopped?: boolean }
+  | { readonly type: 'train'; readonly graph: Graph; readonly settings: Partial<TrainingSettings>; readonly untilStopped?: boolean; readonly precision?: Precision }
   /** One mini-batch, then paused: of the paused session, or (with a graph) of a new one. */
-  | { readonly type: 'step-batch'; readonly graph?: Graph; readonly settings?: Partial<TrainingSettings>; readonly untilStopped?: boolean }
+  | { readonly type: 'step-batch'; readonly graph?: Graph; readonly settings?: Partial<TrainingSettings>; readonly untilStopped?: boolean; readonly precision?: Precision }
   /** New learning rate and regularisation for the running (or paused) session, from its next mini-batch on. */
   | { readonly type: 'set-rates'; readonly rates: Partial<TrainingRates> }
   | { readonly type: 'pause' }
@@ -63,6 +63,8 @@ export type TrainStarted = {
   readonly boundary: BoundaryView | null;
   /** Whether the run measures accuracy (a classification dataset); a regression's chart has no accuracy axis. */
   readonly accuracy: boolean;
+  /** Why float32 was asked for and the run trains in float64 (absent when it was not asked for or given). */
+  readonly float32Refusal?: Float32Refusal;
 };
 
 export type WorkerReply =

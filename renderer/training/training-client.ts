@@ -4,7 +4,7 @@
 // comlink on a port of its own, so no request ids travel: the analysis store's ids only decide which
 // answer is the latest of its kind.
 import * as Comlink from 'comlink';
-import { wiredPart, type Graph, type ParamRef, type TrainingRates, type TrainingSettings } from '../../engine/index.ts';
+import { wiredPart, type Graph, type ParamRef, type Precision, type TrainingRates, type TrainingSettings } from '../../engine/index.ts';
 import { newRequestId, useAnalysis } from '../analysis/analysis-store.ts';
 import { useDocument } from '../store/document-store.ts';
 import type { AnalysisApi, AnalysisReply, AnalysisRequest, ConnectAnalysis, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -51,24 +51,24 @@ export class TrainingClient {
     };
   }
 
-  /** Trains the document with `settings` over its saved ones (`untilStopped`: until paused or stopped); a running session is replaced. */
-  train(settings: Partial<TrainingSettings>, untilStopped = false): void {
+  /** Trains the document with `settings` over its saved ones (`untilStopped`: until paused or stopped) in `precision`; a running session is replaced. */
+  train(settings: Partial<TrainingSettings>, untilStopped = false, precision: Precision = 'float64'): void {
     const graph = useDocument.getState().graph;
     this.replies.discardPending(); // a restart replaces the running session: its unshown progress is not this run's
     this.deps.engine.clearTrainedParameters();
     useTraining.getState().begin(graph);
     // Nodes not wired yet stay out of training, as they stay out of runs; their parameters are kept.
-    this.send({ type: 'train', graph: wiredPart(graph).graph, settings, untilStopped });
+    this.send({ type: 'train', graph: wiredPart(graph).graph, settings, untilStopped, precision });
   }
 
   /** One mini-batch: of the paused run, or of a new run of the document (`fresh`), which stays paused after it. */
-  stepBatch(settings: Partial<TrainingSettings>, fresh: boolean, untilStopped = false): void {
+  stepBatch(settings: Partial<TrainingSettings>, fresh: boolean, untilStopped = false, precision: Precision = 'float64'): void {
     if (!fresh) return this.send({ type: 'step-batch' });
     const graph = useDocument.getState().graph;
     this.replies.discardPending();
     this.deps.engine.clearTrainedParameters();
     useTraining.getState().begin(graph);
-    this.send({ type: 'step-batch', graph, settings, untilStopped });
+    this.send({ type: 'step-batch', graph, settings, untilStopped, precision });
   }
 
   /** New learning rate and regularisation for the active run, from its next mini-batch on (no restart). */

@@ -35,6 +35,8 @@ export interface TrainingSnapshot {
   writeBack: 'written' | 'graph-changed' | 'not-after-failure' | null;
   /** Each change of the learning rate or regularisation while this run went on, at the step it came after. */
   rateChanges: RateChange[];
+  /** Why the float32 path was asked for and this run trains in float64 (the engine's message). */
+  float32Refusal: string | null;
 }
 
 export type Rates = TrainingProgress['rates'];
@@ -42,7 +44,7 @@ export interface RateChange { readonly step: number; readonly from: Rates; reado
 
 export const initialTraining = (): TrainingSnapshot => ({
   status: 'idle', progress: null, layers: [], series: new SeriesBuffer(), version: 0, boundary: null, accuracy: false, grid: null, classes: null, batch: null,
-  error: null, source: null, wallStart: null, wallRate: 0, writeBack: null, rateChanges: [],
+  error: null, source: null, wallStart: null, wallRate: 0, writeBack: null, rateChanges: [], float32Refusal: null,
 });
 
 const sameRates = (a: Rates, b: Rates): boolean => a.learningRate === b.learningRate && a.weightDecay === b.weightDecay && a.l1 === b.l1;
@@ -57,7 +59,7 @@ export function reduceTraining(s: TrainingSnapshot, reply: WorkerReply, now: num
       return {
         ...s, status: 'running', progress: reply.progress, layers: reply.layers, series: new SeriesBuffer(reply.layers.length),
         version: s.version + 1, boundary: reply.boundary, accuracy: reply.accuracy, grid: null, classes: null, batch: null, error: null, wallStart: null, wallRate: 0, writeBack: null,
-        rateChanges: [],
+        rateChanges: [], float32Refusal: reply.float32Refusal?.message ?? null,
       };
     case 'progress': {
       s.series.push(reply.steps, reply.epochs);
@@ -107,18 +109,23 @@ export const useTraining = create<TrainingStore>()((set, get) => ({
 
 export const isActive = (s: TrainingStatus): boolean => s === 'starting' || s === 'running' || s === 'paused';
 
-/** "Training… epoch 12/100" and friends; "epoch 12/∞" for a run until paused. */
+/** "Training… epoch 12/100" and friends; "epoch 12/∞" for a run until paused; the float32 path says so. */
 export function progressText(status: TrainingStatus, p: TrainingProgress | null): string {
   if (!p) return status === 'starting' ? 'Starting…' : 'Not trained yet';
   const at = `epoch ${p.epoch}/${Number.isFinite(p.epochs) ? p.epochs : '∞'}`;
+  // Between steps the trainer has widened its float32 parameters into the store, and whatever is shown from then on runs on the exact path.
+  const exact = p.precision === 'float32' ? ' — numbers recomputed in float64' : '';
   switch (status) {
-    case 'paused': return `Paused at ${at}`;
-    case 'done': return `Done: ${at}`;
-    case 'stopped': return `Stopped at ${at}`;
+    case 'paused': return `Paused at ${at}${exact}`;
+    case 'done': return `Done: ${at}${exact}`;
+    case 'stopped': return `Stopped at ${at}${exact}`;
     case 'failed': return `Failed in epoch ${p.epoch + 1}/${Number.isFinite(p.epochs) ? p.epochs : '∞'}`;
-    default: return `Training… ${at}`;
+    default: return p.precision === 'float32' ? `Training in float32… ${at}` : `Training… ${at}`;
   }
 }
+
+/** " (float32)" after a number the float32 steps computed (steps/s, batch loss), else nothing. */
+export const precisionMark = (p: TrainingProgress | null): string => (p?.precision === 'float32' ? ' (float32)' : '');
 
 /** "lr 0.1 · L2 0.001 · L1 0": the rates the next step uses, as the status shows them. */
 export function ratesText(r: Rates): string {

@@ -3,7 +3,7 @@
 // chunks. Unit tests drive it with a manual scheduler.
 import {
   createTrainer, TrainingSetupError,
-  type Graph, type StepRecord, type Trainer, type TrainingRates, type TrainingSettings,
+  type Graph, type Precision, type StepRecord, type Trainer, type TrainingRates, type TrainingSettings,
 } from '../../engine/index.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
 import { classesReport, hasClasses } from './classes.ts';
@@ -45,12 +45,14 @@ export class WorkerCore {
 
   handle(req: WorkerRequest): void {
     switch (req.type) {
-      case 'train': return this.train(req.graph, req.settings, true, req.untilStopped);
-      case 'step-batch': return this.stepBatch(req.graph, req.settings, req.untilStopped);
+      case 'train': return this.train(req.graph, req.settings, true, req.untilStopped, req.precision);
+      case 'step-batch': return this.stepBatch(req.graph, req.settings, req.untilStopped, req.precision);
       case 'set-rates': return this.setRates(req.rates);
       case 'pause': {
         const s = this.session;
-        if (s) this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
+        if (!s) return;
+        this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
+        this.postLive(s); // the canvas shows the paused parameters (float64, widened by the trainer), not the last live ones
         return;
       }
       case 'resume': {
@@ -84,8 +86,8 @@ export class WorkerCore {
   }
 
   /** One detailed mini-batch, then paused; with a graph, of a new session (Resume trains on from there). */
-  private stepBatch(graph: Graph | undefined, settings: Partial<TrainingSettings> = {}, untilStopped = false): void {
-    if (graph) this.train(graph, settings, false, untilStopped);
+  private stepBatch(graph: Graph | undefined, settings: Partial<TrainingSettings> = {}, untilStopped = false, precision?: Precision): void {
+    if (graph) this.train(graph, settings, false, untilStopped, precision);
     const s = this.session;
     if (!s) return;
     s.trainer.pause();
@@ -99,11 +101,11 @@ export class WorkerCore {
     this.postGrid(s);
   }
 
-  private train(graph: Graph, settings: Partial<TrainingSettings>, run = true, untilStopped = false): void {
+  private train(graph: Graph, settings: Partial<TrainingSettings>, run = true, untilStopped = false, precision: Precision = 'float64'): void {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
-      trainer = createTrainer(graph, { settings, untilStopped, now: () => this.env.now() }); // the worker's clock (performance.now)
+      trainer = createTrainer(graph, { settings, untilStopped, precision, now: () => this.env.now() }); // the worker's clock (performance.now)
     } catch (e) {
       const nodeId = e instanceof TrainingSetupError ? (e.nodeId ?? null) : null;
       this.env.post({ type: 'train-error', message: (e as Error).message, nodeId });
@@ -117,7 +119,7 @@ export class WorkerCore {
     }
     const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
     this.session = s;
-    this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null, accuracy: trainer.task === 'classification' });
+    this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null, accuracy: trainer.task === 'classification', ...(trainer.float32Refusal ? { float32Refusal: trainer.float32Refusal } : {}) });
     if (!run) return;
     this.postGrid(s);
     this.loop(s);
