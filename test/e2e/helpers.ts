@@ -58,8 +58,21 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
 /** Clicks the middle of an element with the real mouse at its coordinates (what a user's click hits). */
 export async function clickAt(page: Page, target: Locator): Promise<void> {
   await expect(target).toBeVisible();
-  const box = (await target.boundingBox())!;
+  const box = await restingBox(page, target);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Where an element is once it stops moving: the same box two animation frames apart. A view that is still
+ * panning (Step mode follows its node, Fit view animates) would move the target from under the click.
+ */
+async function restingBox(page: Page, target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  for (;;) {
+    const before = await target.boundingBox();
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const after = await target.boundingBox();
+    if (before && after && before.x === after.x && before.y === after.y && before.width === after.width && before.height === after.height) return after;
+  }
 }
 
 /**

@@ -77,7 +77,9 @@ test('group w1 → h1 → w2 as a module and ungroup it: one node with its ports
   await page.getByRole('button', { name: 'Step', exact: true }).click();
 
   // Ungroup, from the selected instance: the three nodes come back where they were.
+  await expect(page.getByTestId('step-panel')).toHaveCount(0);
   await clickAt(page, page.getByTestId('name-m1'));
+  await expect(page.getByTestId('instance-inspector')).toBeVisible();
   await clickAt(page, page.getByTestId('ungroup'));
   await restPointer(page);
   for (const id of ['w1', 'h1', 'w2']) await expect(page.getByTestId(`node-${id}`)).toBeVisible();
