@@ -21,6 +21,19 @@ describe('when the panel offers float32', () => {
     expect(offersFloat32(example('lecture-two-layer'), 1_000_000)).toBe(false);
     expect(trainingStepMultiplyAdds(digits, Number(''))).toBeNull(); // a half-typed batch
   });
+
+  it('counts again when the sizes change, and keeps the count through an edit of numbers only', () => {
+    const digits = example('digits-mlp');
+    const fc1 = digits.nodes.find((n) => n.kind === 'linear')!;
+    const W = fc1.params?.W;
+    // New numbers in a parameter (same shape): the same structure, the same count.
+    const renumbered = W ? { ...digits, nodes: digits.nodes.map((n) => (n === fc1 ? { ...n, params: { ...n.params, W: { ...W, data: W.data.map((v) => v * 2) } } } : n)) } : digits;
+    expect(trainingStepMultiplyAdds(renumbered, 32)).toBe(3 * 32 * (64 * 32 + 32 * 10));
+    // A narrower first layer (and the next one's in following it) is another model: counted afresh.
+    const narrower = { ...digits, nodes: digits.nodes.map((n) => (n === fc1 ? { ...n, config: { ...n.config, out: 16 }, params: undefined }
+      : n.kind === 'linear' ? { ...n, config: { ...n.config, in: 16 }, params: undefined } : n)) };
+    expect(trainingStepMultiplyAdds(narrower, 32)).toBe(3 * 32 * (64 * 16 + 16 * 10));
+  });
 });
 
 describe('labels of the float32 path', () => {
