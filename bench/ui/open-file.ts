@@ -79,7 +79,7 @@ function printSelfTimes(p: Profile): void {
   });
   for (const [title, m] of [['self', self], ['total', total]] as const) {
     console.log(`-- ${title}`);
-    for (const [key, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(8)} ms  ${key}`);
+    for (const [key, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BPS_TOP ?? 25))) console.log(`${ms.toFixed(0).padStart(8)} ms  ${key}`);
   }
 }
 
