@@ -2,15 +2,17 @@
 // edited in the inspector, time from the keypress to the updated edge label, and the longest
 // main-thread task meanwhile ('longtask' entries). Prints one JSON line
 // {"bench":"rerun","nodes","median_ms","max_ms","longest_task_ms"} (BPS_DETAIL=1 adds the samples).
+// npm run bench:ui -- --open N times opening an N-node file instead (open-file.ts).
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { benchOpen } from './open-file.ts';
 import { armMeasurement, deepChain, FLAGS, startPreview, type Measured, type Sample } from './harness.ts';
 
 const PORT = Number(process.env.BPS_BENCH_PORT ?? 5179);
 const ROUNDS = Number(process.env.BPS_ROUNDS ?? 7);
-const { values: args } = parseArgs({ options: { nodes: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { nodes: { type: 'string' }, open: { type: 'string' } } });
 /** Nodes = 4 + 2 × pairs (input, target, head, loss, and a linear + tanh per pair). */
-const NODES = Number(args.nodes ?? 200);
+const NODES = Number(args.open ?? args.nodes ?? 200);
 if (!(Number.isInteger(NODES) && NODES >= 6 && NODES % 2 === 0)) throw new Error(`--nodes must be an even whole number ≥ 6, got ${args.nodes}`);
 
 async function main(): Promise<void> {
@@ -52,4 +54,4 @@ async function main(): Promise<void> {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-await main();
+await (args.open === undefined ? main() : benchOpen(PORT, NODES));

@@ -3,8 +3,9 @@
 // the version derived last says, and the whole array is reused when no element changed: a parameter
 // edit then does not hand React Flow 200 nodes to re-adopt.
 import type { Edge, Node } from '@xyflow/react';
-import { isModuleKind, MODULE_KIND, moduleOf, type Graph, type GraphEdge, type GraphNode } from '../../engine/index.ts';
+import { instancePorts, isInstance, isModuleKind, MODULE_KIND, moduleOf, nodeInputPorts, OUTPUT_PORT, type Graph, type GraphEdge, type GraphNode } from '../../engine/index.ts';
 import { diffGraphs } from '../model/graph-change.ts';
+import { estimatedHandles } from './estimated-handles.ts';
 
 export type FlowNode = Node<{ kind: string }>;
 export type FlowEdge = Edge;
@@ -43,15 +44,24 @@ export function createNodeDeriver() {
       }
       const rf: FlowNode = {
         id: g.id, type: familyOf(g.kind), position: g.position ?? { x: 0, y: 0 }, data: { kind: g.kind }, selected: isSel,
-        ...(size ? { measured: size } : {}),
+        ...(size ? { measured: size } : estimateOf(graph, g)),
       };
       cache.set(g.id, { g, at: graph, selected: isSel, size, rf });
       return rf;
     });
-    if (cache.size > graph.nodes.length * 2) for (const id of cache.keys()) if (!graph.nodes.some((n) => n.id === id)) cache.delete(id);
+    if (cache.size > graph.nodes.length * 2) {
+      const ids = new Set(graph.nodes.map((n) => n.id));
+      for (const id of cache.keys()) if (!ids.has(id)) cache.delete(id);
+    }
     last = sameItems(last, out) ? last : out;
     return last;
   };
+}
+
+/** Handle bounds and size until React Flow measures the node (estimated-handles.ts says why). */
+function estimateOf(graph: Graph, g: GraphNode): Pick<FlowNode, 'handles' | 'initialWidth' | 'initialHeight'> {
+  if (isInstance(g)) { const p = instancePorts(graph, g); return estimatedHandles(p.inputs, p.outputs); }
+  return estimatedHandles(isModuleKind(g.kind) ? nodeInputPorts(g) : [], [OUTPUT_PORT]);
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -76,6 +76,8 @@ function FileStatus() {
     const t = setTimeout(() => { if (useFileState.getState().status === status) showStatus(null); }, STATUS_MS);
     return () => clearTimeout(t);
   }, [status]);
+  const opening = useFileState((s) => s.opening);
+  if (opening) return <div className="bps-file-status" role="status" data-testid="open-progress" aria-busy="true">Opening “{opening.name}”… {opening.percent} %</div>;
   return <div className="bps-file-status" role="status" data-testid="file-status">{status ?? ''}</div>;
 }
 

@@ -6,4 +6,4 @@ import type { FilesFactory } from './file-controller.ts';
 
 const examples: Record<string, () => Promise<string>> = Object.fromEntries(bundled.map((e) => [e.id, async () => e.text]));
 
-export const appDocumentFiles: FilesFactory = ({ notify, confirm, chooseRestore }) => createDocumentFiles({ examples, notify, confirm, chooseRestore });
+export const appDocumentFiles: FilesFactory = ({ notify, confirm, chooseRestore, progress }) => createDocumentFiles({ examples, notify, confirm, chooseRestore, progress });

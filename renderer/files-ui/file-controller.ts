@@ -23,7 +23,7 @@ import { isOpen, settingsFrom } from '../exercise/exercise.ts';
 import { timelineFor } from '../canvas/step-state.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { exportContent } from './export-document.ts';
-import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
+import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showOpening, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
 
 export interface ViewportActions { fit(): void; zoomIn(): void; zoomOut(): void; zoomReset(): void }
 
@@ -32,6 +32,7 @@ export type FilesFactory = (questions: {
   notify(message: string): void;
   confirm(message: string): Promise<boolean>;
   chooseRestore(offers: readonly RestoreOffer[]): Promise<RestoreChoice>;
+  progress(name: string, fraction: number | null): void;
 }) => DocumentFiles;
 
 export interface FileControllerDeps {
@@ -78,7 +79,7 @@ export class FileController {
   constructor(private readonly deps: FileControllerDeps) {}
 
   documentFiles(): DocumentFiles {
-    this.files ??= this.deps.files({ notify: showError, confirm: () => this.askInBrowser(), chooseRestore: (offers) => this.askRestoreInBrowser(offers) });
+    this.files ??= this.deps.files({ notify: showError, confirm: () => this.askInBrowser(), chooseRestore: (offers) => this.askRestoreInBrowser(offers), progress: showOpening });
     return this.files;
   }
 

@@ -20,6 +20,8 @@ export interface FileState {
   saved: Graph | null;
   error: string | null;
   status: string | null;
+  /** A file being read and checked: its name and the share done, in whole percent. */
+  opening: { readonly name: string; readonly percent: number } | null;
   restore: RestoreQuestion | null;
   unsaved: UnsavedQuestion | null;
   /** A file is being dragged over the window. */
@@ -51,7 +53,7 @@ export function carriesFiles(types: ArrayLike<string> | null | undefined): boole
 }
 
 export const initialFileState = (): FileState => ({
-  name: UNTITLED_NAME, saved: null, error: null, status: null, restore: null, unsaved: null, dropActive: false, dialog: null,
+  name: UNTITLED_NAME, saved: null, error: null, status: null, opening: null, restore: null, unsaved: null, dropActive: false, dialog: null,
 });
 
 export const useFileState = create<FileState>()(() => initialFileState());
@@ -77,6 +79,13 @@ export function showError(message: string): void {
 
 export function dismissError(): void {
   useFileState.setState({ error: null });
+}
+
+/** The open progress the persistence layer reports (null: done); a change of less than a percent is not news. */
+export function showOpening(name: string, fraction: number | null): void {
+  const opening = fraction === null ? null : { name, percent: Math.floor(fraction * 100) };
+  const now = useFileState.getState().opening;
+  if (now?.name !== opening?.name || now?.percent !== opening?.percent) useFileState.setState({ opening });
 }
 
 export function showStatus(message: string | null): void {

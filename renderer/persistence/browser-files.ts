@@ -8,6 +8,7 @@ import { exportFileName, fileFormats } from '../../interop/index.ts';
 import { CrashCopies, type AutosaveRecord, type RestoreChoice, type RestoreOffer } from './crash-copies.ts';
 import type { KeyValueStore } from './key-value.ts';
 import type { TabLocks } from './tab-locks.ts';
+import { nextTask, readInChunks } from './chunked-read.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from './types.ts';
 
 /** A file we may write again (File System Access API handle, reduced). */
@@ -41,12 +42,16 @@ export interface BrowserFileDeps {
   confirm(message: string): boolean | Promise<boolean>;
   /** Shows an error to the user (window.alert, or a nicer toast the UI supplies). */
   notify(message: string): void;
+  /** While a file opens: the share done (0–1), then null once it is read and checked (or failed). */
+  progress?(name: string, fraction: number | null): void;
   /** Bundled examples by id, loading their text (e.g. from import.meta.glob). */
   examples?: Readonly<Record<string, () => Promise<string>>>;
   now?: () => number;
 }
 
 export const UNTITLED = 'Untitled.bpgraph';
+/** The share of the open progress that reading the bytes stands for; checking them is the rest. */
+const READ_SHARE = 0.9;
 
 export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { readonly documentName: () => string; readonly isDirty: () => boolean } {
   let name = UNTITLED;
@@ -76,11 +81,16 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     if (file.size > MAX_FILE_BYTES) return fail(cannotOpen(file.name, tooLargeReason(file.size)));
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      // Reading is most of the wait on a large file; the check after it is one synchronous step.
+      bytes = await readInChunks(file, (f) => deps.progress?.(file.name, f * READ_SHARE));
+      deps.progress?.(file.name, READ_SHARE);
+      await nextTask();
     } catch (e) {
+      deps.progress?.(file.name, null);
       return fail(cannotOpen(file.name, (e as Error).message));
     }
     const read = readGraphText(bytes, file.name);
+    deps.progress?.(file.name, null);
     if (!read.ok) return fail(read.message);
     await copies.forget();
     return adopt(read.graph, file.name, writable, false);

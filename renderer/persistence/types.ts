@@ -26,6 +26,8 @@ export interface FileLike {
   readonly size: number;
   /** The bytes, undecoded: the engine's reader decides the encoding (UTF-8 only), as for the CLI and desktop. */
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** A browser File's slices, read one task each with progress (chunked-read.ts). */
+  slice?(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
 export interface DocumentFiles {

@@ -24,6 +24,17 @@ describe('createNodeDeriver', () => {
     after.forEach((n, i) => (n.id === linear.id ? expect(n.position).toEqual({ x: 7, y: 8 }) : expect(n).toBe(before[i])));
     expect(derive(g, [linear.id], new Map()).find((n) => n.id === linear.id)?.selected).toBe(true);
   });
+  it('gives an unmeasured node estimated handles, one per port, so React Flow need not mount it to cull it', () => {
+    const derive = createNodeDeriver();
+    const loss = g.nodes.find((n) => n.kind === 'mse')!;
+    const rf = derive(g, [], new Map()).find((n) => n.id === loss.id)!;
+    expect(rf.handles?.map((h) => `${h.type}:${h.id}`)).toEqual(['target:pred', 'target:target', 'source:out']);
+    expect(rf.initialWidth).toBeGreaterThan(0);
+    // Measured, React Flow keeps the bounds it measured: no estimate would override them.
+    const measured = derive(g, [], new Map([[loss.id, { width: 120, height: 90 }]])).find((n) => n.id === loss.id)!;
+    expect(measured.handles).toBeUndefined();
+    expect(measured.measured).toEqual({ width: 120, height: 90 });
+  });
 });
 
 describe('createEdgeDeriver', () => {

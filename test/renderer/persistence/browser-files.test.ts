@@ -16,6 +16,19 @@ describe('browser mode: opening', () => {
     expect(files.documentName()).toBe('lecture.bpgraph');
   });
 
+  it('reports the open progress of a large file slice by slice, then null once it is checked', async () => {
+    const seen: (number | null)[] = [];
+    const t = browserDeps({ progress: (name, f) => { expect(name).toBe('big.bpgraph'); seen.push(f); } });
+    const files = createBrowserFiles(t.deps);
+    // Padded past one 256 KB slice with whitespace, which JSON ignores.
+    const text = exampleText + ' '.repeat(600 * 1024);
+    const r = await files.openDropped(new File([text], 'big.bpgraph'));
+    expect(r.status).toBe('opened');
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.slice(0, -1).every((f, i) => f !== null && f > 0 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
+    expect(seen.at(-1)).toBeNull();
+  });
+
   it('gives the same messages as desktop mode for bad files, and notifies the user', async () => {
     const cases: [string, string, RegExp][] = [
       ['malformed.bpgraph', '{"format":', /not valid JSON/],
