@@ -120,6 +120,7 @@ export function trainingCode(plan: ExportPlan): string[] {
     '        if rank == 0 and (epoch % report_every == 0 or epoch == epochs):',
     '            report(model, epoch, epochs)',
     '    if distributed:',
+    '        dist.barrier()  # every process done with its collectives before teardown (pytorch/pytorch#75097)',
     '        dist.destroy_process_group()',
     '    return model',
   ];
