@@ -60,6 +60,8 @@ export async function dropFile(page: Page, name: string, text: string | { repeat
 /** One undoable edit with the real mouse and keyboard: select a node and delete it. */
 export async function deleteNode(page: Page, id: string): Promise<void> {
   await page.getByTestId(`node-${id}`).click();
+  // Delete acts on the selection: wait for it (under load the key came before the click had selected it).
+  await expect(page.locator('.react-flow__node.selected').filter({ has: page.getByTestId(`node-${id}`) }).or(page.locator(`.react-flow__node.selected[data-testid="node-${id}"]`))).toHaveCount(1);
   await page.keyboard.press('Delete');
   await expect(page.getByTestId(`node-${id}`)).toHaveCount(0);
 }
