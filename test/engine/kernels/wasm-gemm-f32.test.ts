@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import fc from 'fast-check';
-import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
+import { assembleWat } from '../support/assemble-wat.ts';
 import { matmulGtXF32, matmulGWF32, matmulXWtF32 } from '../../../engine/kernels/matmul-f32.ts';
 import { gemmF32ModuleBytes, wasmGemmF32, type F32Variant, type GemmF32 } from '../../../engine/kernels/wasm-gemm-f32.ts';
 import { naiveGtX, naiveGW, naiveXWt } from '../support/naive-matmul.ts';
@@ -21,17 +21,7 @@ const fmaSource = plainSource.replace(
   '(f32x4.relaxed_madd (local.get $2) (local.get $3) (local.get $1))',
 );
 
-async function assemble(text: string): Promise<Uint8Array> {
-  const wabt = await wabtInit();
-  const module = wabt.parseWat('wasm-gemm-f32.wat', text, { simd: true, relaxed_simd: true });
-  try {
-    module.resolveNames();
-    module.validate();
-    return module.toBinary({ canonicalize_lebs: true, write_debug_names: false }).buffer;
-  } finally {
-    module.destroy();
-  }
-}
+const assemble = (text: string): Promise<Uint8Array> => assembleWat('wasm-gemm-f32.wat', text);
 
 describe('the float32 kernel source', () => {
   it('assembles to exactly the bytes the emitter produces, plain and fused', async () => {

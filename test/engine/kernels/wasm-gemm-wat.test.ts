@@ -1,23 +1,13 @@
 // engine/kernels/wasm-gemm.wat is the readable source of the kernel wasm-gemm.ts emits byte by byte:
 // assembled by wabt (a dev dependency: `npm ci` installs it), it must give exactly the emitter's bytes.
 import { readFileSync } from 'node:fs';
-import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
+import { assembleWat } from '../support/assemble-wat.ts';
 import { gemmModuleBytes } from '../../../engine/kernels/wasm-gemm.ts';
 
 const source = readFileSync(new URL('../../../engine/kernels/wasm-gemm.wat', import.meta.url), 'utf8');
 
-async function assemble(text: string): Promise<Uint8Array> {
-  const wabt = await wabtInit();
-  const module = wabt.parseWat('wasm-gemm.wat', text, { simd: true });
-  try {
-    module.resolveNames();
-    module.validate();
-    return module.toBinary({ canonicalize_lebs: true, write_debug_names: false }).buffer;
-  } finally {
-    module.destroy();
-  }
-}
+const assemble = (text: string): Promise<Uint8Array> => assembleWat('wasm-gemm.wat', text);
 
 describe('the WebAssembly kernel source', () => {
   it('assembles to exactly the bytes the emitter produces', async () => {
