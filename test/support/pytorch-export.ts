@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Graph, TensorJson } from '../../engine/index.ts';
 import { exportPyTorch } from '../../interop/index.ts';
 import { runTorchScript } from './torch.ts';
@@ -80,14 +81,19 @@ export function runModels(python: string, cases: readonly ModelCase[]): ModelRun
 export type TrainedParams = Record<string, { shape: number[]; data: number[] }>;
 
 /** `python3 <file> <args…>` (or `python3 <launcher> … <file> …` through `prefix`); returns the JSON its --out wrote. */
+const TRACEBACK_ON_HANG = fileURLToPath(new URL('./py-traceback', import.meta.url));
+
 export function runTrain(python: string, args: readonly string[], out: string, options: { prefix?: readonly string[]; timeoutMs?: number } = {}): { params: TrainedParams; stdout: string; seconds: number } {
   const started = performance.now();
+  const timeout = options.timeoutMs ?? 240_000;
+  // Every python process (torchrun's agent and workers too) dumps its stacks 20 s before the timeout.
+  const pythonPath = [TRACEBACK_ON_HANG, process.env.PYTHONPATH].filter(Boolean).join(delimiter);
   const r = spawnSync(python, [...(options.prefix ?? []), ...args, '--out', out], {
-    encoding: 'utf8', timeout: options.timeoutMs ?? 240_000, env: { ...process.env, OMP_NUM_THREADS: '1' },
+    encoding: 'utf8', timeout, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONPATH: pythonPath, BPS_PY_TRACEBACK_AFTER: String(Math.max(1, timeout / 1000 - 20)) },
   });
   const seconds = (performance.now() - started) / 1000;
   // A run that timed out still has what it printed: name where it stopped, not just ETIMEDOUT.
-  if (r.error) throw new Error(`${args.join(' ')}: ${r.error.message} after ${seconds.toFixed(0)} s; its last output:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
+  if (r.error) throw new Error(`${args.join(' ')}: ${r.error.message} after ${seconds.toFixed(0)} s; its last output:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-16000)}`);
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
   return { params: JSON.parse(readFileSync(out, 'utf8')) as TrainedParams, stdout: r.stdout, seconds };
 }

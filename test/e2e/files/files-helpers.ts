@@ -26,10 +26,23 @@ export type Unsaved = 'save' | "don't save" | 'cancel';
 
 /** Clicks Open…, answers the unsaved-changes dialog if asked to, and picks the file. */
 export async function openViaPicker(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, unsaved?: Unsaved): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await pickFromMenu(page, 'File', 'Open…');
-  if (unsaved) await answerUnsaved(page, unsaved);
-  await (await chooser).setFiles(file);
+  // Without edits no question comes first: a dirty title here means the document changed on its own.
+  if (!unsaved) await expect(page).not.toHaveTitle(/^• /);
+  // Chromium refuses a file input without user activation and says so only on the console: keep its words.
+  const warnings: string[] = [];
+  const keep = (m: { type(): string; text(): string }): void => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); };
+  page.on('console', keep);
+  const chooser = page.waitForEvent('filechooser', { timeout: 60_000 }).catch(async (e: unknown) => {
+    throw new Error(`no file chooser after File → Open… (title "${await page.title()}", console: ${JSON.stringify(warnings)}): ${String(e)}`);
+  });
+  chooser.catch(() => undefined); // a failed click below is the error to report, not this one
+  try {
+    await pickFromMenu(page, 'File', 'Open…');
+    if (unsaved) await answerUnsaved(page, unsaved);
+    await (await chooser).setFiles(file);
+  } finally {
+    page.off('console', keep);
+  }
 }
 
 export async function answerUnsaved(page: Page, answer: Unsaved): Promise<void> {
