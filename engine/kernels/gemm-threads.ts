@@ -34,18 +34,23 @@ export interface TwoThreadGemmF32 extends GemmF32 {
 }
 
 /**
- * Smallest product (4·Mp × 8·Np × R multiply-adds, padded) worth waking the helper for. Measured in
- * Node (bench/gemm-threads-threshold.ts): at 2¹⁸ the split was about even with one thread on a loaded
- * 2-core machine; the layers of `mid` are 2²³–2²⁴.
+ * Smallest product (4·Mp × 8·Np × R multiply-adds, padded) worth waking the helper for, from
+ * bench/gemm-threads-threshold.ts (see ARCHITECTURE.md for the figures and the load they were taken at).
  */
-export const TWO_THREAD_MIN_MULTIPLY_ADDS = 1 << 18;
+export const TWO_THREAD_MIN_MULTIPLY_ADDS = 1 << 20;
 /** 1 GiB: a shared memory declares its maximum up front (address space, not memory). */
 const MAX_PAGES = 16384;
-// Control words (Int32): job sequence (this thread), done sequence and failure (the helper), ready, stop,
-// then the kernel's 12 arguments.
-const JOB = 0, DONE = 1, FAILED = 2, READY = 3, STOP = 4, ARGS = 5, WORDS = ARGS + 12;
+/** A product is cut into at most this many chunks of block rows, claimed by whichever thread is free. */
+const CHUNKS = 16;
+// Control words (Int32). CLAIM = job·64 + next chunk: a thread claims a chunk by compare-exchange, so a
+// helper that wakes late (this thread already did every chunk, maybe started the next product) claims
+// nothing stale. HELPED counts the chunks the helper finished; the product's arguments follow.
+const JOB = 0, CLAIM = 1, HELPED = 2, FAILED = 3, READY = 4, STOP = 5, ARGS = 6, CHUNK = ARGS + 12, WORDS = CHUNK + 1;
+const JOB_MASK = (1 << 24) - 1;
 /** READY's value when the helper could not instantiate the kernel (1 when it runs). */
 const NEVER = 2;
+
+export class GemmThreadError extends Error {}
 
 interface SharedWasm {
   Memory: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
@@ -53,10 +58,40 @@ interface SharedWasm {
   Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
   validate(bytes: Uint8Array): boolean;
 }
-interface AtomicsAsync { waitAsync?(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } }
+interface AtomicsAsync { waitAsync?(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } }
+/** How long `ready` waits for the helper to start (a loaded machine starts a worker slowly). */
+const READY_TIMEOUT_MS = 30_000;
+type Kernel = (...args: number[]) => void;
 
-function instantiate(wasm: SharedWasm, bytes: Uint8Array, memory: WasmMemory): (...args: number[]) => void {
-  return new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports['gemm_f32'] as (...args: number[]) => void;
+function instantiate(wasm: SharedWasm, bytes: Uint8Array, memory: WasmMemory): Kernel {
+  return new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } }).exports['gemm_f32'] as Kernel;
+}
+
+/**
+ * Claims and runs chunks of job `job` until none is left; returns how many it ran. Chunk k is block
+ * rows k·chunk… of C: A and C start that many panels / block rows further on, nothing else changes.
+ */
+function runChunks(fn: Kernel, ctl: Int32Array, job: number, a: readonly number[]): number {
+  const [aPtr, aPanel, aStep, aLane, bPtr, bPanel, bStep, cPtr, Mp, Np, R, load] = a as [number, number, number, number, number, number, number, number, number, number, number, number];
+  const chunk = a[12]!, chunks = Math.ceil(Mp / chunk), tag = (job & JOB_MASK) * 64;
+  let ran = 0;
+  for (;;) {
+    const word = Atomics.load(ctl, CLAIM), k = word - tag;
+    if (k < 0 || k >= chunks || Atomics.compareExchange(ctl, CLAIM, word, word + 1) !== word) {
+      if (k >= 0 && k < chunks) continue; // the other thread took chunk k first: try the next
+      return ran;
+    }
+    const s = k * chunk;
+    fn(aPtr + s * aPanel, aPanel, aStep, aLane, bPtr, bPanel, bStep, cPtr + s * Np * 128, Math.min(chunk, Mp - s), Np, R, load);
+    ran++;
+  }
+}
+
+export interface TwoThreadOptions {
+  /** Split products from this size on (default TWO_THREAD_MIN_MULTIPLY_ADDS). */
+  readonly minMultiplyAdds?: number;
+  /** Tests: this thread starts only once the helper has claimed the first chunk, so both threads compute. */
+  readonly helperFirst?: boolean;
 }
 
 /** Whether this thread may share memory and block waiting for another (false on a browser's main thread). */
@@ -73,12 +108,12 @@ export function canWaitForThreads(): boolean {
 export function twoThreadGemmF32(
   spawn: SpawnThread,
   variant: F32Variant = relaxedSimdAvailable() ? 'fma' : 'plain',
-  minMultiplyAdds = TWO_THREAD_MIN_MULTIPLY_ADDS,
+  { minMultiplyAdds = TWO_THREAD_MIN_MULTIPLY_ADDS, helperFirst = false }: TwoThreadOptions = {},
 ): TwoThreadGemmF32 | null {
   const wasm = (globalThis as { WebAssembly?: SharedWasm }).WebAssembly;
   if (!wasm || !canWaitForThreads() || !wasmGemmF32(variant)) return null;
   const bytes = gemmF32ModuleBytes(variant, MAX_PAGES);
-  let memory: WasmMemory, fn: (...args: number[]) => void, thread: HelperThread;
+  let memory: WasmMemory, fn: Kernel, thread: HelperThread;
   try {
     if (!wasm.validate(bytes)) return null;
     memory = new wasm.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
@@ -89,13 +124,14 @@ export function twoThreadGemmF32(
   }
   const control = new SharedArrayBuffer(WORDS * 4), ctl = new Int32Array(control);
   thread.postMessage({ bytes, memory, control });
-  let job = 0, alone = false, splitRuns = 0;
+  let job = 0, closed = false, splitRuns = 0;
   const waitAsync = (Atomics as unknown as AtomicsAsync).waitAsync;
   const ready = (async (): Promise<boolean> => {
-    const w = waitAsync?.(ctl, READY, 0);
+    const w = waitAsync?.(ctl, READY, 0, READY_TIMEOUT_MS);
     if (w?.async) await w.value;
     return Atomics.load(ctl, READY) === 1;
   })();
+  const args = new Array<number>(13).fill(0);
   const g: TwoThreadGemmF32 = {
     variant,
     f32: new Float32Array(memory.buffer),
@@ -105,28 +141,31 @@ export function twoThreadGemmF32(
       if (growTo(memory, floats * 4)) g.f32 = new Float32Array(memory.buffer);
     },
     run(o, cOff, Mp, Np, R, loadC) {
-      const mine = Mp - (Mp >> 1), cPtr = cOff * 4, load = loadC ? 1 : 0;
-      if (alone || Mp < 2 || Mp * Np * R * 32 < minMultiplyAdds || Atomics.load(ctl, READY) !== 1) {
-        fn(o.aPtr, o.aPanel, o.aStep, o.aLane, o.bPtr, o.bPanel, o.bStep, cPtr, Mp, Np, R, load);
+      const load = loadC ? 1 : 0;
+      if (closed || Mp < 2 || Mp * Np * R * 32 < minMultiplyAdds || Atomics.load(ctl, READY) !== 1) {
+        fn(o.aPtr, o.aPanel, o.aStep, o.aLane, o.bPtr, o.bPanel, o.bStep, cOff * 4, Mp, Np, R, load);
         return;
       }
-      // The helper takes blocks mine…Mp-1: A and C start that many panels / block rows further on.
-      const theirs = [o.aPtr + mine * o.aPanel, o.aPanel, o.aStep, o.aLane, o.bPtr, o.bPanel, o.bStep, cPtr + mine * 4 * Np * 32, Mp - mine, Np, R, load];
-      for (let k = 0; k < 12; k++) ctl[ARGS + k] = theirs[k]!;
-      job++;
+      const product = [o.aPtr, o.aPanel, o.aStep, o.aLane, o.bPtr, o.bPanel, o.bStep, cOff * 4, Mp, Np, R, load, Math.ceil(Mp / CHUNKS)];
+      for (let k = 0; k < 13; k++) { args[k] = product[k]!; Atomics.store(ctl, ARGS + k, product[k]!); }
+      job = (job + 1) & JOB_MASK;
+      Atomics.store(ctl, HELPED, 0);
+      Atomics.store(ctl, CLAIM, job * 64);
       Atomics.store(ctl, JOB, job);
       Atomics.notify(ctl, JOB);
-      fn(o.aPtr, o.aPanel, o.aStep, o.aLane, o.bPtr, o.bPanel, o.bStep, cPtr, mine, Np, R, load);
-      while (Atomics.load(ctl, DONE) !== job) Atomics.wait(ctl, DONE, job - 1);
-      splitRuns++;
+      if (helperFirst) while (Atomics.load(ctl, CLAIM) === job * 64) Atomics.wait(ctl, CLAIM, job * 64, 1);
+      const chunks = Math.ceil(Mp / args[12]!);
+      const theirs = chunks - runChunks(fn, ctl, job, args);
+      // Every chunk is claimed; wait only for those the helper is still computing.
+      for (let h = Atomics.load(ctl, HELPED); h < theirs; h = Atomics.load(ctl, HELPED)) Atomics.wait(ctl, HELPED, h);
+      if (theirs > 0) splitRuns++;
       if (Atomics.load(ctl, FAILED) === 1) {
-        // The helper threw (it should not): its rows are done here, and it gets no more work.
-        alone = true;
-        fn(...theirs);
+        closed = true;
+        throw new GemmThreadError('the float32 kernel failed on its helper thread');
       }
     },
     close() {
-      alone = true;
+      closed = true;
       Atomics.store(ctl, STOP, 1);
       Atomics.add(ctl, JOB, 1);
       Atomics.notify(ctl, JOB);
@@ -136,11 +175,11 @@ export function twoThreadGemmF32(
   return g;
 }
 
-/** The helper thread's side: instantiate the kernel on the shared memory, then run jobs until stopped. */
+/** The helper thread's side: instantiate the kernel on the shared memory, then help with jobs until stopped. */
 export function serveGemmThread(init: GemmThreadInit): void {
   const wasm = (globalThis as { WebAssembly?: SharedWasm }).WebAssembly!;
   const ctl = new Int32Array(init.control);
-  let fn: ((...args: number[]) => void) | null = null;
+  let fn: Kernel | null = null;
   try {
     fn = instantiate(wasm, init.bytes, init.memory);
   } catch {
@@ -149,19 +188,25 @@ export function serveGemmThread(init: GemmThreadInit): void {
   Atomics.store(ctl, READY, fn ? 1 : NEVER);
   Atomics.notify(ctl, READY);
   if (!fn) return;
+  const args = new Array<number>(13).fill(0);
   let seen = 0;
   for (;;) {
     Atomics.wait(ctl, JOB, seen);
     seen = Atomics.load(ctl, JOB);
     if (Atomics.load(ctl, STOP) === 1) return;
+    // Possibly torn if the owner has moved on; then every claim below fails and nothing runs.
+    for (let k = 0; k < 13; k++) args[k] = Atomics.load(ctl, ARGS + k);
+    let ran = 0;
     try {
-      const a = (k: number): number => ctl[ARGS + k]!;
-      fn(a(0), a(1), a(2), a(3), a(4), a(5), a(6), a(7), a(8), a(9), a(10), a(11));
+      ran = runChunks(fn, ctl, seen, args);
     } catch {
       Atomics.store(ctl, FAILED, 1);
+      ran = 1;
     }
-    Atomics.store(ctl, DONE, seen);
-    Atomics.notify(ctl, DONE);
+    if (ran > 0) {
+      Atomics.add(ctl, HELPED, ran);
+      Atomics.notify(ctl, HELPED);
+    }
   }
 }
 
@@ -178,4 +223,10 @@ export function fastGemmF32(variant: F32Variant): GemmF32 | null {
   if (!spawner) return wasmGemmF32(variant);
   if (!kernels.has(variant)) kernels.set(variant, twoThreadGemmF32(spawner, variant) ?? wasmGemmF32(variant));
   return kernels.get(variant)!;
+}
+
+/** Resolves true once the helper of every two-thread kernel made so far runs; false if none or one cannot. */
+export async function gemmThreadsReady(): Promise<boolean> {
+  const ready = await Promise.all([...kernels.values()].map((k) => (k && 'ready' in k ? (k as TwoThreadGemmF32).ready : false)));
+  return ready.length > 0 && ready.every(Boolean);
 }
