@@ -36,7 +36,7 @@ function model(name: string, precision: Precision): Model {
   return m;
 }
 
-parentPort!.on('message', async (req: EngineRequest) => {
+async function serve(req: EngineRequest): Promise<void> {
   // This worker serves one peer, so enabling threads here affects only `engine-fast-2t`.
   if (req.threads === 2) enableGemmThreads(spawnNodeThread);
   const m = model(req.workload, req.precision);
@@ -53,4 +53,7 @@ parentPort!.on('message', async (req: EngineRequest) => {
   const arrayBufferGrowth = process.memoryUsage().arrayBuffers - buffersBefore;
   if (!Number.isFinite(loss)) throw new Error(`engine ${req.precision} ${req.workload}: loss became ${loss}`);
   parentPort!.postMessage({ ...result, loss, arrayBufferGrowth, simdKernel: wasmGemm() !== null, relaxedSimd: relaxedSimdAvailable(), f32Kernel });
-});
+}
+
+// A failure rejects and so crashes the worker: the main thread's 'error' listener reports it.
+parentPort!.on('message', (req: EngineRequest) => void serve(req));
