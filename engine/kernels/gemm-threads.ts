@@ -1,10 +1,10 @@
 // The float32 kernel on two threads (issue 14.3): a helper thread shares the kernel's memory (a shared
-// WebAssembly.Memory) and computes the last half of the 4-row blocks of C with the same kernel while
-// this thread computes the first half. Each element of C is still one call's sum over r in the same
-// order, so results are bit-identical to one thread. The platform starts the thread (a Web Worker where
-// the page is cross-origin isolated, a worker_threads Worker in Node) through SpawnThread and runs
-// serveGemmThread in it; the engine imports no platform. This thread blocks in Atomics.wait until the
-// helper is done, so it must be a worker (a browser's main thread may not wait): the probe says so.
+// WebAssembly.Memory) and both threads claim chunks of C's 4-row blocks from one product, computing
+// them with the same kernel. Each element of C is still one call's sum over r in the same order, so
+// results are bit-identical to one thread. The platform starts the thread (a Web Worker where the page
+// is cross-origin isolated, a worker_threads Worker in Node) through SpawnThread and runs
+// serveGemmThread in it; the engine imports no platform. This thread blocks in Atomics.wait for the
+// chunks the helper holds, so it must be a worker (a browser's main thread may not wait): the probe says so.
 import { growTo, type WasmMemory } from './wasm-emit.ts';
 import { gemmF32ModuleBytes, wasmGemmF32, type F32Variant, type GemmF32 } from './wasm-gemm-f32.ts';
 import { relaxedSimdAvailable } from './wasm-gemm.ts';
@@ -34,8 +34,9 @@ export interface TwoThreadGemmF32 extends GemmF32 {
 }
 
 /**
- * Smallest product (4·Mp × 8·Np × R multiply-adds, padded) worth waking the helper for, from
- * bench/gemm-threads-threshold.ts (see ARCHITECTURE.md for the figures and the load they were taken at).
+ * Smallest product (4·Mp × 8·Np × R multiply-adds, padded) split between the threads: where the
+ * wake-up (tens of µs here) is under a tenth of the product. Not a measured break-even: on this loaded
+ * 2-core machine bench/gemm-threads-threshold.ts found none (ARCHITECTURE.md has the figures).
  */
 export const TWO_THREAD_MIN_MULTIPLY_ADDS = 1 << 20;
 /** 1 GiB: a shared memory declares its maximum up front (address space, not memory). */
