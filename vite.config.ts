@@ -2,6 +2,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   base: './',
   plugins: [react()],
@@ -10,6 +12,7 @@ export default defineConfig({
   worker: { format: 'es', rolldownOptions: { checks: { bundlerTimings: false } } },
   // The app loads from local disk (app:// or localhost), so one ~1.7 MB chunk costs nothing worth splitting for.
   build: { outDir: 'dist/renderer', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2500, rolldownOptions: { checks: { bundlerTimings: false } } },
-  server: { port: 5173, strictPort: true },
-  preview: { port: 5173, strictPort: true },
+  // Cross-origin isolated as under app:// (app/main/protocol.ts), so `npm run web` gets the second thread too.
+  server: { port: 5173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
+  preview: { port: 5173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
 });

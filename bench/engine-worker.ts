@@ -1,14 +1,17 @@
 // Runs the engine inside a worker thread: compiles the workload's graph through the public API and
 // times forward + backward + SGD steps (the trainer's optimiser) for the window the main thread asks for,
 // on the exact float64 path (`engine`) or the float32 one (`engine-fast`: the trainer's Float32Params,
-// products on the f32x4 kernel, parameters as Float32Arrays).
+// products on the f32x4 kernel, parameters as Float32Arrays; `engine-fast-2t` the same with the products
+// split between this thread and a helper, engine/kernels/gemm-threads.ts).
 import { parentPort } from 'node:worker_threads';
 import { compileGraph, createOptimizer, DEFAULT_TRAINING_SETTINGS, Float32Params, type Floats, type Optimizer, type Precision, type Program } from '../engine/index.ts';
+import { enableGemmThreads, gemmThreadsReady } from '../engine/kernels/gemm-threads.ts';
 import { relaxedSimdAvailable, wasmGemm } from '../engine/kernels/wasm-gemm.ts';
+import { spawnNodeThread } from './gemm-threads-node.ts';
 import { mlpGraph, workload } from './graphs.ts';
 import { timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
 
-export interface EngineRequest extends TimeRequest { readonly precision: Precision }
+export interface EngineRequest extends TimeRequest { readonly precision: Precision; readonly threads: 1 | 2 }
 
 const LEARNING_RATE = 0.05;
 interface Model { readonly program: Program; readonly params: Floats[]; readonly grads: Floats[]; readonly sgd: Optimizer; readonly f32Kernel: string | null }
@@ -33,8 +36,12 @@ function model(name: string, precision: Precision): Model {
   return m;
 }
 
-parentPort!.on('message', (req: EngineRequest) => {
-  const { program, params, grads, sgd, f32Kernel } = model(req.workload, req.precision);
+async function serve(req: EngineRequest): Promise<void> {
+  // This worker serves one peer, so enabling threads here affects only `engine-fast-2t`.
+  if (req.threads === 2) enableGemmThreads(spawnNodeThread);
+  const m = model(req.workload, req.precision);
+  if (req.threads === 2 && !(await gemmThreadsReady())) throw new Error('engine-fast-2t: the helper thread did not start');
+  const { program, params, grads, sgd, f32Kernel } = m;
   let loss = 0;
   const step = (): void => {
     loss = program.run()!;
@@ -46,4 +53,7 @@ parentPort!.on('message', (req: EngineRequest) => {
   const arrayBufferGrowth = process.memoryUsage().arrayBuffers - buffersBefore;
   if (!Number.isFinite(loss)) throw new Error(`engine ${req.precision} ${req.workload}: loss became ${loss}`);
   parentPort!.postMessage({ ...result, loss, arrayBufferGrowth, simdKernel: wasmGemm() !== null, relaxedSimd: relaxedSimdAvailable(), f32Kernel });
-});
+}
+
+// A failure rejects and so crashes the worker: the main thread's 'error' listener reports it.
+parentPort!.on('message', (req: EngineRequest) => void serve(req));

@@ -5,7 +5,9 @@
 // is the median of per-round ratios (peers timed back to back see the same load), with the ratio of best
 // rounds alongside, and the same ratio on CPU time per step (`cpu_value`: the load stretches wall time far
 // more); the last line gathers the ratios (bench/report.ts). Env: BENCH_ROUNDS (default 7),
-// BENCH_WINDOW_MS (700), BENCH_PEERS (comma-separated subset of engine,engine-fast,tfjs-cpu,tfjs-wasm,torch-1t).
+// BENCH_WINDOW_MS (700), BENCH_PEERS (comma-separated subset of engine,engine-fast,engine-fast-2t,tfjs-cpu,
+// tfjs-wasm,torch-1t). `engine-fast-2t` is `engine-fast` with its products on two threads (gemm-threads.ts):
+// its CPU time counts both.
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -18,7 +20,8 @@ import { timeSteps, type TimeRequest, type TimeResult } from './timing.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 700);
-const allPeers = ['engine', 'engine-fast', 'tfjs-cpu', 'tfjs-wasm', 'torch-1t'] as const;
+const allPeers = ['engine', 'engine-fast', 'engine-fast-2t', 'tfjs-cpu', 'tfjs-wasm', 'torch-1t'] as const;
+const enginePeers: readonly Peer[] = ['engine', 'engine-fast', 'engine-fast-2t'];
 type Peer = (typeof allPeers)[number];
 
 /** Targets from issue 14: engine speed over tfjs-wasm speed, and over PyTorch on one thread (points 1 and 2). */
@@ -28,6 +31,8 @@ const ratioSpecs: readonly RatioSpec[] = [
   { of: 'engine', over: 'torch-1t', targets: { toy: 5, mid: 0.2 } },
   { of: 'engine-fast', over: 'torch-1t', targets: { mid: 0.5 } },
   { of: 'engine-fast', over: 'engine' },
+  { of: 'engine-fast-2t', over: 'torch-1t', targets: { mid: 0.5 } },
+  { of: 'engine-fast-2t', over: 'engine-fast' },
 ];
 
 interface EngineResult extends TimeResult { loss: number; arrayBufferGrowth: number; simdKernel: boolean; relaxedSimd: boolean; f32Kernel: string | null }
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
   const timed = peers.filter((p) => !absent.some((a) => a.peer === p));
   // One worker per path: in one isolate the optimiser's loops would see both Float64Array and
   // Float32Array parameters and JIT slower code for each.
-  const engines = new Map(timed.filter((p) => p === 'engine' || p === 'engine-fast').map((p) => [p, new EngineWorker()]));
+  const engines = new Map(timed.filter((p) => enginePeers.includes(p)).map((p) => [p, new EngineWorker()]));
   console.log(JSON.stringify({ meta: 'run', rounds: ROUNDS, window_ms: WINDOW_MS, node: process.version, peers: timed, load: loadavg().map((v) => sig(v, 3)) }));
 
   const samples = new Map<string, number[]>(); // `${peer}/${workload}` → ms per step, one per round
@@ -116,8 +121,8 @@ async function main(): Promise<void> {
       for (let k = 0; k < timed.length; k++) {
         const peer = timed[(k + round) % timed.length]!;
         const req = request(name, WINDOW_MS);
-        if (peer === 'engine' || peer === 'engine-fast') {
-          const r = await engines.get(peer)!.time({ ...req, precision: peer === 'engine' ? 'float64' : 'float32' });
+        if (enginePeers.includes(peer)) {
+          const r = await engines.get(peer)!.time({ ...req, precision: peer === 'engine' ? 'float64' : 'float32', threads: peer === 'engine-fast-2t' ? 2 : 1 });
           bufferGrowth = Math.max(bufferGrowth, r.arrayBufferGrowth);
           ({ simdKernel, relaxedSimd } = r);
           f32Kernel = r.f32Kernel ?? f32Kernel;

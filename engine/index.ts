@@ -45,3 +45,4 @@ export {
   BudgetError, formatBytes, formatCount, programBuffers, checkProgramBudget, checkJacobianBudget, checkGradcheckBudget, checkHessianBudget,
   forwardWork, gradcheckEntries, MEMORY_BUDGET_BYTES, MATRIX_BUDGET_BYTES, WORK_BUDGET, type BufferNeed,
 } from './budget.ts';
+export { enableGemmThreads, serveGemmThread, TWO_THREAD_MIN_MULTIPLY_ADDS, type GemmThreadInit, type HelperThread, type SpawnThread } from './kernels/gemm-threads.ts';

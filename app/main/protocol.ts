@@ -62,7 +62,10 @@ const MIME: Readonly<Record<string, string>> = {
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
+  // Both together make the page cross-origin isolated: SharedArrayBuffer, so the float32 path's
+  // second thread (engine/kernels/gemm-threads.ts) can share its kernel's memory. Everything is ours.
   'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'Referrer-Policy': 'no-referrer',
 };
 

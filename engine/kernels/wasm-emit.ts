@@ -98,13 +98,17 @@ export function blockedGemmBody(lanes: LaneOps): number[] {
   return [...uleb(locals.length + code.length), ...locals, ...code];
 }
 
-/** A module importing env.mem (min 1 page) and exporting one function `name` of 12 i32 parameters. */
-export function gemmModule(name: string, body: number[]): Uint8Array {
+/**
+ * A module importing env.mem (min 1 page; shared, up to `sharedMaxPages`, when given: two threads on one
+ * memory, gemm-threads.ts) and exporting one function `name` of 12 i32 parameters.
+ */
+export function gemmModule(name: string, body: number[], sharedMaxPages?: number): Uint8Array {
   const type = [0x60, ...uleb(12), ...new Array<number>(12).fill(I32), 0];
+  const limits = sharedMaxPages === undefined ? [0x00, 0x01] : [0x03, 0x01, ...uleb(sharedMaxPages)];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, ...type]),
-    ...section(2, [1, ...str('env'), ...str('mem'), 0x02, 0x00, 0x01]), // memory, min 1 page
+    ...section(2, [1, ...str('env'), ...str('mem'), 0x02, ...limits]), // memory
     ...section(3, [1, 0]),
     ...section(7, [1, ...str(name), 0x00, 0]),
     ...section(10, [1, ...body]),

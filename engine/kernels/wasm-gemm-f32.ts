@@ -28,11 +28,11 @@ export interface GemmF32 {
 const F32X4_ADD = simd(228), F32X4_MUL = simd(230), F32X4_RELAXED_MADD = simd(0x105);
 const splat = simd(0x09, 2, 0); // v128.load32_splat
 
-export function gemmF32ModuleBytes(variant: F32Variant): Uint8Array {
+export function gemmF32ModuleBytes(variant: F32Variant, sharedMaxPages?: number): Uint8Array {
   const mulAdd = variant === 'fma'
     ? (acc: number[], a: number[], b: number[]): number[] => [...a, ...b, ...acc, ...F32X4_RELAXED_MADD]
     : (acc: number[], a: number[], b: number[]): number[] => [...acc, ...a, ...b, ...F32X4_MUL, ...F32X4_ADD];
-  return gemmModule('gemm_f32', blockedGemmBody({ splat, mulAdd }));
+  return gemmModule('gemm_f32', blockedGemmBody({ splat, mulAdd }), sharedMaxPages);
 }
 
 const cached = new Map<F32Variant, GemmF32 | null>();

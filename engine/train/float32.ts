@@ -12,6 +12,7 @@ import type { Graph } from '../graph/types.ts';
 import { expandModules } from '../composite/expand.ts';
 import { linearModule } from '../modules/linear.ts';
 import { wasmGemmF32, type F32Variant } from '../kernels/wasm-gemm-f32.ts';
+import { fastGemmF32 } from '../kernels/gemm-threads.ts';
 import type { ModuleDef } from '../modules/types.ts';
 import type { Tensor } from '../tensor.ts';
 import { float32Linear, type Float32Buffers } from './float32-linear.ts';
@@ -53,7 +54,8 @@ export class Float32Params implements Float32Buffers {
       this.values.set(p.value, data);
       return { nodeId: p.nodeId, value: { data } };
     });
-    this.modules = { linear: float32Linear(this, wasmGemmF32(variant)!) as ModuleDef<unknown> };
+    // Two threads where the platform enabled them (enableGemmThreads), else the one-thread kernel.
+    this.modules = { linear: float32Linear(this, fastGemmF32(variant)!) as ModuleDef<unknown> };
   }
 
   value(param: Tensor): Float32Array {

@@ -5,6 +5,9 @@ import * as Comlink from 'comlink';
 import { analysisApi } from './analysis-api.ts';
 import type { ConnectAnalysis, WorkerReply, WorkerRequest } from './protocol.ts';
 import { WorkerCore } from './worker-core.ts';
+import { enableGemmThreadsIfIsolated } from '../threads/enable-threads.ts';
+
+enableGemmThreadsIfIsolated();
 
 const core = new WorkerCore({
   post: (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply),

@@ -21,12 +21,17 @@ describe('app:// bundle protocol', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Cross-origin isolated (SharedArrayBuffer for the float32 path's second thread).
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect(await res.text()).toContain('<title>t</title>');
   });
 
   it('serves module scripts as JavaScript', async () => {
     const res = await createBundleHandler(await bundle())(new Request('app://bundle/assets/app.js'));
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    // Workers are isolated only when their script carries COEP too.
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
   });
 
   it('never serves a file outside the bundle', async () => {
