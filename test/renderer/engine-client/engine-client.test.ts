@@ -95,14 +95,22 @@ describe('EngineClient', () => {
   });
 });
 
-/** A worker that answers only when told, as a worker on a loaded machine answers late. */
+/**
+ * A worker that answers runs only when told, as a worker on a loaded machine answers late. A request
+ * for a run's every number is answered on the next task: the client asks for it as the run's reply
+ * arrives, before any later request, so an in-order worker would answer it first too.
+ */
 function manualWorker() {
   const pending: EngineRequest[] = [];
   const host = new EngineHost();
   const w = {
     onmessage: null as ((e: { data: EngineReply }) => void) | null,
     onerror: null, requests: 0,
-    postMessage(request: EngineRequest) { w.requests++; pending.push(structuredClone(request)); },
+    postMessage(request: EngineRequest) {
+      if (request.type === 'full') { setTimeout(() => w.onmessage?.({ data: host.answer(request).reply }), 0); return; }
+      w.requests++;
+      pending.push(structuredClone(request));
+    },
     terminate() {},
     /** Answers the oldest request. */
     answer() { w.onmessage?.({ data: host.answer(pending.shift()!).reply }); },
