@@ -100,5 +100,5 @@ export function serializeGraph(graph: Graph, cache?: GraphTextCache): string {
     ...(datasets === undefined ? {} : { datasets }),
   };
   // The cache reuses the text of unchanged elements (the renderer's autosave of large documents).
-  return `${cache ? documentText(doc, cache) : JSON.stringify(doc, null, 2)}\n`;
+  return cache ? documentText(doc, cache) : `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -13,6 +13,8 @@ export class GraphTextCache {
     if (text === undefined) {
       text = nested(value, ENTRY_INDENT);
       if (text === undefined) return undefined;
+      // replace() leaves a rope of its pieces; flattened once here, or every join would walk it (20× slower).
+      text.charCodeAt(0);
       this.pieces.set(value, text);
     }
     return text;
@@ -23,31 +25,44 @@ const KEY_INDENT = '  ', ENTRY_INDENT = '    ';
 /** The top-level fields whose entries are the document's elements. */
 const LISTS = new Set(['nodes', 'edges']), RECORDS = new Set(['datasets', 'modules']);
 
-/** JSON.stringify(doc, null, 2), with the elements of its lists and records taken from `cache`. */
+/** JSON.stringify(doc, null, 2) and a line break (the file's text), with the elements of its lists and records taken from `cache`. */
 export function documentText(doc: Readonly<Record<string, unknown>>, cache: GraphTextCache): string {
-  const fields: string[] = [];
+  // Every piece goes into one list joined once: the text of a large document is copied a single time.
+  const out: string[] = [];
+  let fields = 0;
   for (const [key, value] of Object.entries(doc)) {
-    const text = LISTS.has(key) && Array.isArray(value) ? listText(value, cache)
-      : RECORDS.has(key) && isRecord(value) ? recordText(value, cache)
-        : nested(value, KEY_INDENT);
-    if (text !== undefined) fields.push(`${KEY_INDENT}${JSON.stringify(key)}: ${text}`);
+    const field = (): void => { out.push(fields++ === 0 ? '{\n' : ',\n', KEY_INDENT, JSON.stringify(key), ': '); };
+    if (LISTS.has(key) && Array.isArray(value)) {
+      field();
+      listText(value, cache, out);
+    } else if (RECORDS.has(key) && isRecord(value)) {
+      field();
+      recordText(value, cache, out);
+    } else {
+      const text = nested(value, KEY_INDENT);
+      if (text === undefined) continue;
+      field();
+      out.push(text);
+    }
   }
-  return fields.length === 0 ? '{}' : `{\n${fields.join(',\n')}\n}`;
+  out.push(fields === 0 ? '{}\n' : '\n}\n');
+  return out.join('');
 }
 
-function listText(list: readonly unknown[], cache: GraphTextCache): string {
-  if (list.length === 0) return '[]';
-  // An entry JSON cannot write (undefined, a function) is null in a list, as JSON.stringify has it.
-  return `[\n${Array.from(list, (v) => ENTRY_INDENT + (cache.entry(v) ?? 'null')).join(',\n')}\n${KEY_INDENT}]`;
+function listText(list: readonly unknown[], cache: GraphTextCache, out: string[]): void {
+  if (list.length === 0) return void out.push('[]');
+  // An entry JSON cannot write (undefined, a function, a hole) is null in a list, as JSON.stringify has it.
+  for (let i = 0; i < list.length; i++) out.push(i === 0 ? '[\n' : ',\n', ENTRY_INDENT, cache.entry(list[i]) ?? 'null');
+  out.push('\n', KEY_INDENT, ']');
 }
 
-function recordText(record: Readonly<Record<string, unknown>>, cache: GraphTextCache): string {
-  const fields: string[] = [];
+function recordText(record: Readonly<Record<string, unknown>>, cache: GraphTextCache, out: string[]): void {
+  let fields = 0;
   for (const [key, value] of Object.entries(record)) {
     const text = cache.entry(value);
-    if (text !== undefined) fields.push(`${ENTRY_INDENT}${JSON.stringify(key)}: ${text}`);
+    if (text !== undefined) out.push(fields++ === 0 ? '{\n' : ',\n', ENTRY_INDENT, JSON.stringify(key), ': ', text);
   }
-  return fields.length === 0 ? '{}' : `{\n${fields.join(',\n')}\n${KEY_INDENT}}`;
+  out.push(fields === 0 ? '{}' : `\n${KEY_INDENT}}`);
 }
 
 // JSON strings never hold a raw line break, so every one in the text is layout and takes the indent.
