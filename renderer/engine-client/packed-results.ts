@@ -4,10 +4,10 @@
 // asks for it (`packProgram`). The layout (which tensor sits where) changes only when the worker
 // compiles a new program, so it is sent only then; the UI keeps it and reads each tensor as a view
 // into the buffer, without a copy.
-import { emptyRecord, sizeOf, type EdgeResult, type NodeResult, type ParamResult, type Program, type RunDiagnostic, type RunResults, type Shape, type Tensor } from '../../engine/index.ts';
+import { emptyRecord, type EdgeResult, type NodeResult, type ParamResult, type Program, type RunDiagnostic, type RunResults, type Shape, type Tensor } from '../../engine/index.ts';
 
-/** Where one tensor sits in the buffer. */
-interface Slot { readonly shape: Shape; readonly at: number }
+/** Where one tensor sits in the buffer (`size` numbers from `at`: computed once per layout, not per view). */
+interface Slot { readonly shape: Shape; readonly at: number; readonly size: number }
 
 export interface ResultsLayout {
   readonly order: readonly string[];
@@ -67,7 +67,7 @@ export function packLabels(program: Program, edgeIds: readonly string[]): Pick<P
 }
 
 function layoutOf(results: RunResults, at: ReadonlyMap<Tensor, number>, size: number): ResultsLayout {
-  const slot = (t: Tensor): Slot => ({ shape: [...t.shape], at: at.get(t)! });
+  const slot = (t: Tensor): Slot => ({ shape: [...t.shape], at: at.get(t)!, size: t.data.length });
   const nodes = Object.entries(results.nodes).map(([id, n]) => ({
     id, output: slot(n.output), grad: slot(n.grad),
     params: Object.entries(n.params).map(([name, p]) => ({ name, value: slot(p.value), grad: slot(p.grad) })),
@@ -84,11 +84,11 @@ export function unpackLabels(layout: ResultsLayout, packed: Pick<PackedLabels, '
   if (!slots) edgeSlots.set(layout, slots = new Map(layout.edges.map((e) => [e.id, e])));
   const edges = emptyRecord<EdgeResult>();
   let at = 0;
-  const view = (shape: Shape): Tensor => ({ shape, data: packed.data.subarray(at, at += sizeOf(shape)) });
+  const view = (s: Slot): Tensor => ({ shape: s.shape, data: packed.data.subarray(at, at += s.size) });
   for (const id of packed.edges) {
     const slot = slots.get(id);
     if (!slot) throw new Error(`unpackLabels: edge "${id}" is not in the layout`);
-    edges[id] = { value: view(slot.value.shape), grad: view(slot.grad.shape) };
+    edges[id] = { value: view(slot.value), grad: view(slot.grad) };
   }
   if (at !== packed.data.length) throw new Error(`unpackLabels: ${packed.data.length} numbers for ${at} in the layout`);
   return edges;
@@ -100,7 +100,7 @@ export function unpackLabels(layout: ResultsLayout, packed: Pick<PackedLabels, '
  */
 export function unpackResults(layout: ResultsLayout, data: Float64Array, run: Pick<RunResults, 'loss' | 'diagnostics'>, shown: Readonly<Record<string, EdgeResult>> = {}): RunResults {
   if (data.length !== layout.size) throw new Error(`unpackResults: ${data.length} numbers for a layout of ${layout.size}`);
-  const view = (s: Slot): Tensor => ({ shape: s.shape, data: data.subarray(s.at, s.at + sizeOf(s.shape)) });
+  const view = (s: Slot): Tensor => ({ shape: s.shape, data: data.subarray(s.at, s.at + s.size) });
   const nodes = emptyRecord<NodeResult>();
   for (const n of layout.nodes) {
     const params = emptyRecord<ParamResult>();
