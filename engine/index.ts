@@ -33,6 +33,7 @@ export {
   type GradCheckReport, type GradCheckNode, type GradCheckTensor, type GradCheckEntry, type GradCheckVerdict, type GradCheckOptions,
 } from './gradcheck.ts';
 export { createRng, hashSeed, gaussian, initParam, initialParams, initSchemes, NORMAL_INIT_STD, type InitScheme } from './init.ts';
+export { GraphTextCache } from './format/graph-text.ts';
 export { serializeGraph, GraphFileError, jsonPath, type GraphFileProblem } from './format/graph-file.ts';
 export { readDocument, parseGraphFile, readGraphFile, MAX_NESTING, type ReadDocument } from './read-document.ts';
 export { FILE_FORMAT, FILE_VERSION, MAX_FILE_BYTES, graphFileSchema } from './format/schema.ts';

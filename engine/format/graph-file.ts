@@ -3,6 +3,7 @@
 import type { Graph } from '../graph/types.ts';
 import { own } from '../own.ts';
 import { printable, quote } from '../text/quote.ts';
+import { documentText, type GraphTextCache } from './graph-text.ts';
 import { FILE_FORMAT, FILE_VERSION, graphFileSchema } from './schema.ts';
 
 /** What kind of refusal: the reader's checks, in the order they run. */
@@ -85,9 +86,10 @@ function subjectOf(doc: Record<string, unknown>, path: readonly PropertyKey[]): 
 /**
  * Stable text: format and version first, two-space indent, numbers in shortest round-trip form.
  * Always writes the current version; composite module definitions come before the nodes that use them;
- * datasets go last because embedded data is the bulky part.
+ * datasets go last because embedded data is the bulky part. With a `cache`, the same text, reusing that of
+ * elements (node, edge, dataset, module) already written: only for documents never changed in place.
  */
-export function serializeGraph(graph: Graph): string {
+export function serializeGraph(graph: Graph, cache?: GraphTextCache): string {
   const { name, seed, training, modules, nodes, edges, datasets, ...rest } = graph;
   const doc = {
     format: FILE_FORMAT, version: FILE_VERSION, name,
@@ -97,5 +99,6 @@ export function serializeGraph(graph: Graph): string {
     nodes, edges,
     ...(datasets === undefined ? {} : { datasets }),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // The cache reuses the text of unchanged elements (the renderer's autosave of large documents).
+  return cache ? documentText(doc, cache) : `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@
 // published, so the React commit that swaps in the new results (every label and the status bar at
 // once) does not format hundreds of tensors in one long task. It prepares only what a mounted label
 // draws: the exact JSON it carries (data-value, data-grad) and the lines its label mode shows.
-import { l2Norm, type RunResults, type Tensor } from '../../engine/index.ts';
+import { l2Norm, type EdgeResult, type Tensor } from '../../engine/index.ts';
 import { gradLine, labelSummary } from '../../interop/notation/node-text.ts';
 import type { LabelMode } from '../store/view-store.ts';
 
@@ -52,6 +52,11 @@ const SLICE_MS = 6;
 export class LabelPreparer {
   private readonly mounted = new Set<string>();
 
+  /** The edges whose labels are on screen: a run's reply carries their numbers. */
+  mountedEdges(): string[] {
+    return [...this.mounted];
+  }
+
   /** A label on screen; returns its unmount. */
   mount(edgeId: string): () => void {
     this.mounted.add(edgeId);
@@ -59,14 +64,14 @@ export class LabelPreparer {
   }
 
   /**
-   * Computes the text of the mounted labels for `results`, yielding to the event loop between
+   * Computes the text of the mounted labels from a run's edge results, yielding to the event loop between
    * slices. Resolves false as soon as `stillWanted` says the results were superseded.
    */
-  async prepare(results: RunResults, stillWanted: () => boolean, mode: LabelMode = 'both'): Promise<boolean> {
+  async prepare(edges: Readonly<Record<string, EdgeResult>>, stillWanted: () => boolean, mode: LabelMode = 'both'): Promise<boolean> {
     const values = mode === 'both' || mode === 'values', grads = mode === 'both' || mode === 'gradients';
     let sliceStart = performance.now();
     for (const id of [...this.mounted]) {
-      const e = results.edges[id];
+      const e = edges[id];
       if (!e) continue;
       tensorJson(e.value);
       tensorJson(e.grad);

@@ -4,7 +4,7 @@
 // one run of the newest state, sent as soon as the worker answers; a reply to a superseded request
 // is dropped, except between two views of a training run's parameters (below). Created once by the
 // app's services; started and stopped with them.
-import { withDatasetRows, withParameters, type Graph } from '../../engine/index.ts';
+import { withDatasetRows, withParameters, type EdgeResult, type Graph } from '../../engine/index.ts';
 import type { LabelPreparer } from '../canvas/label-text.ts';
 import { changesModel, changesResults, diffGraphs } from '../model/graph-change.ts';
 import { useDocument } from '../store/document-store.ts';
@@ -12,7 +12,7 @@ import { useRun } from '../store/run-store.ts';
 import { useView } from '../store/view-store.ts';
 import type { ParamMap } from '../training/protocol.ts';
 import { numbersPatch } from './numbers-patch.ts';
-import { unpackResults, type ResultsLayout } from './packed-results.ts';
+import { unpackLabels, unpackResults, type PackedLabels, type ResultsLayout } from './packed-results.ts';
 import type { EngineReply, EngineRequest } from './protocol.ts';
 
 /** What the client needs of a worker (the real one, or an in-process stand-in in tests). */
@@ -25,6 +25,19 @@ export interface EngineWorkerLike {
 
 // A Worker's handlers receive full events; the client reads only `data` and `message`.
 export const createEngineWorker = (): EngineWorkerLike => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as EngineWorkerLike;
+
+/** A run whose labels are being shown: its other numbers are published once both have arrived. */
+interface AwaitedRun {
+  readonly id: number;
+  readonly layout: ResultsLayout;
+  readonly run: PackedLabels;
+  readonly labels: Readonly<Record<string, EdgeResult>>;
+  readonly ms: number;
+  /** The labels are in the run store. */
+  shown: boolean;
+  /** The worker's answer (null: its numbers were replaced by a later run); undefined until it comes. */
+  data?: Float64Array | null;
+}
 
 export class EngineClient {
   private worker: EngineWorkerLike | null = null;
@@ -44,6 +57,8 @@ export class EngineClient {
   private trained: { readonly base: Graph; readonly params: ParamMap; readonly rows?: readonly number[] } | null = null;
   private trainedGraph: { readonly graph: Graph; readonly trained: NonNullable<EngineClient['trained']>; readonly result: Graph } | null = null;
   private preparing = 0;
+  /** The run to be shown whose other numbers were asked for (`full`), until they are in the run store. */
+  private awaitingFull: AwaitedRun | null = null;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: { readonly createWorker: () => EngineWorkerLike; readonly labels: LabelPreparer }) {}
@@ -55,6 +70,7 @@ export class EngineClient {
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (e) => {
       this.inFlight = 0;
+      this.awaitingFull = null;
       this.workerGraph = null; // its runner's state is unknown: the next request compiles afresh
       useRun.getState().failed(e.message || 'the engine worker crashed');
       this.notifyIdle();
@@ -70,6 +86,7 @@ export class EngineClient {
       this.lastSent = null;
       this.workerGraph = null;
       this.layout = null;
+      this.awaitingFull = null;
       this.lastSentTrained = false;
       this.trained = null;
       this.notifyIdle();
@@ -118,7 +135,8 @@ export class EngineClient {
     if (graph === useDocument.getState().graph) useRun.getState().started();
     const nodes = this.workerGraph && numbersPatch(this.workerGraph, graph);
     this.workerGraph = graph;
-    this.worker.postMessage(nodes ? { type: 'numbers', id: this.latest, nodes } : { type: 'run', id: this.latest, graph });
+    const labels = this.deps.labels.mountedEdges();
+    this.worker.postMessage(nodes ? { type: 'numbers', id: this.latest, nodes, labels } : { type: 'run', id: this.latest, graph, labels });
   }
 
   /** Sends the newest state unless it computes what was last sent, or a run is in flight. */
@@ -131,6 +149,7 @@ export class EngineClient {
   }
 
   private receive(reply: EngineReply): void {
+    if (reply.type === 'full') return this.receiveFull(reply.id, reply.data);
     // Kept even from a reply that is dropped: later replies of the same program come without it.
     if (reply.type === 'results' && reply.results.layout) this.layout = reply.results.layout;
     if (reply.id !== this.latest) return;
@@ -138,33 +157,67 @@ export class EngineClient {
     this.received = reply.id;
     const replyTrained = this.lastSentTrained;
     const graph = this.wanted();
-    if (this.lastSent && changesResults(diffGraphs(this.lastSent, graph))) {
-      this.post(graph);
-      // Training sends new parameters every 500 ms: on a loaded machine a run and its labels can take
-      // longer, and dropping every superseded reply would leave the labels frozen. A reply for an
-      // earlier point of the same run is a complete, consistent state: it is shown while the newer one
-      // is computed. A reply for an edited document is not: it is dropped.
-      if (!(replyTrained && this.lastSentTrained)) return;
-    }
+    const superseded = this.lastSent !== null && changesResults(diffGraphs(this.lastSent, graph));
+    // Training sends new parameters every 500 ms: on a loaded machine a run and its labels can take
+    // longer, and dropping every superseded reply would leave the labels frozen. A reply for an
+    // earlier point of the same run is a complete, consistent state: it is shown while the newer one
+    // is computed. A reply for an edited document is not: it is dropped.
+    const shown = !superseded || (replyTrained && graph !== useDocument.getState().graph);
+    // Asked before the next request, so the worker still holds this run's numbers when it answers.
+    const awaited = shown && reply.type === 'results' ? this.askForAll(reply) : null;
+    if (superseded) this.post(graph);
+    if (!shown) return;
     const run = useRun.getState();
-    if (reply.type === 'results') {
-      const results = unpackResults(this.layout!, reply.results);
-      // Label text first, in slices; then labels, status and inspector switch in one commit. A
-      // training view gives way only to a newer reply, a document's to any newer request.
-      const stillLatest = replyTrained ? (): boolean => this.received === reply.id : (): boolean => reply.id === this.latest && !this.inFlight;
+    if (awaited) {
+      // Label text first, in slices; then the labels switch in one commit, and the run's other numbers
+      // follow in another. A training view gives way only to a newer reply, a document's to any newer request.
+      const stillLatest = replyTrained ? (): boolean => this.received === awaited.id : (): boolean => awaited.id === this.latest && !this.inFlight;
       this.preparing++;
-      void this.deps.labels.prepare(results, stillLatest, useView.getState().labelMode)
-        .then((ok) => { if (ok) useRun.getState().succeeded(results, reply.ms); })
+      void this.deps.labels.prepare(awaited.labels, stillLatest, useView.getState().labelMode)
+        .then((ok) => {
+          if (this.awaitingFull !== awaited) return;
+          if (!ok) { this.awaitingFull = null; return; }
+          useRun.getState().labelsArrived(awaited.labels);
+          awaited.shown = true;
+          if (awaited.data !== undefined) this.publishAll(awaited);
+        })
         .finally(() => { this.preparing--; this.notifyIdle(); });
       return;
     }
     if (reply.type === 'invalid') run.invalid(reply.issues, reply.ms);
-    else run.failed(reply.message);
+    else if (reply.type === 'failed') run.failed(reply.message);
+    this.notifyIdle();
+  }
+
+  /** Asks the worker for every number of a run whose labels are about to be shown. */
+  private askForAll(reply: Extract<EngineReply, { type: 'results' }>): AwaitedRun {
+    const layout = this.layout!;
+    const awaited: AwaitedRun = { id: reply.id, layout, run: reply.results, labels: unpackLabels(layout, reply.results), ms: reply.ms, shown: false };
+    this.awaitingFull = awaited;
+    this.worker!.postMessage({ type: 'full', id: reply.id });
+    return awaited;
+  }
+
+  private receiveFull(id: number, data: Float64Array | null): void {
+    const awaited = this.awaitingFull;
+    if (awaited?.id !== id) return; // dropped: a newer run is shown, and its own numbers follow
+    awaited.data = data;
+    if (awaited.shown) this.publishAll(awaited);
+  }
+
+  /** Every number of the run whose labels are shown, into the run store beside those labels. */
+  private publishAll(awaited: AwaitedRun): void {
+    this.awaitingFull = null;
+    // Null: a training view whose numbers a newer run replaced in the worker; that run's reply follows.
+    if (awaited.data) {
+      const results = unpackResults(awaited.layout, awaited.data, awaited.run, awaited.labels);
+      useRun.getState().succeeded(results, awaited.ms, this.inFlight !== 0 && !this.lastSentTrained);
+    }
     this.notifyIdle();
   }
 
   private isIdle(): boolean {
-    return this.inFlight === 0 && this.preparing === 0;
+    return this.inFlight === 0 && this.preparing === 0 && this.awaitingFull === null;
   }
 
   private notifyIdle(): void {

@@ -2,7 +2,7 @@
 // where the browser has it (else as a download), autosave into a key-value store (IndexedDB), one
 // crash copy per tab (crash-copies.ts). Same checks and messages as desktop mode
 // (app/common/graph-document.ts).
-import { MAX_FILE_BYTES, serializeGraph, type Graph } from '../../engine/index.ts';
+import { GraphTextCache, MAX_FILE_BYTES, serializeGraph, type Graph } from '../../engine/index.ts';
 import { cannotOpen, documentFileName, readGraphText, tooLargeReason } from '../../app/common/graph-document.ts';
 import { exportFileName, fileFormats } from '../../interop/index.ts';
 import { CrashCopies, type AutosaveRecord, type RestoreChoice, type RestoreOffer } from './crash-copies.ts';
@@ -59,6 +59,9 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
   let dirty = false;
   let edits = 0;
   const copies = new CrashCopies(deps.store, deps.locks, deps.newCopyId);
+  // Documents are immutable snapshots, so an autosave re-writes only the elements an edit replaced.
+  const texts = new GraphTextCache();
+  const textOf = (graph: Graph): string => serializeGraph(graph, texts);
 
   const fail = (message: string): { status: 'error'; message: string } => {
     deps.notify(message);
@@ -115,7 +118,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
   }
 
   async function saveAs(graph: Graph): Promise<SaveResult> {
-    const text = serializeGraph(graph);
+    const text = textOf(graph);
     const suggested = documentFileName(name);
     if (deps.pickSaveTarget) {
       let chosen: WritableFile | null;
@@ -188,7 +191,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
       await copies.forget();
       return adopt(read.graph, fileName, null, false);
     },
-    save: (graph) => (target === null ? saveAs(graph) : writeTo(target, serializeGraph(graph))),
+    save: (graph) => (target === null ? saveAs(graph) : writeTo(target, textOf(graph))),
     saveAs,
     async exportFile(format, suggestedName, content) {
       const fileName = exportFileName(suggestedName, format);
@@ -201,7 +204,7 @@ export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { rea
     },
     async autosave(graph) {
       if (!dirty) return;
-      const record: AutosaveRecord = { text: serializeGraph(graph), name, savedAt: deps.now?.() ?? Date.now() };
+      const record: AutosaveRecord = { text: textOf(graph), name, savedAt: deps.now?.() ?? Date.now() };
       await copies.keep(record);
     },
     clearAutosave: () => copies.forget(),

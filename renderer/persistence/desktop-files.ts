@@ -1,6 +1,6 @@
 // Desktop mode: a thin mapping onto the preload API. Main shows dialogs and errors and owns paths;
 // this side turns graphs into text and text back into graphs with the same checks as main.
-import { serializeGraph, type Graph } from '../../engine/index.ts';
+import { GraphTextCache, serializeGraph, type Graph } from '../../engine/index.ts';
 import { readGraphText } from '../../app/common/graph-document.ts';
 import type { BackpropApi, OpenReply } from '../../app/preload/api-types.ts';
 import type { DocumentFiles, OpenResult } from './types.ts';
@@ -18,6 +18,9 @@ export function toOpenResult(reply: OpenReply): OpenResult {
 }
 
 export function createDesktopFiles(api: DesktopApi): DocumentFiles {
+  // Documents are immutable snapshots, so an autosave re-writes only the elements an edit replaced.
+  const texts = new GraphTextCache();
+  const textOf = (graph: Graph): string => serializeGraph(graph, texts);
   return {
     mode: 'desktop',
     startup: async () => {
@@ -31,12 +34,12 @@ export function createDesktopFiles(api: DesktopApi): DocumentFiles {
     openRecent: async (id) => toOpenResult(await api.openRecent(id)),
     recentFiles: () => api.recentFiles(),
     openExample: async (id) => toOpenResult(await api.openExample(id)),
-    save: (graph) => api.save(serializeGraph(graph)),
-    saveAs: (graph) => api.saveAs(serializeGraph(graph)),
+    save: (graph) => api.save(textOf(graph)),
+    saveAs: (graph) => api.saveAs(textOf(graph)),
     exportFile: (format, suggestedName, content) => api.exportFile(format, suggestedName, content),
     setDirty: (dirty) => { void api.setDirty(dirty); },
-    autosave: (graph) => api.autosave(serializeGraph(graph)),
+    autosave: (graph) => api.autosave(textOf(graph)),
     clearAutosave: () => api.clearAutosave(),
-    provideDocument: (get: () => Graph) => api.provideDocument(() => serializeGraph(get())),
+    provideDocument: (get: () => Graph) => api.provideDocument(() => textOf(get())),
   };
 }

@@ -4,7 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, t
 import { memo, useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { TensorTable } from '../../panels/TensorDetails.tsx';
 import { useDocument } from '../../store/document-store.ts';
-import { useRun } from '../../store/run-store.ts';
+import { edgeLabelResult, useRun } from '../../store/run-store.ts';
 import { textScale, useLayout } from '../../layout/layout-store.ts';
 import { useView } from '../../store/view-store.ts';
 import { gradientStyle } from '../../../interop/notation/gradient-scale.ts';
@@ -114,7 +114,7 @@ const GradientEdge = memo(function GradientEdge(props: EdgeProps) {
   const inside = props.data !== undefined && 'resultKey' in props.data;
   // Results, the step reveal and the label preparer are keyed by the run's flat edge id.
   const key = inside ? (props.data as InsideEdgeData).resultKey : id;
-  const result = useRun((s) => (key === null ? undefined : s.results?.edges[key]));
+  const result = useRun((s) => (key === null ? undefined : edgeLabelResult(s, key)));
   const stale = useRun((s) => s.stale);
   const mode = useView((s) => s.labelMode);
   const scale = useLayout((s) => textScale(s.textSize));

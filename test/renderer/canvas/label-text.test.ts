@@ -22,8 +22,8 @@ describe('prepareLabels', () => {
     const labels = new LabelPreparer();
     const unmount = labels.mount('e');
     try {
-      await expect(labels.prepare({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => false)).resolves.toBe(false);
-      await expect(labels.prepare({ loss: 0, order: [], nodes: {}, edges: { e: { value: t, grad: t } }, diagnostics: [] }, () => true)).resolves.toBe(true);
+      await expect(labels.prepare({ e: { value: t, grad: t } }, () => false)).resolves.toBe(false);
+      await expect(labels.prepare({ e: { value: t, grad: t } }, () => true)).resolves.toBe(true);
     } finally {
       unmount();
     }

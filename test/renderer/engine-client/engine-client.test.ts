@@ -3,12 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileGraph, createTrainer, withDatasetPreview, withParameters, type ParamJson } from '../../../engine/index.ts';
 import { LabelPreparer } from '../../../renderer/canvas/label-text.ts';
-import { EngineClient } from '../../../renderer/engine-client/engine-client.ts';
+import { EngineClient, type EngineWorkerLike } from '../../../renderer/engine-client/engine-client.ts';
 import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
 import type { EngineReply, EngineRequest } from '../../../renderer/engine-client/protocol.ts';
 import { setConfig, setTensorEntry } from '../../../renderer/model/graph-ops.ts';
 import { useDocument } from '../../../renderer/store/document-store.ts';
-import { useRun } from '../../../renderer/store/run-store.ts';
+import { edgeLabelResult, useRun } from '../../../renderer/store/run-store.ts';
 import { ReplyHandler } from '../../../renderer/training/reply-handler.ts';
 import { useTraining } from '../../../renderer/training/training-store.ts';
 import { example, harness } from '../training/support.ts';
@@ -95,14 +95,22 @@ describe('EngineClient', () => {
   });
 });
 
-/** A worker that answers only when told, as a worker on a loaded machine answers late. */
+/**
+ * A worker that answers runs only when told, as a worker on a loaded machine answers late. A request
+ * for a run's every number is answered on the next task: the client asks for it as the run's reply
+ * arrives, before any later request, so an in-order worker would answer it first too.
+ */
 function manualWorker() {
   const pending: EngineRequest[] = [];
   const host = new EngineHost();
   const w = {
     onmessage: null as ((e: { data: EngineReply }) => void) | null,
     onerror: null, requests: 0,
-    postMessage(request: EngineRequest) { w.requests++; pending.push(structuredClone(request)); },
+    postMessage(request: EngineRequest) {
+      if (request.type === 'full') { setTimeout(() => w.onmessage?.({ data: host.answer(request).reply }), 0); return; }
+      w.requests++;
+      pending.push(structuredClone(request));
+    },
     terminate() {},
     /** Answers the oldest request. */
     answer() { w.onmessage?.({ data: host.answer(pending.shift()!).reply }); },
@@ -157,5 +165,75 @@ describe('EngineClient on a slow worker', () => {
     await engine.idle();
     expect(useRun.getState().status).toBe('ok');
     expect(useRun.getState().results!.loss).toBe(oracle(useDocument.getState().graph).loss);
+  });
+});
+
+describe('EngineClient: labels first, every number after', () => {
+  /** An in-process worker that answers runs on the next task and holds each request for every number until released. */
+  function holdingWorker() {
+    const host = new EngineHost();
+    const requests: EngineRequest[] = [], full: (() => void)[] = [];
+    const w: EngineWorkerLike = {
+      onmessage: null, onerror: null, terminate() {},
+      postMessage(request) {
+        const copy = structuredClone(request);
+        requests.push(copy);
+        const answer = (): void => w.onmessage?.({ data: host.answer(copy).reply });
+        if (copy.type === 'full') full.push(answer);
+        else setTimeout(answer, 0);
+      },
+    };
+    return { w, requests, full };
+  }
+
+  it("an edit's reply carries only the labels on screen: they show at once (status running, the earlier results kept), then every number of the same run", async () => {
+    stop();
+    const { w, requests, full } = holdingWorker();
+    const labels = new LabelPreparer();
+    engine = new EngineClient({ createWorker: () => w, labels });
+    stop = engine.start();
+    await vi.waitFor(() => expect(full).toHaveLength(1));
+    full.shift()!();
+    await engine.idle();
+    const [shown, hidden] = useDocument.getState().graph.edges.map((e) => e.id) as [string, string];
+    const unmount = labels.mount(shown);
+    try {
+      const before = useRun.getState().results;
+      const doc = useDocument.getState();
+      doc.commit('edit parameter', setTensorEntry(doc.graph, 'fc1', { param: 'W' }, 0, 0.375));
+      await vi.waitFor(() => expect(useRun.getState().labels).not.toBeNull());
+      const fresh = oracle(useDocument.getState().graph);
+      expect(requests.at(-2)).toMatchObject({ type: 'numbers', labels: [shown] });
+      expect(requests.at(-1)).toMatchObject({ type: 'full', id: requests.at(-2)!.id });
+      const early = useRun.getState();
+      expect(Object.keys(early.labels!)).toEqual([shown]);
+      expect(early.status).toBe('running');
+      expect(early.results).toBe(before);
+      expect(edgeLabelResult(early, shown)).toBe(early.labels![shown]);
+      expect(edgeLabelResult(early, hidden)).toBeUndefined(); // pending, not the earlier run's number
+      expect(Array.from(early.labels![shown]!.grad.data)).toEqual(Array.from(fresh.edges[shown]!.grad.data));
+      full.shift()!();
+      await engine.idle();
+      const done = useRun.getState();
+      expect(done.status).toBe('ok');
+      expect(done.labels).toBeNull();
+      expect(done.results!.edges[shown]).toBe(early.labels![shown]); // the label does not redraw
+      expect(done.results!.loss).toBe(fresh.loss);
+      for (const [id, n] of Object.entries(fresh.nodes)) expect(Array.from(done.results!.nodes[id]!.grad.data), id).toEqual(Array.from(n.grad.data));
+      expect(Array.from(edgeLabelResult(done, hidden)!.value.data)).toEqual(Array.from(fresh.edges[hidden]!.value.data));
+    } finally {
+      unmount();
+    }
+  });
+
+  it('the worker answers a request for every number only while it still holds that run', () => {
+    const host = new EngineHost();
+    const graph = useDocument.getState().graph;
+    const first = host.answer({ type: 'run', id: 1, graph, labels: [] }).reply;
+    expect(first.type === 'results' && first.results.data.length).toBe(0);
+    host.answer({ type: 'run', id: 2, graph: setTensorEntry(graph, 'fc1', { param: 'W' }, 0, 0.5), labels: [] });
+    expect(host.answer({ type: 'full', id: 1 }).reply).toEqual({ type: 'full', id: 1, data: null });
+    const full = host.answer({ type: 'full', id: 2 }).reply;
+    expect(full.type === 'full' && full.data?.length).toBe(first.type === 'results' && first.results.layout!.size);
   });
 });

@@ -5,25 +5,34 @@ import { describe, expect, it } from 'vitest';
 import { parseGraphFile, type Graph, type RunResults, type Tensor } from '../../../engine/index.ts';
 import { EngineHost } from '../../../renderer/engine-client/engine-host.ts';
 import { numbersPatch } from '../../../renderer/engine-client/numbers-patch.ts';
-import { unpackResults, type ResultsLayout } from '../../../renderer/engine-client/packed-results.ts';
+import { unpackLabels, unpackResults, type ResultsLayout } from '../../../renderer/engine-client/packed-results.ts';
 import type { EngineRequest } from '../../../renderer/engine-client/protocol.ts';
 import { runDocument } from '../../../renderer/engine-client/run-document.ts';
 import { addNode, deleteElements, setConfig, setTensorEntry, tryConnect, withMissingParams } from '../../../renderer/model/graph-ops.ts';
 
 const example = (name: string): Graph => withMissingParams(parseGraphFile(readFileSync(new URL(`../../../examples/${name}.bpgraph`, import.meta.url), 'utf8')));
 
-/** Sends documents as the engine client does (only the changed nodes when only numbers changed) and reads the replies back. */
+/**
+ * Sends documents as the engine client does (only the changed nodes when only numbers changed, every
+ * other edge as a label on screen), then asks for every number, and reads the replies back: the labels'
+ * edges from the run's reply, the rest from the full one.
+ */
 function session() {
   const host = new EngineHost();
   let sent: Graph | null = null, layout: ResultsLayout | null = null, id = 0;
-  return (graph: Graph): { results: RunResults | null; request: EngineRequest['type']; recompiled: boolean } => {
+  return (graph: Graph): { results: RunResults | null; request: 'run' | 'numbers'; recompiled: boolean } => {
     const nodes = sent && numbersPatch(sent, graph);
     sent = graph;
-    const request: EngineRequest = nodes ? { type: 'numbers', id: ++id, nodes: structuredClone(nodes) } : { type: 'run', id: ++id, graph: structuredClone(graph) };
+    const labels = graph.edges.filter((_, i) => i % 2 === 0).map((e) => e.id);
+    const request: EngineRequest = nodes ? { type: 'numbers', id: ++id, nodes: structuredClone(nodes), labels } : { type: 'run', id: ++id, graph: structuredClone(graph), labels };
     const { reply } = host.answer(request);
     if (reply.type !== 'results') return { results: null, request: request.type, recompiled: true };
     if (reply.results.layout) layout = reply.results.layout;
-    return { results: unpackResults(layout!, reply.results), request: request.type, recompiled: reply.results.layout !== undefined };
+    const full = host.answer({ type: 'full', id }).reply;
+    if (full.type !== 'full' || !full.data) throw new Error('the worker no longer holds the run it just answered');
+    const shown = unpackLabels(layout!, reply.results);
+    expect(Object.keys(shown)).toEqual(labels.filter((e) => layout!.edges.some((x) => x.id === e)));
+    return { results: unpackResults(layout!, full.data, reply.results, shown), request: request.type, recompiled: reply.results.layout !== undefined };
   };
 }
 
