@@ -69,7 +69,7 @@ export interface TrainingProgress {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly batchLoss: number | null;
-  /** Of the last evaluation (end of an epoch, or stop). */
+  /** Of the last evaluation: the end of an epoch (with `evaluationBudget`, not every one), a pause, or stop. */
   readonly metrics: Metrics | null;
   readonly stepsPerSecond: number;
   readonly failure: TrainingFailure | null;

@@ -21,6 +21,7 @@ import { Penalty } from './penalty.ts';
 import type { BatchStep, ConfusionMatrix, EpochRecord, Metrics, StepRecord, TrainerState, TrainingChunk, TrainingFailure, TrainingProgress } from './records.ts';
 import { GuardedUpdate } from './update.ts';
 import { Float32Params, type Float32Refusal, type Precision } from './float32.ts';
+import { TimeBudget, type TimeBudgetOptions } from './time-budget.ts';
 
 export interface TrainerOptions {
   /** Over the graph's saved `training` settings, which are over the defaults. */
@@ -39,6 +40,11 @@ export interface TrainerOptions {
    * saying why in `float32Refusal`. Default 'float64'.
    */
   readonly precision?: Precision;
+  /**
+   * Evaluate at an epoch's end only when this share of the clock allows (issue 14.7: a UI keeps the
+   * epochs going); the last epoch, pause and stop always evaluate. Default: every epoch.
+   */
+  readonly evaluationBudget?: TimeBudgetOptions;
 }
 
 /** What may change while training runs (setRates): the step size and the regularisation. */
@@ -80,6 +86,9 @@ export class Trainer {
   private cursor = 0;
   private batchLoss: number | null = null;
   private metrics: Metrics | null = null;
+  /** The step `metrics` were evaluated at; -1 before any. */
+  private metricsStep = -1;
+  private readonly evaluationBudget: TimeBudget | null;
   private failure: TrainingFailure | null = null;
   private busyMs = 0;
   /** Set by stepDetailed() for the one step it takes: the batch's rows and a copy of its gradients. */
@@ -92,6 +101,7 @@ export class Trainer {
     this.epochLimit = options.untilStopped ? null : this.settings.epochs;
     this.feed = buildFeed(graph);
     this.now = options.now ?? Date.now;
+    this.evaluationBudget = options.evaluationBudget ? new TimeBudget(options.evaluationBudget, () => this.now()) : null;
     this.batchSize = Math.min(this.settings.batchSize, this.feed.trainSize);
     this.stepsPerEpoch = Math.ceil(this.feed.trainSize / this.batchSize);
     this.task = this.feed.dataset?.task ?? null;
@@ -178,15 +188,17 @@ export class Trainer {
       const before = this.epoch;
       const record = this.finished ? null : this.timedBatch();
       if (record) steps.push(record);
-      if (this.epoch !== before && this.metrics) epochs.push({ ...this.metrics, epoch: this.epoch, step: this.stepCount });
+      if (this.epoch !== before && this.metrics && this.metricsStep === this.stepCount) epochs.push({ ...this.metrics, epoch: this.epoch, step: this.stepCount });
       if (this.now() - start >= ms) break;
     }
     this.syncParams();
     return { progress: this.progress(), steps, epochs };
   }
 
+  /** Between two steps; the metrics are brought up to the current parameters if they are behind. */
   pause(): TrainingProgress {
     if (this.state === 'running' || this.state === 'ready') this.state = 'paused';
+    if (this.state === 'paused' && this.stepCount > 0 && this.metricsStep !== this.stepCount) this.refreshMetrics();
     this.syncParams();
     return this.progress();
   }
@@ -200,7 +212,7 @@ export class Trainer {
   stop(): TrainingProgress {
     if (!this.finished) {
       this.state = 'stopped';
-      this.metrics = this.evaluate();
+      this.refreshMetrics();
     }
     return this.progress();
   }
@@ -223,6 +235,12 @@ export class Trainer {
   /** The input graph with the trained parameters written into its nodes; nothing else changes. */
   trainedGraph(): Graph {
     return withParameters(this.graph, this.parameters());
+  }
+
+  /** `metrics` for the current parameters, timed by the evaluation budget when there is one. */
+  private refreshMetrics(): void {
+    this.metrics = this.evaluationBudget ? this.evaluationBudget.run(() => this.evaluate()) : this.evaluate();
+    this.metricsStep = this.stepCount;
   }
 
   /** Loss (and accuracy for classifiers) over the whole train and test sets, for the current parameters. */
@@ -276,8 +294,9 @@ export class Trainer {
     if (this.cursor >= n) {
       this.cursor = 0;
       this.epoch++;
-      this.metrics = this.evaluate();
-      if (this.epochLimit !== null && this.epoch >= this.epochLimit) this.state = 'done';
+      const last = this.epochLimit !== null && this.epoch >= this.epochLimit;
+      if (last || !this.evaluationBudget || this.evaluationBudget.due()) this.refreshMetrics();
+      if (last) this.state = 'done';
     }
     return record;
   }

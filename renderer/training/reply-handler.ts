@@ -8,8 +8,15 @@ import { useDocument } from '../store/document-store.ts';
 import type { ParamMap, WorkerReply } from './protocol.ts';
 import { useTraining } from './training-store.ts';
 
-/** Progress arrives ~20 times a second; the panel takes it at most every PROGRESS_EVERY_MS, in order. */
-export const PROGRESS_EVERY_MS = 125;
+/**
+ * Progress arrives ~20 times a second; the panel takes it, with the boundary pictures and class reports
+ * that came meanwhile, at most every PROGRESS_EVERY_MS, in order: one render and one frame for all of
+ * them, as each frame the browser draws is time the training worker does not get on a busy machine.
+ */
+export const PROGRESS_EVERY_MS = 200;
+
+/** The replies that only update the panel, and so wait for the next flush. */
+const coalesced = new Set<WorkerReply['type']>(['progress', 'grid', 'classes']);
 
 /** Where the parameters of a running training go to be shown: the engine client. */
 export interface TrainedParametersView {
@@ -31,7 +38,7 @@ export class ReplyHandler {
   }
 
   handle(reply: WorkerReply): void {
-    if (reply.type === 'progress') {
+    if (coalesced.has(reply.type)) {
       this.pending.push(reply);
       this.flushTimer ??= setTimeout(() => this.flushProgress(), PROGRESS_EVERY_MS);
       return;

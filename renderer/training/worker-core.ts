@@ -2,7 +2,7 @@
 // loop continued through `schedule` (setTimeout 0 in the worker) so pause and stop get in between
 // chunks. Unit tests drive it with a manual scheduler.
 import {
-  createTrainer, TrainingSetupError,
+  createTrainer, TimeBudget, TrainingSetupError, type TimeBudgetOptions,
   type Graph, type Precision, type StepRecord, type Trainer, type TrainingRates, type TrainingSettings,
 } from '../../engine/index.ts';
 import { createBoundary, type BoundaryEvaluator } from './boundary.ts';
@@ -10,8 +10,10 @@ import { classesReport, hasClasses } from './classes.ts';
 import type { StepColumns, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export const CHUNK_MS = 50;
-export const GRID_EVERY_MS = 300;
 export const LIVE_EVERY_MS = 500;
+/** The epoch-end evaluation and the boundary picture take at most these shares of the clock (issue 14.7). */
+export const EVALUATION_BUDGET: TimeBudgetOptions = { share: 0.05 };
+export const GRID_BUDGET: TimeBudgetOptions = { share: 0.05, minIntervalMs: 300 };
 
 export interface CoreEnv {
   post(reply: WorkerReply): void;
@@ -25,7 +27,7 @@ interface Session {
   readonly boundary: BoundaryEvaluator | null;
   /** More than two classes: the confusion matrix goes with every boundary picture. */
   readonly classes: boolean;
-  lastGrid: number;
+  readonly grid: TimeBudget;
   lastLive: number;
   scheduled: boolean;
 }
@@ -52,6 +54,7 @@ export class WorkerCore {
         const s = this.session;
         if (!s) return;
         this.env.post({ type: 'progress', progress: s.trainer.pause(), steps: columns([], s.trainer.layers.length), epochs: [] });
+        this.postGrid(s); // the picture, like the metrics, is of the parameters paused at
         this.postLive(s); // the canvas shows the paused parameters (float64, widened by the trainer), not the last live ones
         return;
       }
@@ -105,7 +108,7 @@ export class WorkerCore {
     this.session = null; // a new train request replaces a running session
     let trainer: Trainer;
     try {
-      trainer = createTrainer(graph, { settings, untilStopped, precision, now: () => this.env.now() }); // the worker's clock (performance.now)
+      trainer = createTrainer(graph, { settings, untilStopped, precision, evaluationBudget: EVALUATION_BUDGET, now: () => this.env.now() }); // the worker's clock (performance.now)
     } catch (e) {
       const nodeId = e instanceof TrainingSetupError ? (e.nodeId ?? null) : null;
       this.env.post({ type: 'train-error', message: (e as Error).message, nodeId });
@@ -117,7 +120,7 @@ export class WorkerCore {
     } catch {
       boundary = null; // the picture is optional: training goes on without it
     }
-    const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), lastGrid: -Infinity, lastLive: this.env.now(), scheduled: false };
+    const s: Session = { trainer, graph, boundary, classes: hasClasses(trainer), grid: new TimeBudget(GRID_BUDGET, () => this.env.now()), lastLive: this.env.now(), scheduled: false };
     this.session = s;
     this.env.post({ type: 'started', layers: [...trainer.layers], progress: trainer.progress(), boundary: boundary?.view ?? null, accuracy: trainer.task === 'classification', ...(trainer.float32Refusal ? { float32Refusal: trainer.float32Refusal } : {}) });
     if (!run) return;
@@ -140,7 +143,7 @@ export class WorkerCore {
     this.env.post({ type: 'progress', progress: chunk.progress, steps: columns(chunk.steps, s.trainer.layers.length), epochs: chunk.epochs });
     if (s.trainer.finished) return this.finish(s);
     const t = this.env.now();
-    if (t - s.lastGrid >= GRID_EVERY_MS) this.postGrid(s);
+    if (s.grid.due()) this.postGrid(s);
     if (t - s.lastLive >= LIVE_EVERY_MS) this.postLive(s);
     if (s.trainer.currentState === 'running') this.loop(s);
   }
@@ -152,11 +155,13 @@ export class WorkerCore {
     if (this.session === s) this.session = null;
   }
 
+  /** The boundary picture (and the confusion matrix) now, timed for the grid budget. */
   private postGrid(s: Session): void {
-    s.lastGrid = this.env.now();
-    if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(s.trainer.progress().step) });
-    const report = s.classes ? classesReport(s.trainer, s.graph) : null;
-    if (report) this.env.post({ type: 'classes', report });
+    s.grid.run(() => {
+      if (s.boundary) this.env.post({ type: 'grid', grid: s.boundary.evaluate(s.trainer.progress().step) });
+      const report = s.classes ? classesReport(s.trainer, s.graph) : null;
+      if (report) this.env.post({ type: 'classes', report });
+    });
   }
 
   /** The parameters reached so far: the UI's engine client runs the document with them for the canvas. */

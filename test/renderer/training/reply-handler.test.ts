@@ -39,6 +39,21 @@ describe('handleReply', () => {
   });
   afterEach(() => { handler.discardPending(); stopEngine(); });
 
+  it('holds boundary pictures with the progress until the next flush: one state change for all, in order', () => {
+    const replies = trainInWorkerCore({ epochs: 50 });
+    const shown = replies.filter((r) => r.type === 'progress' || r.type === 'grid');
+    const changes: number[] = [];
+    const unsubscribe = useTraining.subscribe((st) => changes.push(st.version));
+    shown.forEach(handleReply);
+    expect(changes).toEqual([]); // nothing rendered yet: all of it waits for the flush
+    handler.flushProgress();
+    unsubscribe();
+    expect(changes).toHaveLength(1);
+    const lastGrid = shown.filter((r) => r.type === 'grid').at(-1)!;
+    expect(useTraining.getState().grid).toBe(lastGrid.type === 'grid' ? lastGrid.grid : null);
+    expect(useTraining.getState().series.step).toHaveLength(50);
+  });
+
   it('writes the trained parameters back as one undoable change, and undo restores the old ones', async () => {
     const before = useDocument.getState().graph;
     const runsBefore = useRun.getState().runs;

@@ -2,7 +2,7 @@
 // pause and stop land between chunks; analysis calls (through comlink, as the worker answers them)
 // are answered with the engine's numbers.
 import { describe, expect, it } from 'vitest';
-import { compileGraph, withDatasetPreview, withParameters } from '../../../engine/index.ts';
+import { compileGraph, createTrainer, withDatasetPreview, withParameters } from '../../../engine/index.ts';
 import { useAnalysis } from '../../../renderer/analysis/analysis-store.ts';
 import { analysisChannel, analysisClient, example, harness } from './support.ts';
 
@@ -49,6 +49,20 @@ describe('training in the worker core', () => {
     expect(fin).toHaveLength(1);
     expect(fin[0]!.progress.state).toBe('stopped');
     expect(fin[0]!.progress.epoch).toBeLessThan(1000);
+  });
+
+  it('draws the boundary on its time budget while running, and at pause of the paused step with its exact metrics', () => {
+    const h = harness();
+    h.send({ type: 'train', graph: example('two-moons-tanh'), settings: {}, untilStopped: true });
+    h.drain(12);
+    expect(h.of('grid').length).toBeLessThan(h.of('progress').length); // not after every chunk
+    h.send({ type: 'pause' });
+    const paused = h.of('progress').at(-1)!.progress;
+    expect(h.of('grid').at(-1)!.grid.step).toBe(paused.step);
+    const check = createTrainer(example('two-moons-tanh'), { untilStopped: true });
+    while (check.progress().step < paused.step) check.step();
+    expect(paused.metrics).toEqual(check.evaluate());
+    h.send({ type: 'stop' });
   });
 
   it('names the node where a diverging run first became non-finite', () => {
