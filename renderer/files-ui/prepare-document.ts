@@ -1,11 +1,12 @@
 // A large document is made ready for the store a step at a time, a task each, before it replaces the
-// open one (issue 14.6): its missing parameters, its analysis (the graph index) and the float32
-// offer's count are memoised per graph, so the store's load finds them done instead of running them
-// all in the one task that also renders the canvas. Small documents load as they always did.
+// open one (issue 14.6): its missing parameters (1,000 nodes a task), its analysis (the graph index),
+// its symbols, its wired part and the float32 offer's count are all memoised per graph, so the
+// store's load and the first render find them done instead of running them in the one task that
+// also renders the canvas. Small documents load as they always did.
 import { wiredPart, type Graph } from '../../engine/index.ts';
 import { graphSymbols } from '../../interop/notation/symbols.ts';
 import { indexGraph } from '../model/graph-index.ts';
-import { withMissingParams } from '../model/graph-ops.ts';
+import { missingParamsInSlices } from '../model/graph-ops.ts';
 import { nextTask } from '../persistence/chunked-read.ts';
 import { trainingStepMultiplyAdds } from '../training/step-size.ts';
 
@@ -21,25 +22,26 @@ const PARAMS_SLICE = 1000;
  */
 export async function prepareDocument(graph: Graph, progress: (fraction: number) => void, pause: () => Promise<void> = nextTask): Promise<Graph> {
   if (graph.nodes.length <= PREPARE_ABOVE) return graph;
-  // withMissingParams gives each node its own (seeded per node), so slices of nodes add up to it.
-  const filled: Graph['nodes'][number][] = [];
-  const steps: ((g: Graph) => Graph)[] = [];
-  for (let at = 0; at < graph.nodes.length; at += PARAMS_SLICE) {
-    steps.push((g) => { filled.push(...withMissingParams({ ...g, nodes: g.nodes.slice(at, at + PARAMS_SLICE) }).nodes); return g; });
-  }
-  steps.push(
-    (g) => (filled.every((n, i) => n === g.nodes[i]) ? g : { ...g, nodes: filled }),
-    (g) => { indexGraph(g); return g; },
-    (g) => { graphSymbols(g); return g; },
-    (g) => { wiredPart(g); return g; },
+  const memoised: ((g: Graph) => unknown)[] = [
+    indexGraph,
+    graphSymbols,
+    wiredPart,
     // The training panel asks on the first render; the count is memoised per graph (any batch size).
-    (g) => { trainingStepMultiplyAdds(g, 1); return g; },
-  );
-  let done = graph;
-  for (const [i, step] of steps.entries()) {
-    progress(i / steps.length);
+    (g) => trainingStepMultiplyAdds(g, 1),
+  ];
+  const slices = Math.ceil(graph.nodes.length / PARAMS_SLICE), steps = slices + memoised.length;
+  const filling = missingParamsInSlices(graph, PARAMS_SLICE);
+  let done: Graph | undefined;
+  for (let i = 0; done === undefined; i++) {
+    progress(i / steps);
     await pause();
-    done = step(done);
+    const step = filling.next();
+    if (step.done) done = step.value;
+  }
+  for (const [i, step] of memoised.entries()) {
+    progress((slices + i) / steps);
+    await pause();
+    step(done);
   }
   progress(1);
   await pause();
