@@ -19,6 +19,8 @@ import { ConnectPicker } from './ConnectPicker.tsx';
 import { InsideCanvas } from './InsideCanvas.tsx';
 import { StepFollow } from './StepFollow.tsx';
 import { nodeTypes } from './nodes/family-nodes.tsx';
+import { nodeWindow, sameWindow, WINDOW_ABOVE, windowNodeIds, type NodeWindow } from './node-window.ts';
+import { OverviewCanvas } from './OverviewCanvas.tsx';
 
 export const PALETTE_MIME = 'application/x-bps-kind';
 /** Roughly half a node, so a dropped node is centred on the pointer. */
@@ -41,6 +43,9 @@ function nodesUnderMinimap(s: ReactFlowState): boolean {
   }
   return false;
 }
+const windowOf = (s: ReactFlowState): NodeWindow => nodeWindow(s.transform, s.width, s.height);
+const noWindow = (): null => null;
+const NO_IDS: ReadonlySet<string> = new Set();
 /** A refusal stays this long (long enough to read two lines), or while the pointer is on it. */
 export const REFUSAL_MS = 8000;
 
@@ -108,9 +113,12 @@ export function GraphCanvas() {
   const theme = useView((s) => s.theme);
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
-  const nodes = useMemo(() => deriveNodes(graph, selectedNodes, measured), [deriveNodes, graph, selectedNodes, measured]);
+  // A large graph gives React Flow the nodes near the view only, or none under the overview (node-window.ts).
+  const view = useStore<NodeWindow | null>(graph.nodes.length > WINDOW_ABOVE ? windowOf : noWindow, (a, b) => a === b || (a !== null && b !== null && sameWindow(a, b)));
+  const windowIds = useMemo(() => (view === null ? undefined : view === 'overview' ? NO_IDS : windowNodeIds(graph, view, measured, selectedNodes)), [graph, view, measured, selectedNodes]);
+  const nodes = useMemo(() => deriveNodes(graph, selectedNodes, measured, windowIds), [deriveNodes, graph, selectedNodes, measured, windowIds]);
   const cull = graph.nodes.length > CULL_ABOVE || graph.edges.length > CULL_ABOVE;
-  const edges = useMemo(() => deriveEdges(graph, selectedEdges), [deriveEdges, graph, selectedEdges]);
+  const edges = useMemo(() => deriveEdges(graph, selectedEdges, windowIds), [deriveEdges, graph, selectedEdges, windowIds]);
   const { screenToFlowPosition } = useReactFlow();
   const fit = useReadableFit();
   const stepMode = useView((s) => s.stepMode);
@@ -208,6 +216,7 @@ export function GraphCanvas() {
         maxZoom={3}
       >
         <Background gap={20} />
+        {view === 'overview' ? <OverviewCanvas /> : null}
         <StepFollow />
         {minimap && !minimapCovers ? <MiniMap<FlowNode> pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapClass} /> : null}
         <Controls>

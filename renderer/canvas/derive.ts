@@ -28,13 +28,14 @@ export function createNodeDeriver() {
   const cache = new Map<string, { g: GraphNode; at: Graph; selected: boolean; size: Size | undefined; rf: FlowNode }>();
   let last: FlowNode[] = [];
   let lastGraph: Graph | null = null;
-  return (graph: Graph, selected: readonly string[], measured: ReadonlyMap<string, Size>): FlowNode[] => {
+  /** `only`: the ids of the nodes to give React Flow (a large graph's window, node-window.ts); all when absent. */
+  return (graph: Graph, selected: readonly string[], measured: ReadonlyMap<string, Size>, only?: ReadonlySet<string>): FlowNode[] => {
     const sel = new Set(selected);
     // The change since the version derived last says which of that version's nodes moved.
     const previous = lastGraph;
     const moved = previous ? diffGraphs(previous, graph).moved : null;
     lastGraph = graph;
-    const out = graph.nodes.map((g) => {
+    const out = (only ? graph.nodes.filter((g) => only.has(g.id)) : graph.nodes).map((g) => {
       const isSel = sel.has(g.id), size = measured.get(g.id);
       const hit = cache.get(g.id);
       if (hit && hit.selected === isSel && hit.size === size && (hit.g === g || (hit.at === previous && moved && !moved.has(g.id) && hit.g.kind === g.kind))) {
@@ -71,9 +72,10 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export function createEdgeDeriver() {
   const cache = new Map<string, { g: GraphEdge; selected: boolean; rf: FlowEdge }>();
   let last: FlowEdge[] = [];
-  return (graph: Graph, selected: readonly string[]): FlowEdge[] => {
+  /** `only`: as the node deriver's; an edge is given when both its ends are. */
+  return (graph: Graph, selected: readonly string[], only?: ReadonlySet<string>): FlowEdge[] => {
     const sel = new Set(selected);
-    const out = graph.edges.map((g) => {
+    const out = (only ? graph.edges.filter((g) => only.has(g.source) && only.has(g.target)) : graph.edges).map((g) => {
       const isSel = sel.has(g.id);
       const hit = cache.get(g.id);
       if (hit && hit.g === g && hit.selected === isSel) return hit.rf;

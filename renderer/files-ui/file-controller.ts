@@ -13,6 +13,7 @@ import { documentFileName, readGraphText } from '../../app/common/graph-document
 import { stepOrder } from '../../interop/notation/steps.ts';
 import { useRun } from '../store/run-store.ts';
 import type { RestoreChoice, RestoreOffer } from '../persistence/crash-copies.ts';
+import { READ_SHARE } from '../persistence/chunked-read.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from '../persistence/types.ts';
 import { initialAnalysis, useAnalysis } from '../analysis/analysis-store.ts';
 import { START_EXAMPLE } from '../examples.ts';
@@ -23,6 +24,7 @@ import { isOpen, settingsFrom } from '../exercise/exercise.ts';
 import { timelineFor } from '../canvas/step-state.ts';
 import { isActive, useTraining } from '../training/training-store.ts';
 import { exportContent } from './export-document.ts';
+import { PREPARE_ABOVE, prepareDocument } from './prepare-document.ts';
 import { dismissError, isDirty, markClean, markRestored, markUnsaved, showError, showOpening, showStatus, UNTITLED_NAME, useFileState, type UnsavedChoice } from './file-state.ts';
 
 export interface ViewportActions { fit(): void; zoomIn(): void; zoomOut(): void; zoomReset(): void }
@@ -128,7 +130,7 @@ export class FileController {
     }
     const first = await f.startup();
     if (first !== null) {
-      this.settle(first);
+      await this.settle(first);
       if (first.status === 'opened') return;
     }
     if (f.mode !== 'browser' || useDocument.getState().graph !== initial) return;
@@ -349,7 +351,14 @@ export class FileController {
     this.fitSoon();
   }
 
-  private settle(result: OpenResult): OpenResult {
+  private async settle(result: OpenResult): Promise<OpenResult> {
+    if (result.status === 'opened' && result.graph.nodes.length > PREPARE_ABOVE) {
+      const { name } = result;
+      // After the file's bytes (the first 90 % the persistence layer showed), the steps of its load.
+      const graph = await prepareDocument(result.graph, (f) => showOpening(name, READ_SHARE + f * (0.99 - READ_SHARE)));
+      showOpening(name, null);
+      result = { ...result, graph };
+    }
     if (result.status === 'opened') this.adopt(result);
     else if (result.status === 'error') showError(result.message);
     this.reportDirty();

@@ -4,6 +4,9 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useMemo } from 'react';
 import { MIN_TEXT_PX, PRESENTER_TEXT_PX, readableViewport } from './readable-view.ts';
 import { nodeTextPx, useLayout } from './layout-store.ts';
+import { graphBounds, WINDOW_ABOVE } from '../canvas/node-window.ts';
+import { useDocument } from '../store/document-store.ts';
+import { useView } from '../store/view-store.ts';
 
 export interface ReadableFit {
   /** Fits the nodes as they are measured now. */
@@ -20,9 +23,12 @@ export function useReadableFit(): ReadableFit {
   return useMemo(() => {
     const fit = (duration = 0): void => {
       const { width, height, nodeLookup } = store.getState();
-      if (nodeLookup.size === 0 || width === 0 || height === 0) return;
+      const { graph } = useDocument.getState();
+      // A windowed graph's React Flow holds the nodes near the view only: fit the document's boxes.
+      const windowed = graph.nodes.length > WINDOW_ABOVE;
+      if ((windowed ? graph.nodes.length : nodeLookup.size) === 0 || width === 0 || height === 0) return;
       const { textSize, presenter } = useLayout.getState();
-      const bounds = flow.getNodesBounds([...nodeLookup.values()].map((n) => n.id));
+      const bounds = windowed ? graphBounds(graph, useView.getState().measured) : flow.getNodesBounds([...nodeLookup.values()].map((n) => n.id));
       const view = readableViewport(bounds, { width, height }, { textPx: nodeTextPx(textSize), minPx: presenter ? PRESENTER_TEXT_PX : MIN_TEXT_PX, maxZoom: presenter ? 3 : 1 });
       void flow.setViewport({ x: view.x, y: view.y, zoom: view.zoom }, { duration });
     };

@@ -70,17 +70,42 @@ export function fitTensors(node: GraphNode, seed: number, batch: number): GraphN
  * even when they are wrong: the user must see that error, not have it silently repaired.
  */
 export function withMissingParams(graph: Graph): Graph {
+  const steps = missingParamsInSlices(graph, graph.nodes.length);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Graphs withMissingParams made or found complete: a prepared document's load skips the pass. */
+const complete = new WeakSet<Graph>();
+
+/**
+ * withMissingParams a slice of `slice` nodes per step (a task each for a large document, when the
+ * caller waits between steps); returns what withMissingParams returns. Each node's parameters are its
+ * own (seeded per node), so the slices add up to the whole.
+ */
+export function* missingParamsInSlices(graph: Graph, slice: number): Generator<void, Graph, void> {
+  if (complete.has(graph)) return graph;
   let changed = false;
-  const nodes = graph.nodes.map((node) => {
-    const config = parsedConfig(node);
-    if (!config || !isModuleKind(node.kind)) return node;
-    const missing = Object.keys(moduleOf(node.kind).paramShapes(config)).filter((name) => !node.params?.[name]);
-    if (missing.length === 0) return node;
-    changed = true;
-    const fresh = freshParams(node, graph.seed ?? 0)!;
-    return { ...node, params: { ...node.params, ...Object.fromEntries(missing.map((name) => [name, fresh[name]!])) } };
-  });
-  return changed ? { ...graph, nodes } : graph;
+  const nodes: GraphNode[] = [];
+  for (let at = 0; at < graph.nodes.length; at += Math.max(1, slice)) {
+    if (at > 0) yield;
+    for (const node of graph.nodes.slice(at, at + Math.max(1, slice))) {
+      const filled = nodeWithMissingParams(node, graph.seed ?? 0);
+      changed ||= filled !== node;
+      nodes.push(filled);
+    }
+  }
+  const result = changed ? { ...graph, nodes } : graph;
+  complete.add(result);
+  return result;
+}
+
+function nodeWithMissingParams(node: GraphNode, seed: number): GraphNode {
+  const config = parsedConfig(node);
+  if (!config || !isModuleKind(node.kind)) return node;
+  const missing = Object.keys(moduleOf(node.kind).paramShapes(config)).filter((name) => !node.params?.[name]);
+  if (missing.length === 0) return node;
+  const fresh = freshParams(node, seed)!;
+  return { ...node, params: { ...node.params, ...Object.fromEntries(missing.map((name) => [name, fresh[name]!])) } };
 }
 
 /** Copies the top-left block the old and new tensors share into the new one (1-D or 2-D). */

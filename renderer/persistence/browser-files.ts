@@ -8,7 +8,7 @@ import { exportFileName, fileFormats } from '../../interop/index.ts';
 import { CrashCopies, type AutosaveRecord, type RestoreChoice, type RestoreOffer } from './crash-copies.ts';
 import type { KeyValueStore } from './key-value.ts';
 import type { TabLocks } from './tab-locks.ts';
-import { nextTask, readInChunks } from './chunked-read.ts';
+import { nextTask, READ_SHARE, readInChunks } from './chunked-read.ts';
 import type { DocumentFiles, FileLike, OpenResult, SaveResult } from './types.ts';
 
 /** A file we may write again (File System Access API handle, reduced). */
@@ -50,8 +50,6 @@ export interface BrowserFileDeps {
 }
 
 export const UNTITLED = 'Untitled.bpgraph';
-/** The share of the open progress that reading the bytes stands for; checking them is the rest. */
-const READ_SHARE = 0.9;
 
 export function createBrowserFiles(deps: BrowserFileDeps): DocumentFiles & { readonly documentName: () => string; readonly isDirty: () => boolean } {
   let name = UNTITLED;

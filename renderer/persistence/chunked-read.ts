@@ -9,6 +9,8 @@ export interface Sliceable {
 }
 
 export const CHUNK_BYTES = 256 * 1024;
+/** The share of the open progress that reading the bytes stands for; checking and loading them is the rest. */
+export const READ_SHARE = 0.9;
 
 /** The file's bytes; `progress(read / size)` after each slice (never for a file of one slice or less). */
 export async function readInChunks(file: Sliceable, progress: (fraction: number) => void, chunkBytes = CHUNK_BYTES): Promise<Uint8Array> {

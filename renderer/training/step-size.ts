@@ -1,6 +1,6 @@
 // Whether a document's training step is large enough for the float32 path to gain (issue 14.2): the
 // engine's count (`stepMultiplyAdds`) of the part the trainer would train, at the batch it would use.
-import { buildFeed, FLOAT32_GAIN_MULTIPLY_ADDS, stepMultiplyAdds, wiredPart, type Graph } from '../../engine/index.ts';
+import { feedTrainSize, FLOAT32_GAIN_MULTIPLY_ADDS, stepMultiplyAdds, wiredPart, type Graph } from '../../engine/index.ts';
 import { changesAnalysis, diffGraphs } from '../model/graph-change.ts';
 
 interface Trainable { readonly wired: Graph; readonly trainSize: number }
@@ -14,7 +14,7 @@ function trainable(graph: Graph): Trainable | null {
   let t: Trainable | null = null;
   try {
     const wired = wiredPart(graph).graph; // what the training client sends
-    t = { wired, trainSize: buildFeed(wired).trainSize };
+    t = { wired, trainSize: feedTrainSize(wired) };
   } catch {
     t = null; // a graph that cannot train has no step to weigh; the panel says why when Train is pressed
   }

@@ -1,9 +1,10 @@
 // Opening a 2,000-node file (issue 14.6, the bench opens 10,000): the status bar shows the open
 // progress while it is read, and after it the canvas is usable: a node is selected with the mouse
-// and one of its weights edited in the inspector re-runs the graph.
+// and one of its weights edited in the inspector re-runs the graph. Zoomed out past reading, the
+// canvas draws the overview instead of the nodes; zoomed in again, the real nodes are back.
 import { expect, test } from '@playwright/test';
 import { serializeGraph, type Graph, type GraphEdge, type GraphNode } from '../../../engine/index.ts';
-import { getDocument, waitForRun } from '../helpers.ts';
+import { getDocument, toolbarCommand, waitForRun } from '../helpers.ts';
 import { openApp, openViaPicker, textFile } from './files-helpers.ts';
 
 /** x → (linear 4→4, tanh) × 998 → linear → mse ← y: 2,000 nodes on a grid, as bench/ui's chain. */
@@ -48,4 +49,40 @@ test('a 2,000-node file opens with a progress indication, and a node can then be
   await cell.press('Enter');
   await expect.poll(async () => (await getDocument(page)).nodes.find((n) => n.id === 'l0')?.params?.W?.data[0]).toBe(0.75);
   await waitForRun(page, 'ok');
+});
+
+test('zoomed out past reading, a 2,000-node graph shows the overview; Fit view brings back selectable nodes', async ({ page }) => {
+  await openApp(page);
+  await openViaPicker(page, textFile('chain-2000.bpgraph', serializeGraph(chain2000())));
+  await expect(page).toHaveTitle('chain-2000.bpgraph — Backprop Studio');
+  await waitForRun(page, 'ok');
+  await expect(page.getByTestId('node-l0')).toBeVisible();
+  const overview = page.getByTestId('canvas-overview');
+  await expect(overview).toHaveCount(0);
+  // Zoom Out (as a person would) until the view's text is unreadable: the overview replaces the nodes.
+  const viewport = page.locator('.react-flow__viewport');
+  for (let i = 0; i < 12 && (await overview.count()) === 0; i++) {
+    const before = await viewport.getAttribute('style');
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await expect(viewport).not.toHaveAttribute('style', before ?? '');
+  }
+  await expect(overview).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await toolbarCommand(page, 'Fit view');
+  await expect(overview).toHaveCount(0);
+  await page.getByTestId('node-l0').click();
+  await expect(page.getByTestId('param-l0-W-0')).toBeVisible();
+});
+
+test('a small graph keeps every node at the lowest zoom, with no overview', async ({ page }) => {
+  await openApp(page);
+  const nodes = await page.locator('.react-flow__node').count();
+  const viewport = page.locator('.react-flow__viewport');
+  for (let i = 0; i < 12 && (await page.getByRole('button', { name: 'Zoom Out' }).isEnabled()); i++) {
+    const before = await viewport.getAttribute('style');
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await expect(viewport).not.toHaveAttribute('style', before ?? '');
+  }
+  await expect(page.getByTestId('canvas-overview')).toHaveCount(0);
+  expect(await page.locator('.react-flow__node').count()).toBe(nodes);
 });
