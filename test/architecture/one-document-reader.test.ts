@@ -37,10 +37,11 @@ describe('one document reader', () => {
   it('the readers use it: the CLI, the shared app reader, and the bundled examples', () => {
     expect(callers(/\breadDocument\s*\(/)).toEqual(['app/common/graph-document.ts', 'cli/load.ts', 'engine/read-document.ts', 'renderer/examples.ts']);
     // desktop main (open, recent, examples, autosave), the browser (open, drop, examples, crash copies), IPC replies,
-    // and links (FileController.openLink: a link's bytes, in both modes)
+    // and links (FileController.openLink: a link's bytes, in both modes); a picked or dropped file's bytes in the
+    // browser, in a worker (renderer/persistence/file-reading.ts)
     expect(callers(/\breadGraphText\s*\(/)).toEqual([
       'app/common/graph-document.ts', 'app/main/document.ts', 'app/main/graph-files.ts',
-      'renderer/files-ui/file-controller.ts', 'renderer/persistence/browser-files.ts', 'renderer/persistence/crash-copies.ts', 'renderer/persistence/desktop-files.ts',
+      'renderer/files-ui/file-controller.ts', 'renderer/persistence/browser-files.ts', 'renderer/persistence/crash-copies.ts', 'renderer/persistence/desktop-files.ts', 'renderer/persistence/file-reading.ts',
     ]);
   });
 
