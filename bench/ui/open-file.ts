@@ -61,7 +61,12 @@ export async function benchOpen(port: number, nodes: number): Promise<void> {
     const line: Record<string, unknown> = { bench: 'open', nodes, ms: round1(s.ms), longest_task_ms: round1(s.longestTaskMs) };
     if (process.env.BPS_DETAIL === '1') Object.assign(line, { progress_seen: s.progressSeen, rendered_nodes: s.rendered, bytes: text.length });
     console.log(JSON.stringify(line));
-    if (cdp) printSelfTimes(((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile);
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      // BPS_PROFILE_OUT=path keeps the whole profile (e.g. for chrome://inspect or a per-task look).
+      if (process.env.BPS_PROFILE_OUT) writeFileSync(process.env.BPS_PROFILE_OUT, JSON.stringify(profile));
+      printSelfTimes(profile);
+    }
     await browser.close();
   } finally {
     stop();
