@@ -99,26 +99,26 @@ export function analyzeGraph(document: Graph, options: AnalyzeOptions = {}): Ana
 }
 
 function wireEdge(edge: GraphEdge, graph: Graph, nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): void {
-  const label = `edge ${quote(edge.id)}`;
+  const label = (): string => `edge ${quote(edge.id)}`; // worded only for an issue, as in checkParams
   const source = nodes.get(edge.source), target = nodes.get(edge.target);
   for (const [end, id] of [['source', edge.source], ['target', edge.target]] as const) {
     if (!(end === 'source' ? source : target) && !graph.nodes.some((n) => n.id === id)) {
-      issues.push({ code: 'missing-node', edgeId: edge.id, nodeId: id, message: `${label}: its ${end} node ${quote(id)} does not exist` });
+      issues.push({ code: 'missing-node', edgeId: edge.id, nodeId: id, message: `${label()}: its ${end} node ${quote(id)} does not exist` });
     }
   }
   if (!source || !target) return;
   if (edge.sourcePort !== OUTPUT_PORT) {
-    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.source, port: edge.sourcePort, message: `${label}: ${where(edge.source, source.kind)} has no output port ${quote(edge.sourcePort)} (only "${OUTPUT_PORT}")` });
+    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.source, port: edge.sourcePort, message: `${label()}: ${where(edge.source, source.kind)} has no output port ${quote(edge.sourcePort)} (only "${OUTPUT_PORT}")` });
     return;
   }
   const portIndex = target.ports.indexOf(edge.targetPort);
   if (portIndex < 0) {
     const ports = target.ports.length ? target.ports.map((p) => `"${p}"`).join(', ') : 'none';
-    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${label}: ${where(edge.target, target.kind)} has no input port ${quote(edge.targetPort)} (its inputs: ${ports})` });
+    issues.push({ code: 'missing-port', edgeId: edge.id, nodeId: edge.target, port: edge.targetPort, message: `${label()}: ${where(edge.target, target.kind)} has no input port ${quote(edge.targetPort)} (its inputs: ${ports})` });
     return;
   }
   if (source.def.isLoss) {
-    issues.push({ code: 'loss-output-wired', edgeId: edge.id, nodeId: edge.source, port: OUTPUT_PORT, message: `${label}: ${where(edge.source, source.kind)} is a loss; its output is final (the total loss sums every loss node), so it cannot feed ${quote(edge.target)}` });
+    issues.push({ code: 'loss-output-wired', edgeId: edge.id, nodeId: edge.source, port: OUTPUT_PORT, message: `${label()}: ${where(edge.source, source.kind)} is a loss; its output is final (the total loss sums every loss node), so it cannot feed ${quote(edge.target)}` });
     return;
   }
   const occupant = target.inputEdges[portIndex];
@@ -137,7 +137,7 @@ function checkData(nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): numb
     const features = a.def.valueFeatures?.(a.config);
     if (features === undefined || !a.node.value) continue;
     const v = a.node.value;
-    const ok = checkTensor(v, `${where(a.node.id, a.kind)}: value`, a.node.id, 'value-shape', issues);
+    const ok = checkTensor(v, () => `${where(a.node.id, a.kind)}: value`, a.node.id, 'value-shape', issues);
     if (!ok) continue;
     if (v.shape.length !== 2 || v.shape[1] !== features) {
       issues.push({ code: 'value-shape', nodeId: a.node.id, port: OUTPUT_PORT, shapes: [v.shape], message: `${where(a.node.id, a.kind)}: value has shape ${formatShape(v.shape)} but size is ${features}, so it must be [batch, ${features}]` });
@@ -156,34 +156,35 @@ function checkParams(nodes: Map<string, AnalyzedNode>, issues: GraphIssue[]): vo
     const expected = a.def.paramShapes(a.config);
     for (const [name, t] of Object.entries(a.node.params ?? {})) {
       const shape = own(expected, name);
-      const what = `${where(a.node.id, a.kind)}: parameter ${printable(name)}`;
+      // Worded only for an issue: quoting every parameter's place was a third of a 10,000-node check.
+      const what = (): string => `${where(a.node.id, a.kind)}: parameter ${printable(name)}`;
       if (!shape) {
         const known = Object.keys(expected).join(', ') || 'none';
-        issues.push({ code: 'unknown-param', nodeId: a.node.id, message: `${what} is not one of its parameters (${known})` });
+        issues.push({ code: 'unknown-param', nodeId: a.node.id, message: `${what()} is not one of its parameters (${known})` });
         continue;
       }
       if (!checkTensor(t, what, a.node.id, 'param-shape', issues)) continue;
       if (!sameShape(t.shape, shape)) {
-        issues.push({ code: 'param-shape', nodeId: a.node.id, shapes: [t.shape, shape], message: `${what} has shape ${formatShape(t.shape)}, expected ${formatShape(shape)} from its config` });
+        issues.push({ code: 'param-shape', nodeId: a.node.id, shapes: [t.shape, shape], message: `${what()} has shape ${formatShape(t.shape)}, expected ${formatShape(shape)} from its config` });
       }
     }
   }
 }
 
 /** Length matches shape, every entry a finite number. */
-function checkTensor(t: TensorJson, what: string, nodeId: string, code: 'param-shape' | 'value-shape', issues: GraphIssue[]): boolean {
+function checkTensor(t: TensorJson, what: () => string, nodeId: string, code: 'param-shape' | 'value-shape', issues: GraphIssue[]): boolean {
   if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d > 0)) {
-    issues.push({ code, nodeId, message: `${what}: shape ${JSON.stringify(t.shape)} must list positive integers` });
+    issues.push({ code, nodeId, message: `${what()}: shape ${JSON.stringify(t.shape)} must list positive integers` });
     return false;
   }
   if (!Array.isArray(t.data) || t.data.length !== sizeOf(t.shape)) {
     const n = Array.isArray(t.data) ? t.data.length : 0;
-    issues.push({ code, nodeId, shapes: [t.shape], message: `${what}: shape ${formatShape(t.shape)} needs ${sizeOf(t.shape)} numbers, data has ${n}` });
+    issues.push({ code, nodeId, shapes: [t.shape], message: `${what()}: shape ${formatShape(t.shape)} needs ${sizeOf(t.shape)} numbers, data has ${n}` });
     return false;
   }
   const bad = t.data.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
   if (bad >= 0) {
-    issues.push({ code: 'non-finite', nodeId, message: `${what}: entry ${bad} is ${describeEntry(t.data[bad])}, not a finite number` });
+    issues.push({ code: 'non-finite', nodeId, message: `${what()}: entry ${bad} is ${describeEntry(t.data[bad])}, not a finite number` });
     return false;
   }
   return true;
