@@ -31,10 +31,11 @@ test('Ctrl+O opens the picker too', async ({ page }) => {
 test('dropping a .bpgraph file anywhere on the window opens it', async ({ page }) => {
   await openApp(page);
   await dropFile(page, 'xor-mlp.bpgraph', exampleText('xor-mlp.bpgraph'));
+  // The start document has as many nodes: the title says the dropped one has replaced it (read in a worker).
+  await expect(page).toHaveTitle('xor-mlp.bpgraph — Backprop Studio');
   await expect(page.locator('.react-flow__node')).toHaveCount(xorIds.length);
   expect((await getDocument(page)).nodes.map((n) => n.id)).toEqual(xorIds);
   await waitForRun(page, 'ok');
-  await expect(page).toHaveTitle('xor-mlp.bpgraph — Backprop Studio');
 });
 
 test('with unsaved edits, Open asks first: Cancel keeps the edits, Don\'t save opens the file', async ({ page }) => {
