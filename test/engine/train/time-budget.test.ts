@@ -6,7 +6,15 @@ import { TimeBudget } from '../../../engine/index.ts';
 function clocked(options: ConstructorParameters<typeof TimeBudget>[0]) {
   let t = 1000;
   const budget = new TimeBudget(options, () => t);
-  return { budget, advance: (ms: number) => { t += ms; }, work: (ms: number) => () => { t += ms; return ms; } };
+  const advance = (ms: number): void => { t += ms; };
+  /** Not due 1 ms before `ms` from now, due at `ms`. */
+  const dueAfter = (ms: number): void => {
+    advance(ms - 1);
+    expect(budget.due()).toBe(false);
+    advance(1);
+    expect(budget.due()).toBe(true);
+  };
+  return { budget, advance, dueAfter, work: (ms: number) => () => { t += ms; return ms; } };
 }
 
 describe('TimeBudget', () => {
@@ -15,13 +23,10 @@ describe('TimeBudget', () => {
   });
 
   it('after a 10 ms run at a 5 % share, is due again 190 ms after it ended, not before', () => {
-    const { budget, advance, work } = clocked({ share: 0.05 });
+    const { budget, dueAfter, work } = clocked({ share: 0.05 });
     expect(budget.run(work(10))).toBe(10);
     expect(budget.waitMs).toBeCloseTo(190, 9);
-    advance(189);
-    expect(budget.due()).toBe(false);
-    advance(1);
-    expect(budget.due()).toBe(true);
+    dueAfter(190);
   });
 
   it('keeps the work to its share of the clock over many runs', () => {
@@ -35,12 +40,9 @@ describe('TimeBudget', () => {
   });
 
   it('waits at least minIntervalMs when the work is cheap', () => {
-    const { budget, advance, work } = clocked({ share: 0.05, minIntervalMs: 300 });
+    const { budget, dueAfter, work } = clocked({ share: 0.05, minIntervalMs: 300 });
     budget.run(work(1)); // 19 ms by the share, 300 by the interval
-    advance(299);
-    expect(budget.due()).toBe(false);
-    advance(1);
-    expect(budget.due()).toBe(true);
+    dueAfter(300);
   });
 
   it('counts a forced run: the wait restarts from it, scaled by its cost', () => {
